@@ -1,0 +1,2 @@
+// placeholder replaced by the engine work
+console.log('bench: not yet');

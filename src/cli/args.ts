@@ -1,0 +1,81 @@
+// A small, strict argument parser: known flags only, repeatable flags collect arrays.
+// Usage mistakes become UsageError (exit status 2), never a stack trace.
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export interface FlagSpec {
+  /** Takes a value (`--port 80/TCP`), else a boolean switch. */
+  value: boolean;
+  repeatable?: boolean;
+  short?: string;
+}
+
+export interface ParsedArgs {
+  positionals: string[];
+  flags: Record<string, string[] | boolean>;
+}
+
+export function parseArgs(argv: string[], specs: Record<string, FlagSpec>): ParsedArgs {
+  const positionals: string[] = [];
+  const flags: Record<string, string[] | boolean> = {};
+  const byShort = new Map(Object.entries(specs).filter(([, s]) => s.short).map(([n, s]) => [s.short!, n]));
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    let name: string | undefined;
+    let inline: string | undefined;
+    if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
+      inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
+      if (!(name in specs)) throw new UsageError(`unknown option --${name}`);
+    } else if (arg.startsWith('-') && arg.length > 1) {
+      name = byShort.get(arg.slice(1, 2));
+      if (!name) throw new UsageError(`unknown option ${arg}`);
+      if (arg.length > 2) inline = arg.slice(2);
+    } else {
+      positionals.push(arg);
+      continue;
+    }
+    const spec = specs[name];
+    if (!spec.value) {
+      if (inline !== undefined) throw new UsageError(`option --${name} takes no value`);
+      flags[name] = true;
+      continue;
+    }
+    const value = inline ?? argv[++i];
+    if (value === undefined) throw new UsageError(`option --${name} needs a value`);
+    const prev = flags[name];
+    if (Array.isArray(prev)) {
+      if (!spec.repeatable) throw new UsageError(`option --${name} given twice`);
+      prev.push(value);
+    } else flags[name] = [value];
+  }
+  return { positionals, flags };
+}
+
+export function flagValues(a: ParsedArgs, name: string): string[] {
+  const v = a.flags[name];
+  return Array.isArray(v) ? v : [];
+}
+
+export function flagValue(a: ParsedArgs, name: string): string | undefined {
+  return flagValues(a, name)[0];
+}
+
+export function flagSet(a: ParsedArgs, name: string): boolean {
+  return a.flags[name] === true;
+}
+
+/** --output text|json style flags. */
+export function choice<T extends string>(a: ParsedArgs, name: string, allowed: readonly T[], fallback: T): T {
+  const v = flagValue(a, name);
+  if (v === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(v)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, not "${v}"`);
+  return v as T;
+}

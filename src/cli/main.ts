@@ -1,0 +1,89 @@
+// netpol-dojo's entry point: `netpol-dojo <command> [options]`. With no command it
+// opens the TUI (loaded lazily, so scripted commands never pay for Ink and React).
+import { UsageError } from './args.js';
+import { InputError, formatFinding } from '../core/findings.js';
+import type { Io } from './io.js';
+
+export type Command = (argv: string[], io: Io) => Promise<number>;
+
+/** Each command lives in its own module, imported only when it runs. */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  matrix: { summary: 'reachability matrix of the pods in manifests', load: async () => (await import('./commands/matrix.js')).matrixCommand },
+  why: { summary: 'why one connection is allowed or denied', load: async () => (await import('./commands/why.js')).whyCommand },
+  explain: { summary: 'each NetworkPolicy in plain English', load: async () => (await import('./commands/explain.js')).explainCommand },
+};
+
+export const HELP = `netpol-dojo: practise Kubernetes NetworkPolicies for the CKA, no cluster needed
+
+Usage:
+  netpol-dojo                      open the trainer (full-screen terminal UI)
+  netpol-dojo <command> [options]
+
+Commands:
+${Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(10)} ${c.summary}`).join('\n')}
+
+Run "netpol-dojo <command> --help" for a command's options.
+Exit status: 0 success, 1 a graded answer failed, 2 bad input or usage.
+`;
+
+export function registerCommand(name: string, summary: string, load: () => Promise<Command>): void {
+  COMMANDS[name] = { summary, load };
+}
+
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  try {
+    if (name === undefined) {
+      if (COMMANDS.tui) return await (await COMMANDS.tui.load())(rest, io);
+      io.stdout.write(HELP);
+      return 0;
+    }
+    if (name === '--help' || name === '-h' || name === 'help') {
+      io.stdout.write(HELP);
+      return 0;
+    }
+    if (name === '--version') {
+      io.stdout.write('netpol-dojo 0.1.0\n');
+      return 0;
+    }
+    const cmd = COMMANDS[name];
+    if (!cmd || name === 'tui') throw new UsageError(`unknown command "${name}" (try --help)`);
+    return await (await cmd.load())(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`netpol-dojo: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof InputError) {
+      for (const f of e.findings) io.stderr.write(formatFinding(f) + '\n');
+      return 2;
+    }
+    throw e;
+  }
+}
+
+export function processIo(): Io {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const c of process.stdin) chunks.push(c as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+  };
+}
+
+/** The process entry point (called by bin/netpol-dojo.js). */
+export async function main(): Promise<void> {
+  try {
+    process.exitCode = await runCli(process.argv.slice(2), processIo());
+  } catch (e) {
+    // A bug of ours, not a user mistake: say so in one line, keep the detail for debugging.
+    process.stderr.write(`netpol-dojo: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (process.env.NETPOL_DOJO_DEBUG) process.stderr.write(`${e instanceof Error ? e.stack : ''}\n`);
+    process.exitCode = 70;
+  }
+}

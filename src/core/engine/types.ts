@@ -1,0 +1,55 @@
+// The engine's vocabulary, after the upstream e2e suite (Model, Reachability) and
+// policy-assistant (Targets, Peer and Port matchers).
+import type { Protocol } from '../model.js';
+import type { Direction } from '../policy.js';
+
+/** A probe: one destination port and protocol, as `wget`/`nc` would try. */
+export interface Probe {
+  port: number;
+  protocol: Protocol;
+}
+
+export function probeKey(p: Probe): string {
+  return `${p.port}/${p.protocol}`;
+}
+
+/** A row/column of the matrix: a pod, or a host outside the cluster. */
+export interface Endpoint {
+  /** "ns/name" for pods, the name (by default the IP) for external hosts. */
+  id: string;
+  kind: 'pod' | 'external';
+  /** Pods only. */
+  namespace?: string;
+  ip: string;
+}
+
+export interface RuleRef {
+  policy: string; // "ns/name"
+  direction: Direction;
+  ruleIndex: number;
+  /** Index into from/to that matched; null when from/to is empty (every peer). */
+  peerIndex: number | null;
+  /** Index into ports that matched; null when ports is empty (every port). */
+  portIndex: number | null;
+}
+
+/** One side of a connection: ingress at the destination or egress at the source. */
+export interface DirectionVerdict {
+  direction: Direction;
+  /** false: no policy of this type selects the pod (or the endpoint is outside the cluster). */
+  isolated: boolean;
+  /** Policies ("ns/name") that select the pod for this direction. */
+  isolatedBy: string[];
+  /** Every rule that admits this traffic (empty when denied or not isolated). */
+  allowedBy: RuleRef[];
+  allowed: boolean;
+}
+
+export interface Verdict {
+  from: string;
+  to: string;
+  probe: Probe;
+  allowed: boolean;
+  egress: DirectionVerdict;
+  ingress: DirectionVerdict;
+}

@@ -1,0 +1,30 @@
+// Errors as data: every problem in a user's input is a located Finding.
+// Only the outermost shell (CLI, TUI) decides how to print them and which exit code to use.
+
+export type Severity = 'error' | 'warning';
+
+export interface Finding {
+  severity: Severity;
+  file: string;
+  /** 1-based; 0 when the position is unknown (e.g. stdin closed early). */
+  line: number;
+  col: number;
+  /** Field path as the API server writes it, e.g. spec.ingress[0].ports[1].endPort; may be empty. */
+  path: string;
+  message: string;
+}
+
+/** FILE:LINE:COL: field.path: message (the one-line form every command prints). */
+export function formatFinding(f: Finding): string {
+  const where = f.line > 0 ? `${f.file}:${f.line}:${f.col}` : f.file;
+  const prefix = f.severity === 'warning' ? 'warning: ' : '';
+  return f.path ? `${where}: ${prefix}${f.path}: ${f.message}` : `${where}: ${prefix}${f.message}`;
+}
+
+/** Thrown only across module boundaries where a result type would be awkward; the shell catches it. */
+export class InputError extends Error {
+  constructor(readonly findings: Finding[]) {
+    super(findings.map(formatFinding).join('\n'));
+    this.name = 'InputError';
+  }
+}

@@ -1,0 +1,78 @@
+// The cluster as the engine sees it: namespaces, pods, services and endpoints
+// outside the cluster. Plain data, no behaviour; built by manifest/load.ts or
+// by the exercise bank, consumed by the engine, grader, CLI and TUI.
+
+export type Labels = Readonly<Record<string, string>>;
+
+export type Protocol = 'TCP' | 'UDP' | 'SCTP';
+export const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
+
+/** Where an object came from, for FILE:LINE:COL messages. Lines and columns are 1-based. */
+export interface SourcePos {
+  file: string;
+  line: number;
+  col: number;
+}
+
+export interface Namespace {
+  name: string;
+  /** Always includes kubernetes.io/metadata.name=<name>, as the API server sets it. */
+  labels: Labels;
+}
+
+export interface ContainerPort {
+  /** IANA_SVC_NAME when present; what named ports in policies resolve against. */
+  name?: string;
+  port: number;
+  protocol: Protocol;
+}
+
+export interface Pod {
+  namespace: string;
+  name: string;
+  labels: Labels;
+  /** status.podIPs in order; the first is status.podIP. Never empty after loading. */
+  ips: string[];
+  ports: ContainerPort[];
+  source?: SourcePos;
+}
+
+export interface ServicePort {
+  name?: string;
+  port: number;
+  /** The pod port traffic is delivered to: a number or a container port name. */
+  targetPort: number | string;
+  protocol: Protocol;
+}
+
+export interface Service {
+  namespace: string;
+  name: string;
+  /** Empty selector = a Service without selector (no pods behind it). */
+  selector: Labels;
+  ports: ServicePort[];
+  clusterIP?: string;
+  source?: SourcePos;
+}
+
+/** A host outside the cluster (an internet server, a client on the internet), known by IP. */
+export interface ExternalHost {
+  /** Display name; defaults to the IP. */
+  name: string;
+  ip: string;
+  /** Ports it serves (for matrix probes); empty = it serves nothing, only talks. */
+  ports: ContainerPort[];
+}
+
+export interface Cluster {
+  namespaces: Namespace[];
+  pods: Pod[];
+  services: Service[];
+  externals: ExternalHost[];
+}
+
+export const METADATA_NAME_LABEL = 'kubernetes.io/metadata.name';
+
+export function podId(p: { namespace: string; name: string }): string {
+  return `${p.namespace}/${p.name}`;
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    // chalk ignores NO_COLOR; keep TUI frames plain in tests.
+    env: { FORCE_COLOR: '0' },
+    testTimeout: 30000,
+    hookTimeout: 60000,
+  },
+});
