@@ -1,0 +1,83 @@
+// Strict IP and CIDR handling. ipaddr.js parses; we refuse the legacy forms that
+// Kubernetes refuses (leading zeros, shortened "10.1", hex, IPv6 zones) and keep
+// addresses as bytes so that matching never mixes families or throws.
+import ipaddr from 'ipaddr.js';
+
+export type Family = 4 | 6;
+
+export interface IP {
+  family: Family;
+  bytes: Uint8Array; // 4 or 16 bytes
+}
+
+export interface CIDR extends IP {
+  prefix: number;
+}
+
+const DOTTED = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})$/;
+
+export function parseIp(text: string): IP | null {
+  if (typeof text !== 'string' || text.length > 64) return null;
+  if (DOTTED.test(text)) {
+    const bytes = Uint8Array.from(text.split('.').map(Number));
+    return bytes.every((b) => b <= 255) ? { family: 4, bytes } : null;
+  }
+  if (!text.includes(':') || text.includes('%') || !ipaddr.IPv6.isValid(text)) return null;
+  // An embedded IPv4 tail must itself be strict dotted decimal.
+  const tail = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (tail && !DOTTED.test(tail[1])) return null;
+  return { family: 6, bytes: Uint8Array.from(ipaddr.IPv6.parse(text).toByteArray()) };
+}
+
+export function parseCidr(text: string): CIDR | null {
+  if (typeof text !== 'string') return null;
+  const slash = text.indexOf('/');
+  if (slash < 0) return null;
+  const ip = parseIp(text.slice(0, slash));
+  const len = text.slice(slash + 1);
+  if (!ip || !/^(0|[1-9]\d{0,2})$/.test(len)) return null;
+  const prefix = Number(len);
+  if (prefix > ip.bytes.length * 8) return null;
+  return { ...ip, prefix };
+}
+
+/** True when bits beyond the prefix are set (10.1.2.3/8): accepted by 1.35 with a warning. */
+export function hasHostBits(c: CIDR): boolean {
+  for (let bit = c.prefix; bit < c.bytes.length * 8; bit++) {
+    if (c.bytes[bit >> 3] & (0x80 >> (bit & 7))) return true;
+  }
+  return false;
+}
+
+/** Whether `ip` lies in `c`; false across families (never throws). */
+export function cidrContains(c: CIDR, ip: IP): boolean {
+  if (c.family !== ip.family) return false;
+  const full = c.prefix >> 3;
+  for (let i = 0; i < full; i++) if (c.bytes[i] !== ip.bytes[i]) return false;
+  const rest = c.prefix & 7;
+  if (rest === 0) return true;
+  const mask = (0xff << (8 - rest)) & 0xff;
+  return (c.bytes[full] & mask) === (ip.bytes[full] & mask);
+}
+
+/** Whether every address of `inner` is in `outer`. */
+export function cidrCovers(outer: CIDR, inner: CIDR): boolean {
+  return outer.family === inner.family && inner.prefix >= outer.prefix && cidrContains(outer, inner);
+}
+
+export function formatIp(ip: IP): string {
+  if (ip.family === 4) return Array.from(ip.bytes).join('.');
+  return ipaddr.fromByteArray(Array.from(ip.bytes)).toString();
+}
+
+/** The n-th address after `base` (wrapping inside the family), for deterministic pod IPs. */
+export function addToIp(base: IP, n: number): IP {
+  const bytes = Uint8Array.from(base.bytes);
+  let carry = n;
+  for (let i = bytes.length - 1; i >= 0 && carry > 0; i--) {
+    const sum = bytes[i] + (carry % 256);
+    bytes[i] = sum & 0xff;
+    carry = Math.floor(carry / 256) + (sum >> 8);
+  }
+  return { family: base.family, bytes };
+}
