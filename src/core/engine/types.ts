@@ -27,9 +27,9 @@ export interface RuleRef {
   policy: string; // "ns/name"
   direction: Direction;
   ruleIndex: number;
-  /** Index into from/to that matched; null when from/to is empty (every peer). */
+  /** Index into from/to that matched; null when from/to is empty (every peer); -1 when none matched. */
   peerIndex: number | null;
-  /** Index into ports that matched; null when ports is empty (every port). */
+  /** Index into ports that matched; null when ports is empty (every port); -1 when none matched. */
   portIndex: number | null;
 }
 
@@ -42,6 +42,11 @@ export interface DirectionVerdict {
   isolatedBy: string[];
   /** Every rule that admits this traffic (empty when denied or not isolated). */
   allowedBy: RuleRef[];
+  /**
+   * Every rule of the isolating policies, evaluated: peerIndex/portIndex are -1 where the
+   * peer or the port did not match. allowedBy is the subset with neither -1.
+   */
+  considered: RuleRef[];
   allowed: boolean;
 }
 

@@ -1,0 +1,357 @@
+// The NetworkPolicy engine: "can A reach B on port P/protocol?", answered as a cluster
+// with a policy-enforcing CNI would (networking.k8s.io/v1 semantics, upstream e2e behaviour).
+//
+// A connection is allowed when egress is allowed at the source AND ingress is allowed at
+// the destination. Each side is allowed when no policy of that type selects the pod
+// (not isolated), or when some rule of some selecting policy admits the peer on the port.
+// Policies are compiled once: selectors become endpoint sets, rules become (peers, ports)
+// matchers, and each pod's admitted peers per probe are cached by the policies selecting it.
+import type { Cluster, ContainerPort, Labels } from '../model.js';
+import { podId } from '../model.js';
+import type { NetworkPolicy, PolicyPeer, PolicyPort, PolicyRule, Direction, LabelSelector } from '../policy.js';
+import { policyId } from '../policy.js';
+import { selectorMatches, selectorText } from '../labels.js';
+import { parseIp, parseCidr, cidrContains, type IP, type CIDR } from '../ip.js';
+import { BitSet } from './bitset.js';
+import type { Endpoint, Probe, RuleRef, DirectionVerdict, Verdict } from './types.js';
+import { probeKey } from './types.js';
+
+interface EndpointInfo extends Endpoint {
+  labels: Labels;
+  nsIndex: number; // -1 outside the cluster
+  ips: IP[];
+  ports: ContainerPort[];
+}
+
+/** A compiled rule: the peers it admits (null = every peer) and its ports. */
+interface CompiledRule {
+  policyIndex: number;
+  direction: Direction;
+  ruleIndex: number;
+  rule: PolicyRule;
+  peers: BitSet | null;
+  peerSets: BitSet[]; // one per peer, for reasons
+  ports: PolicyPort[];
+}
+
+interface CompiledPolicy {
+  policy: NetworkPolicy;
+  id: string;
+  selected: BitSet;
+  ingress: CompiledRule[] | null; // null: not an Ingress policy
+  egress: CompiledRule[] | null; // null: not an Egress policy
+}
+
+export class Engine {
+  readonly endpoints: Endpoint[];
+  private readonly info: EndpointInfo[];
+  private readonly byId = new Map<string, number>();
+  private readonly policies: CompiledPolicy[];
+  /** Per endpoint: indices of policies that select it for ingress / egress. */
+  private readonly ingressPolicies: number[][];
+  private readonly egressPolicies: number[][];
+  private readonly all: BitSet;
+  private readonly podSelectorCache = new Map<string, BitSet>();
+  private readonly namespaceSelectorCache = new Map<string, BitSet>();
+  private readonly namespaceMembers: BitSet[];
+  private readonly namespaceIndex = new Map<string, number>();
+  private readonly namespaceLabels: Labels[];
+  /** Admitted peers per (policy set, probe[, destination ports]) — shared by pods with the same policies. */
+  private readonly admittedCache = new Map<string, BitSet>();
+  private readonly namedPortCache = new Map<string, BitSet>();
+
+  constructor(readonly cluster: Cluster, policies: readonly NetworkPolicy[]) {
+    const namespaces = new Map<string, Labels>();
+    for (const ns of cluster.namespaces) namespaces.set(ns.name, ns.labels);
+    const ensureNs = (name: string) => {
+      if (!namespaces.has(name)) namespaces.set(name, { 'kubernetes.io/metadata.name': name });
+    };
+    for (const p of cluster.pods) ensureNs(p.namespace);
+    for (const p of policies) ensureNs(p.namespace);
+    this.namespaceLabels = [];
+    for (const [name, labels] of namespaces) {
+      this.namespaceIndex.set(name, this.namespaceLabels.length);
+      this.namespaceLabels.push(labels);
+    }
+
+    this.info = [];
+    for (const pod of cluster.pods) {
+      const ips = pod.ips.map((t) => parseIp(t)).filter((x): x is IP => x !== null);
+      this.info.push({
+        id: podId(pod),
+        kind: 'pod',
+        namespace: pod.namespace,
+        ip: pod.ips[0] ?? '',
+        labels: pod.labels,
+        nsIndex: this.namespaceIndex.get(pod.namespace)!,
+        ips,
+        ports: pod.ports,
+      });
+    }
+    for (const ext of cluster.externals) {
+      const ip = parseIp(ext.ip);
+      this.info.push({ id: ext.name, kind: 'external', ip: ext.ip, labels: {}, nsIndex: -1, ips: ip ? [ip] : [], ports: ext.ports });
+    }
+    this.endpoints = this.info.map(({ id, kind, namespace, ip }) => (namespace === undefined ? { id, kind, ip } : { id, kind, namespace, ip }));
+    this.info.forEach((e, i) => {
+      if (!this.byId.has(e.id)) this.byId.set(e.id, i);
+    });
+
+    const n = this.info.length;
+    this.all = BitSet.full(n);
+    this.namespaceMembers = this.namespaceLabels.map(() => new BitSet(n));
+    this.info.forEach((e, i) => {
+      if (e.nsIndex >= 0) this.namespaceMembers[e.nsIndex].add(i);
+    });
+
+    this.ingressPolicies = this.info.map(() => []);
+    this.egressPolicies = this.info.map(() => []);
+    this.policies = policies.map((policy, policyIndex) => this.compilePolicy(policy, policyIndex));
+    this.policies.forEach((cp, pi) => {
+      for (const i of cp.selected.indices()) {
+        if (cp.ingress) this.ingressPolicies[i].push(pi);
+        if (cp.egress) this.egressPolicies[i].push(pi);
+      }
+    });
+  }
+
+  indexOf(id: string): number {
+    return this.byId.get(id) ?? -1;
+  }
+
+  /** Ports an endpoint declares (container ports, or an external host's served ports). */
+  probesFor(index: number): Probe[] {
+    return this.info[index].ports.map((p) => ({ port: p.port, protocol: p.protocol }));
+  }
+
+  /** Fast path: is traffic from endpoint `from` to endpoint `to` on `probe` allowed? */
+  allowed(from: number, to: number, probe: Probe): boolean {
+    return this.egressAllows(from, to, probe) && this.ingressAllows(from, to, probe);
+  }
+
+  egressAllows(from: number, to: number, probe: Probe): boolean {
+    const policies = this.egressPolicies[from];
+    if (policies.length === 0) return true;
+    return this.admittedByEgress(from, probe).has(to);
+  }
+
+  ingressAllows(from: number, to: number, probe: Probe): boolean {
+    const policies = this.ingressPolicies[to];
+    if (policies.length === 0) return true;
+    return this.admittedByIngress(to, probe).has(from);
+  }
+
+  /** Slow path with reasons: which policies isolate each side and which rules admit the traffic. */
+  verdict(fromId: string, toId: string, probe: Probe): Verdict {
+    const from = this.indexOf(fromId);
+    const to = this.indexOf(toId);
+    if (from < 0) throw new RangeError(`unknown endpoint ${fromId}`);
+    if (to < 0) throw new RangeError(`unknown endpoint ${toId}`);
+    const egress = this.directionVerdict('egress', this.egressPolicies[from], from, to, probe);
+    const ingress = this.directionVerdict('ingress', this.ingressPolicies[to], from, to, probe);
+    return { from: fromId, to: toId, probe, allowed: egress.allowed && ingress.allowed, egress, ingress };
+  }
+
+  /** Policies (ns/name) that select an endpoint, per direction. */
+  isolation(index: number): { ingress: string[]; egress: string[] } {
+    return {
+      ingress: this.ingressPolicies[index].map((pi) => this.policies[pi].id),
+      egress: this.egressPolicies[index].map((pi) => this.policies[pi].id),
+    };
+  }
+
+  /** Endpoint indices a policy's spec.podSelector selects (always inside its own namespace). */
+  selectedBy(policyIndex: number): number[] {
+    return [...this.policies[policyIndex].selected.indices()];
+  }
+
+  // ---- compilation --------------------------------------------------------------------
+
+  private compilePolicy(policy: NetworkPolicy, policyIndex: number): CompiledPolicy {
+    const nsIndex = this.namespaceIndex.get(policy.namespace)!;
+    const selected = this.podSelector(policy.podSelector).and(this.namespaceMembers[nsIndex]);
+    const compileRules = (direction: Direction, rules: PolicyRule[]) =>
+      rules.map((rule, ruleIndex): CompiledRule => {
+        const peerSets = rule.peers.map((peer) => this.peerSet(peer, nsIndex));
+        let peers: BitSet | null = null;
+        if (rule.peers.length > 0) {
+          peers = new BitSet(this.info.length);
+          for (const s of peerSets) peers.orInPlace(s);
+        }
+        return { policyIndex, direction, ruleIndex, rule, peers, peerSets, ports: rule.ports };
+      });
+    return {
+      policy,
+      id: policyId(policy),
+      selected,
+      // Rules of a type the policy does not declare are ignored, as in Kubernetes.
+      ingress: policy.policyTypes.includes('Ingress') ? compileRules('ingress', policy.ingress) : null,
+      egress: policy.policyTypes.includes('Egress') ? compileRules('egress', policy.egress) : null,
+    };
+  }
+
+  /** Pods (never external hosts) whose labels match, in any namespace. */
+  private podSelector(sel: LabelSelector): BitSet {
+    const key = selectorText(sel);
+    let set = this.podSelectorCache.get(key);
+    if (!set) {
+      set = new BitSet(this.info.length);
+      this.info.forEach((e, i) => {
+        if (e.kind === 'pod' && selectorMatches(sel, e.labels)) set!.add(i);
+      });
+      this.podSelectorCache.set(key, set);
+    }
+    return set;
+  }
+
+  /** Pods in namespaces whose labels match. */
+  private namespaceSelector(sel: LabelSelector): BitSet {
+    const key = selectorText(sel);
+    let set = this.namespaceSelectorCache.get(key);
+    if (!set) {
+      set = new BitSet(this.info.length);
+      this.namespaceLabels.forEach((labels, ni) => {
+        if (selectorMatches(sel, labels)) set!.orInPlace(this.namespaceMembers[ni]);
+      });
+      this.namespaceSelectorCache.set(key, set);
+    }
+    return set;
+  }
+
+  private peerSet(peer: PolicyPeer, policyNs: number): BitSet {
+    if (peer.ipBlock) return this.ipBlockSet(peer.ipBlock.cidr, peer.ipBlock.except);
+    const pods = peer.podSelector ? this.podSelector(peer.podSelector) : this.all;
+    // podSelector alone: the policy's own namespace; with namespaceSelector: AND.
+    const namespaces = peer.namespaceSelector ? this.namespaceSelector(peer.namespaceSelector) : this.namespaceMembers[policyNs];
+    return pods.and(namespaces);
+  }
+
+  /** Endpoints (pods too, as upstream's e2e tests expect) with an IP inside cidr and outside every except. */
+  private ipBlockSet(cidrText: string, exceptTexts: string[]): BitSet {
+    const set = new BitSet(this.info.length);
+    const cidr = parseCidr(cidrText);
+    if (!cidr) return set;
+    const except = exceptTexts.map((t) => parseCidr(t)).filter((c): c is CIDR => c !== null);
+    this.info.forEach((e, i) => {
+      if (e.ips.some((ip) => cidrContains(cidr, ip) && !except.some((x) => cidrContains(x, ip)))) set.add(i);
+    });
+    return set;
+  }
+
+  // ---- evaluation -----------------------------------------------------------------------
+
+  /** The container port name a destination serves (port, protocol) under, if any. */
+  private portName(to: number, probe: Probe): string | undefined {
+    return this.info[to].ports.find((p) => p.port === probe.port && p.protocol === probe.protocol && p.name)?.name;
+  }
+
+  /** Index of the first port entry matching traffic to `to` on `probe`; -1 none; null when ports is empty (all). */
+  private matchPort(ports: PolicyPort[], to: number, probe: Probe): number | null {
+    if (ports.length === 0) return null;
+    for (let i = 0; i < ports.length; i++) {
+      const p = ports[i];
+      if (p.protocol !== probe.protocol) continue;
+      if (p.port === undefined) return i;
+      if (typeof p.port === 'number') {
+        if (p.endPort !== undefined ? probe.port >= p.port && probe.port <= p.endPort : probe.port === p.port) return i;
+      } else if (this.portName(to, probe) === p.port) {
+        // Named ports resolve against the destination pod's container ports, for ingress and egress.
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether the entry matches without depending on the destination (numeric, range or protocol-only). */
+  private static matchesAnyDestination(p: PolicyPort, probe: Probe): boolean {
+    if (p.protocol !== probe.protocol) return false;
+    if (p.port === undefined) return true;
+    if (typeof p.port === 'string') return false;
+    return p.endPort !== undefined ? probe.port >= p.port && probe.port <= p.endPort : probe.port === p.port;
+  }
+
+  /** Endpoints that serve `probe` under container port name `name`. */
+  private namedPortSet(name: string, probe: Probe): BitSet {
+    const key = `${name}|${probeKey(probe)}`;
+    let set = this.namedPortCache.get(key);
+    if (!set) {
+      set = new BitSet(this.info.length);
+      for (let i = 0; i < this.info.length; i++) if (this.portName(i, probe) === name) set.add(i);
+      this.namedPortCache.set(key, set);
+    }
+    return set;
+  }
+
+  /** Destinations a source pod may send `probe` to, by the union of its egress rules. */
+  private admittedByEgress(from: number, probe: Probe): BitSet {
+    const policies = this.egressPolicies[from];
+    const key = `e|${probeKey(probe)}|${policies.join(',')}`;
+    let set = this.admittedCache.get(key);
+    if (set) return set;
+    set = new BitSet(this.info.length);
+    for (const pi of policies) {
+      for (const rule of this.policies[pi].egress!) {
+        const peers = rule.peers ?? this.all;
+        if (rule.ports.length === 0 || rule.ports.some((p) => Engine.matchesAnyDestination(p, probe))) {
+          set.orInPlace(peers);
+          continue;
+        }
+        for (const p of rule.ports) {
+          if (typeof p.port === 'string' && p.protocol === probe.protocol) set.orInPlace(peers.and(this.namedPortSet(p.port, probe)));
+        }
+      }
+    }
+    this.admittedCache.set(key, set);
+    return set;
+  }
+
+  /** Sources a destination pod accepts `probe` from, by the union of its ingress rules. */
+  private admittedByIngress(to: number, probe: Probe): BitSet {
+    const policies = this.ingressPolicies[to];
+    // Named ports make the answer depend on the destination's port name for this probe.
+    const key = `i|${probeKey(probe)}|${this.portName(to, probe) ?? ''}|${policies.join(',')}`;
+    let set = this.admittedCache.get(key);
+    if (set) return set;
+    set = new BitSet(this.info.length);
+    for (const pi of policies) {
+      for (const rule of this.policies[pi].ingress!) {
+        if (this.matchPort(rule.ports, to, probe) === -1) continue;
+        set.orInPlace(rule.peers ?? this.all);
+      }
+    }
+    this.admittedCache.set(key, set);
+    return set;
+  }
+
+  private directionVerdict(direction: Direction, policies: number[], from: number, to: number, probe: Probe): DirectionVerdict {
+    const isolatedBy = policies.map((pi) => this.policies[pi].id);
+    const peer = direction === 'ingress' ? from : to;
+    const considered: RuleRef[] = [];
+    for (const pi of policies) {
+      const rules = direction === 'ingress' ? this.policies[pi].ingress! : this.policies[pi].egress!;
+      for (const rule of rules) {
+        const portIndex = this.matchPort(rule.ports, to, probe);
+        const peerIndex = rule.peers ? rule.peerSets.findIndex((s) => s.has(peer)) : null;
+        considered.push({ policy: this.policies[pi].id, direction, ruleIndex: rule.ruleIndex, peerIndex, portIndex });
+      }
+    }
+    const allowedBy = considered.filter((r) => r.peerIndex !== -1 && r.portIndex !== -1);
+    const isolated = policies.length > 0;
+    return { direction, isolated, isolatedBy, allowedBy, considered, allowed: !isolated || allowedBy.length > 0 };
+  }
+
+  /** The policy object behind an id ("ns/name"), for reason texts. */
+  policy(id: string): NetworkPolicy | undefined {
+    return this.policies.find((p) => p.id === id)?.policy;
+  }
+}
+
+/** Every port/protocol that some pod or external host declares, sorted by port then protocol. */
+export function defaultProbes(cluster: Cluster): Probe[] {
+  const seen = new Map<string, Probe>();
+  for (const holder of [...cluster.pods, ...cluster.externals]) {
+    for (const p of holder.ports) seen.set(probeKey(p), { port: p.port, protocol: p.protocol });
+  }
+  const order = { TCP: 0, UDP: 1, SCTP: 2 } as const;
+  return [...seen.values()].sort((a, b) => a.port - b.port || order[a.protocol] - order[b.protocol]);
+}
