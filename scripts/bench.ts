@@ -1,2 +1,118 @@
-// placeholder replaced by the engine work
-console.log('bench: not yet');
+// `npm run bench`: the engine on synthetic clusters of 100, 1,000 and 5,000 pods with
+// proportional policies (mixed selectors, AND/OR peers, ipBlocks with except, numeric,
+// named and ranged ports, ingress and egress). Prints pods, policies, cells and times.
+import { Engine } from '../src/core/engine/engine.js';
+import type { Cluster, Pod, Protocol } from '../src/core/model.js';
+import type { LabelSelector, NetworkPolicy, PolicyPeer, PolicyPort, PolicyRule } from '../src/core/policy.js';
+import type { Probe } from '../src/core/engine/types.js';
+
+/** Deterministic PRNG (mulberry32), so every run measures the same cluster. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const APPS = Array.from({ length: 24 }, (_, i) => `app${i}`);
+const TIERS = ['web', 'api', 'db', 'cache'];
+const ENVS = ['prod', 'staging', 'dev'];
+
+function syntheticCluster(podCount: number, policyCount: number, seed: number): { cluster: Cluster; policies: NetworkPolicy[] } {
+  const r = rng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const nsCount = Math.max(2, Math.round(podCount / 25));
+  const namespaces = Array.from({ length: nsCount }, (_, i) => ({
+    name: `ns${i}`,
+    labels: { 'kubernetes.io/metadata.name': `ns${i}`, env: pick(ENVS), team: `team${i % 7}` },
+  }));
+  const pods: Pod[] = Array.from({ length: podCount }, (_, i) => ({
+    namespace: `ns${i % nsCount}`,
+    name: `pod${i}`,
+    labels: { app: pick(APPS), tier: pick(TIERS), ...(r() < 0.3 ? { canary: 'true' } : {}) },
+    ips: [`10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`],
+    ports: [
+      { port: 80, protocol: 'TCP', name: 'http' },
+      { port: 8080 + (i % 3), protocol: 'TCP', name: 'metrics' },
+      { port: 53, protocol: 'UDP', name: 'dns' },
+    ],
+  }));
+  const selector = (): LabelSelector => {
+    const k = r();
+    if (k < 0.15) return { matchLabels: {}, matchExpressions: [] };
+    if (k < 0.6) return { matchLabels: { app: pick(APPS) }, matchExpressions: [] };
+    if (k < 0.8) return { matchLabels: { tier: pick(TIERS) }, matchExpressions: [{ key: 'canary', operator: 'DoesNotExist', values: [] }] };
+    return { matchLabels: {}, matchExpressions: [{ key: 'app', operator: 'In', values: [pick(APPS), pick(APPS)] }] };
+  };
+  const nsSelector = (): LabelSelector =>
+    r() < 0.2 ? { matchLabels: {}, matchExpressions: [] } : r() < 0.6 ? { matchLabels: { env: pick(ENVS) }, matchExpressions: [] } : { matchLabels: { team: `team${Math.floor(r() * 7)}` }, matchExpressions: [] };
+  const peer = (): PolicyPeer => {
+    const k = r();
+    if (k < 0.35) return { podSelector: selector() };
+    if (k < 0.55) return { namespaceSelector: nsSelector() };
+    if (k < 0.85) return { podSelector: selector(), namespaceSelector: nsSelector() };
+    const third = Math.floor(r() * 4);
+    return { ipBlock: { cidr: `10.0.${third * 64}.0/18`, except: r() < 0.5 ? [`10.0.${third * 64 + 1}.0/24`] : [] } };
+  };
+  const ports = (): PolicyPort[] => {
+    const k = r();
+    if (k < 0.25) return [];
+    if (k < 0.55) return [{ protocol: 'TCP', protocolDefaulted: true, port: 80 }];
+    if (k < 0.7) return [{ protocol: 'TCP', protocolDefaulted: false, port: 'metrics' }];
+    if (k < 0.85) return [{ protocol: 'TCP', protocolDefaulted: false, port: 8000, endPort: 8081 }];
+    return [{ protocol: 'UDP', protocolDefaulted: false, port: 53 }, { protocol: 'TCP', protocolDefaulted: false }];
+  };
+  const rules = (n: number): PolicyRule[] => Array.from({ length: n }, () => ({ peers: Array.from({ length: Math.floor(r() * 3) }, peer), ports: ports() }));
+  const policies: NetworkPolicy[] = Array.from({ length: policyCount }, (_, i) => {
+    const hasEgress = r() < 0.4;
+    return {
+      namespace: `ns${i % nsCount}`,
+      name: `policy${i}`,
+      podSelector: selector(),
+      policyTypes: hasEgress ? ['Ingress', 'Egress'] : ['Ingress'],
+      policyTypesDefaulted: false,
+      ingress: rules(Math.floor(r() * 3)),
+      egress: hasEgress ? rules(1 + Math.floor(r() * 2)) : [],
+    };
+  });
+  return { cluster: { namespaces, pods, services: [], externals: [] }, policies };
+}
+
+function run(podCount: number, policyCount: number, probes: Probe[]): void {
+  const { cluster, policies } = syntheticCluster(podCount, policyCount, podCount * 31 + policyCount);
+  const t0 = performance.now();
+  const engine = new Engine(cluster, policies);
+  const t1 = performance.now();
+  let allowed = 0;
+  const n = engine.endpoints.length;
+  for (const probe of probes) {
+    const cell = engine.forProbe(probe);
+    for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) if (a !== b && cell(a, b)) allowed++;
+  }
+  const t2 = performance.now();
+  const cells = n * (n - 1) * probes.length;
+  const rss = process.memoryUsage().rss / 2 ** 20;
+  console.log(
+    [
+      `pods ${String(podCount).padStart(5)}`,
+      `policies ${String(policyCount).padStart(5)}`,
+      `probes ${probes.length}`,
+      `cells ${String(cells).padStart(11)}`,
+      `allowed ${(100 * allowed / cells).toFixed(1).padStart(5)}%`,
+      `compile ${(t1 - t0).toFixed(0).padStart(5)} ms`,
+      `matrix ${(t2 - t1).toFixed(0).padStart(6)} ms`,
+      `total ${(t2 - t0).toFixed(0).padStart(6)} ms`,
+      `rss ${rss.toFixed(0)} MiB`,
+    ].join('  '),
+  );
+}
+
+const P = (port: number, protocol: Protocol = 'TCP'): Probe => ({ port, protocol });
+console.log('netpol-dojo engine benchmark (synthetic clusters; compile = policies to endpoint sets, matrix = every ordered pair x probe)');
+run(100, 50, [P(80), P(8081), P(53, 'UDP')]);
+run(1000, 500, [P(80), P(8081), P(53, 'UDP')]);
+run(5000, 2000, [P(80), P(53, 'UDP')]);

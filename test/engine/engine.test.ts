@@ -1,11 +1,12 @@
 // The engine against the NetworkPolicy API reference, rule by rule, on hand-built clusters.
 import { describe, expect, it } from 'vitest';
 import { Engine, defaultProbes } from '../../src/core/engine/engine.js';
+import type { Probe } from '../../src/core/engine/types.js';
 import { cluster, pod, policy, port, rule, sel } from './build.js';
 
-const TCP80 = { port: 80, protocol: 'TCP' as const };
+const TCP80: Probe = { port: 80, protocol: 'TCP' };
 
-function can(engine: Engine, from: string, to: string, probe = TCP80): boolean {
+function can(engine: Engine, from: string, to: string, probe: Probe = TCP80): boolean {
   return engine.allowed(engine.indexOf(from), engine.indexOf(to), probe);
 }
 

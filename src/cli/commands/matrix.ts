@@ -1,6 +1,91 @@
+// `netpol-dojo matrix`: who can reach whom, per probe, as a grid or as JSON.
 import type { Io } from '../io.js';
-import { UsageError } from '../args.js';
+import { ChunkedWriter, painter, useColor } from '../io.js';
+import { choice, flagSet, flagValues, parseArgs, UsageError } from '../args.js';
+import { loadInputs } from '../load-inputs.js';
+import { parseExternalIp, parseProbe } from '../probes.js';
+import { Engine, defaultProbes } from '../../core/engine/engine.js';
+import { probeKey, type Probe } from '../../core/engine/types.js';
+import { renderMatrixTable } from '../render-matrix.js';
 
-export async function matrixCommand(_argv: string[], _io: Io): Promise<number> {
-  throw new UsageError('matrix: being built');
+const USAGE = `Usage: netpol-dojo matrix -f FILE... [--port PORT/PROTO ...] [--namespace NS ...] [--external IP ...] [--output table|json]
+
+The reachability matrix of the pods in the manifests (rows: from, columns: to).
+  -f, --file FILE      manifests (multi-document YAML, kind: List, JSON); "-" reads stdin; repeatable
+  -p, --port P/PROTO   probe this port (80, 80/TCP, 53/UDP); repeatable; default: every declared port
+  -n, --namespace NS   only pods of this namespace; repeatable
+  -e, --external IP    add a host outside the cluster as a row and a column; repeatable
+  -o, --output FORMAT  table (default) or json
+`;
+
+const FLAGS = {
+  file: { value: true, repeatable: true, short: 'f' },
+  port: { value: true, repeatable: true, short: 'p' },
+  namespace: { value: true, repeatable: true, short: 'n' },
+  external: { value: true, repeatable: true, short: 'e' },
+  output: { value: true, short: 'o' },
+  help: { value: false, short: 'h' },
+};
+
+export async function matrixCommand(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, FLAGS);
+  if (flagSet(args, 'help')) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  if (args.positionals.length) throw new UsageError(`matrix takes no positional arguments (got "${args.positionals[0]}"); use -f FILE`);
+  const output = choice(args, 'output', ['table', 'json'] as const, 'table');
+  const probesAsked = flagValues(args, 'port').map(parseProbe);
+  const externals = flagValues(args, 'external').map(parseExternalIp);
+  const namespaces = new Set(flagValues(args, 'namespace'));
+
+  const { cluster, policies } = await loadInputs(flagValues(args, 'file'), io);
+  for (const ip of externals) if (!cluster.externals.some((x) => x.ip === ip)) cluster.externals.push({ name: ip, ip, ports: [] });
+  const engine = new Engine(cluster, policies);
+
+  const uniq = new Map<string, Probe>();
+  for (const p of probesAsked.length ? probesAsked : defaultProbes(cluster)) uniq.set(probeKey(p), p);
+  const probes = [...uniq.values()];
+  if (probes.length === 0) io.stderr.write('netpol-dojo: no pod declares a container port; pass --port PORT/PROTO to probe one\n');
+  for (const ns of namespaces) {
+    if (!cluster.pods.some((p) => p.namespace === ns)) io.stderr.write(`netpol-dojo: warning: no pods in namespace "${ns}"\n`);
+  }
+  const rows = engine.endpoints
+    .map((e, i) => ({ e, i }))
+    .filter(({ e }) => e.kind === 'external' || namespaces.size === 0 || namespaces.has(e.namespace!))
+    .map(({ i }) => i);
+
+  if (output === 'json') {
+    await writeJson(io, engine, rows, probes);
+    return 0;
+  }
+  const paint = painter(useColor(io));
+  io.stdout.write(renderMatrixTable(engine, rows, probes, paint));
+  return 0;
+}
+
+/** The JSON contract: {"pods": [...], "probes": [...], "results": [{from,to,port,protocol,allowed}]}, streamed. */
+async function writeJson(io: Io, engine: Engine, rows: number[], probes: Probe[]): Promise<void> {
+  const out = new ChunkedWriter(io.stdout);
+  const ids = rows.map((i) => JSON.stringify(engine.endpoints[i].id));
+  await out.write(`{"pods":[${ids.join(',')}],"probes":[${probes.map((p) => JSON.stringify(probeKey(p))).join(',')}],"results":[`);
+  let first = true;
+  for (const probe of probes) {
+    const tail = `,"port":${probe.port},"protocol":"${probe.protocol}","allowed":`;
+    const cell = engine.forProbe(probe);
+    for (let a = 0; a < rows.length; a++) {
+      // One string per row: an await per cell would dominate the time for large clusters.
+      const head = `{"from":${ids[a]},"to":`;
+      const parts: string[] = [];
+      for (let b = 0; b < rows.length; b++) {
+        if (a === b) continue;
+        parts.push(`${head}${ids[b]}${tail}${cell(rows[a], rows[b])}}`);
+      }
+      if (parts.length === 0) continue;
+      await out.write((first ? '' : ',') + parts.join(','));
+      first = false;
+    }
+  }
+  await out.write(']}\n');
+  await out.flush();
 }

@@ -59,6 +59,8 @@ export class Engine {
   /** Admitted peers per (policy set, probe[, destination ports]) — shared by pods with the same policies. */
   private readonly admittedCache = new Map<string, BitSet>();
   private readonly namedPortCache = new Map<string, BitSet>();
+  /** Per probe: each endpoint's admitted set (egress: destinations, ingress: sources), filled lazily. */
+  private readonly probeRows = new Map<string, { egress: BitSet[]; ingress: BitSet[] }>();
 
   constructor(readonly cluster: Cluster, policies: readonly NetworkPolicy[]) {
     const namespaces = new Map<string, Labels>();
@@ -126,19 +128,32 @@ export class Engine {
 
   /** Fast path: is traffic from endpoint `from` to endpoint `to` on `probe` allowed? */
   allowed(from: number, to: number, probe: Probe): boolean {
-    return this.egressAllows(from, to, probe) && this.ingressAllows(from, to, probe);
+    return this.forProbe(probe)(from, to);
   }
 
-  egressAllows(from: number, to: number, probe: Probe): boolean {
-    const policies = this.egressPolicies[from];
-    if (policies.length === 0) return true;
-    return this.admittedByEgress(from, probe).has(to);
-  }
-
-  ingressAllows(from: number, to: number, probe: Probe): boolean {
-    const policies = this.ingressPolicies[to];
-    if (policies.length === 0) return true;
-    return this.admittedByIngress(to, probe).has(from);
+  /**
+   * A cell function for one probe: resolves the probe's per-endpoint caches once, so that
+   * filling a matrix costs two bit tests per cell.
+   */
+  forProbe(probe: Probe): (from: number, to: number) => boolean {
+    const key = probeKey(probe);
+    let rows = this.probeRows.get(key);
+    if (!rows) {
+      rows = { egress: new Array(this.info.length), ingress: new Array(this.info.length) };
+      this.probeRows.set(key, rows);
+    }
+    const { egress, ingress } = rows;
+    return (from, to) => {
+      if (this.egressPolicies[from].length > 0) {
+        const out = egress[from] ?? (egress[from] = this.admittedByEgress(from, probe));
+        if (!out.has(to)) return false;
+      }
+      if (this.ingressPolicies[to].length > 0) {
+        const inc = ingress[to] ?? (ingress[to] = this.admittedByIngress(to, probe));
+        if (!inc.has(from)) return false;
+      }
+      return true;
+    };
   }
 
   /** Slow path with reasons: which policies isolate each side and which rules admit the traffic. */
