@@ -11,6 +11,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   matrix: { summary: 'reachability matrix of the pods in manifests', load: async () => (await import('./commands/matrix.js')).matrixCommand },
   why: { summary: 'why one connection is allowed or denied', load: async () => (await import('./commands/why.js')).whyCommand },
   explain: { summary: 'each NetworkPolicy in plain English', load: async () => (await import('./commands/explain.js')).explainCommand },
+  tui: { summary: 'open the trainer', load: async () => (await import('../tui/main.js')).tuiCommand },
 };
 
 export const HELP = `netpol-dojo: practise Kubernetes NetworkPolicies for the CKA, no cluster needed

@@ -1,0 +1,217 @@
+// A multi-line YAML editor for Ink: line numbers, a visible cursor, the line a parser blames
+// marked in the gutter, bracketed and unbracketed paste, and a way out to $EDITOR.
+import React, { useEffect, useReducer } from 'react';
+import { Box, Text } from 'ink';
+import { useKeys } from '../input/use-keys.js';
+import type { KeyPress } from '../input/keys.js';
+import { useTerminalUi } from '../terminal-context.js';
+import { bufferText, createTextBuffer, textBufferReducer, type TextBuffer, type TextBufferAction } from './text-buffer.js';
+
+export interface YamlEditorProps {
+  initialText?: string;
+  /** Columns and rows the editor occupies; the last row is its status line. */
+  width: number;
+  height: number;
+  /** Only the active editor reads keys (one layer owns the keyboard at a time). */
+  isActive?: boolean;
+  /** 1-based line a parser or validator blames, and what it says. */
+  errorLine?: number;
+  errorMessage?: string;
+  onChange?: (text: string) => void;
+  /** Ctrl+S or F5. */
+  onSubmit?: (text: string) => void;
+  /** Esc; receives the draft so that the caller may keep it. */
+  onCancel?: (text: string) => void;
+  /** Ctrl+E. Defaults to $VISUAL/$EDITOR through the terminal context; a returned string replaces the draft. */
+  onOpenExternalEditor?: (text: string) => Promise<string | undefined> | string | undefined | void;
+  /** F1. */
+  onHelp?: () => void;
+}
+
+/** Keys of the editor, for help screens and footers. */
+export const EDITOR_KEYS: ReadonlyArray<readonly [string, string]> = [
+  ['Ctrl+S / F5', 'submit the answer'],
+  ['Ctrl+E', 'edit in $EDITOR'],
+  ['Esc', 'leave the editor'],
+  ['Enter', 'new line, same indentation'],
+  ['Tab', 'indent by two spaces'],
+  ['Home / End', 'start (first non-blank) / end of line'],
+  ['PgUp / PgDn', 'scroll a page'],
+  ['Ctrl+Home / Ctrl+End', 'start / end of the text'],
+  ['F1', 'help'],
+];
+
+type Request = 'submit' | 'cancel' | 'external' | 'help';
+
+interface EditorState {
+  buffer: TextBuffer;
+  /** A one-off message for the status line (e.g. the external editor failed). */
+  notice?: string;
+  /** A request from a key, carried out by an effect so that it sees the text after every earlier key. */
+  request?: Request;
+}
+
+type EditorAction =
+  | { type: 'edit'; action: TextBufferAction }
+  | { type: 'request'; request: Request }
+  | { type: 'requestDone'; notice?: string };
+
+function editorReducer(state: EditorState, action: EditorAction): EditorState {
+  switch (action.type) {
+    case 'edit': {
+      const buffer = textBufferReducer(state.buffer, action.action);
+      return buffer === state.buffer ? state : { ...state, buffer, notice: undefined };
+    }
+    case 'request':
+      return state.request ? state : { ...state, request: action.request };
+    case 'requestDone':
+      return { ...state, request: undefined, notice: action.notice };
+  }
+}
+
+/** Turns a key into an editor action; undefined for keys the editor does not use. */
+export function editorActionFor(key: KeyPress): EditorAction | undefined {
+  const edit = (action: TextBufferAction): EditorAction => ({ type: 'edit', action });
+  const move = (to: Extract<TextBufferAction, { type: 'move' }>['to']) => edit({ type: 'move', to });
+  switch (key.name) {
+    case 'paste': return edit({ type: 'insert', text: key.text });
+    case 'char': return key.meta ? undefined : edit({ type: 'insert', text: key.text });
+    case 'enter': return edit({ type: 'newline' });
+    case 'tab': return edit({ type: 'tab' });
+    case 'backspace': return edit({ type: 'backspace' });
+    case 'delete': return edit({ type: 'delete' });
+    case 'left': return move('left');
+    case 'right': return move('right');
+    case 'up': return move('up');
+    case 'down': return move('down');
+    case 'home': return move(key.ctrl ? 'docStart' : 'lineStart');
+    case 'end': return move(key.ctrl ? 'docEnd' : 'lineEnd');
+    case 'pageUp': return move('pageUp');
+    case 'pageDown': return move('pageDown');
+    case 'f5': return { type: 'request', request: 'submit' };
+    case 'f1': return { type: 'request', request: 'help' };
+    case 'escape': return { type: 'request', request: 'cancel' };
+    case 'ctrl':
+      if (key.letter === 's') return { type: 'request', request: 'submit' };
+      if (key.letter === 'e') return { type: 'request', request: 'external' };
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+export function YamlEditor(props: YamlEditorProps) {
+  const { width, height, errorLine, errorMessage } = props;
+  const isActive = props.isActive ?? true;
+  const viewRows = Math.max(1, height - 1);
+  const [state, dispatch] = useReducer(editorReducer, undefined, (): EditorState => ({ buffer: createTextBuffer(props.initialText ?? '', viewRows) }));
+  const terminal = useTerminalUi();
+  const { buffer } = state;
+
+  useKeys((key) => {
+    const action = editorActionFor(key);
+    if (action) dispatch(action);
+  }, { isActive });
+
+  useEffect(() => {
+    if (!isActive) return;
+    terminal.setBracketedPaste(true);
+    return () => terminal.setBracketedPaste(false);
+  }, [isActive, terminal]);
+
+  useEffect(() => {
+    if (buffer.height !== viewRows) dispatch({ type: 'edit', action: { type: 'resize', height: viewRows } });
+  }, [viewRows, buffer.height]);
+
+  const { onChange } = props;
+  const text = bufferText(buffer);
+  useEffect(() => {
+    onChange?.(text);
+  }, [text, onChange]);
+
+  useEffect(() => {
+    const request = state.request;
+    if (!request) return;
+    if (request === 'submit') props.onSubmit?.(text);
+    if (request === 'cancel') props.onCancel?.(text);
+    if (request === 'help') props.onHelp?.();
+    if (request !== 'external') {
+      dispatch({ type: 'requestDone' });
+      return;
+    }
+    let live = true;
+    void (async () => {
+      let notice: string | undefined;
+      let replacement: string | undefined;
+      if (props.onOpenExternalEditor) {
+        const r = await props.onOpenExternalEditor(text);
+        if (typeof r === 'string') replacement = r;
+      } else {
+        const r = await terminal.openExternalEditor(text);
+        if (r.ok) replacement = r.text;
+        else notice = r.message;
+      }
+      if (!live) return;
+      if (replacement !== undefined) dispatch({ type: 'edit', action: { type: 'setText', text: replacement } });
+      dispatch({ type: 'requestDone', notice });
+    })();
+    return () => {
+      live = false;
+    };
+    // Runs once per request; the callbacks are read at that moment.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state.request]);
+
+  const numberWidth = Math.max(3, String(buffer.lines.length).length);
+  const gutterWidth = numberWidth + 2; // marker, number, space
+  const textWidth = Math.max(1, width - gutterWidth);
+  // Scroll sideways only as far as the cursor needs; all lines move together.
+  const left = buffer.col >= textWidth ? buffer.col - textWidth + 1 : 0;
+  const errorRow = errorLine !== undefined ? errorLine - 1 : -1;
+
+  const rows: React.ReactNode[] = [];
+  for (let i = 0; i < viewRows; i++) {
+    const row = buffer.scrollTop + i;
+    if (row >= buffer.lines.length) {
+      rows.push(<Text key={i} dimColor>{'~'.padStart(gutterWidth - 1)}</Text>);
+      continue;
+    }
+    const line = buffer.lines[row].slice(left, left + textWidth);
+    const isError = row === errorRow;
+    const isCursorRow = row === buffer.row;
+    const gutter = (
+      <Text color={isError ? 'red' : undefined} bold={isError} dimColor={!isError && !isCursorRow}>
+        {(isError ? '!' : ' ') + String(row + 1).padStart(numberWidth) + ' '}
+      </Text>
+    );
+    if (!isCursorRow || !isActive) {
+      rows.push(<Text key={i} wrap="truncate">{gutter}<Text color={isError ? 'red' : undefined}>{line}</Text></Text>);
+      continue;
+    }
+    const c = buffer.col - left;
+    const under = line[c] ?? ' ';
+    rows.push(
+      <Text key={i} wrap="truncate">
+        {gutter}
+        <Text color={isError ? 'red' : undefined}>{line.slice(0, c)}</Text>
+        <Text inverse>{under}</Text>
+        <Text color={isError ? 'red' : undefined}>{line.slice(c + 1)}</Text>
+      </Text>,
+    );
+  }
+
+  const position = `Ln ${buffer.row + 1}, Col ${buffer.col + 1}`;
+  let status: React.ReactNode;
+  if (state.notice) status = <Text color="yellow" wrap="truncate">{state.notice}</Text>;
+  else if (errorMessage) {
+    const where = errorLine !== undefined ? `line ${errorLine}: ` : '';
+    status = <Text color="red" wrap="truncate">{`! ${where}${errorMessage}`}</Text>;
+  } else status = <Text dimColor wrap="truncate">{position}</Text>;
+
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      {rows}
+      {status}
+    </Box>
+  );
+}

@@ -1,0 +1,164 @@
+// The home screen: where the learner stands, and the menu of everything the trainer does.
+import React, { useEffect, useReducer } from 'react';
+import { Box, Text } from 'ink';
+import { useKeys } from '../input/use-keys.js';
+import type { KeyPress } from '../input/keys.js';
+import type { KeyHints } from '../components/KeyHelp.js';
+
+export type MenuId = 'practice' | 'exam' | 'review' | 'stats' | 'scratch' | 'quit';
+
+export interface MenuItem {
+  id: MenuId;
+  label: string;
+  description: string;
+}
+
+export const HOME_MENU: readonly MenuItem[] = [
+  { id: 'practice', label: 'Practice', description: 'exercises one at a time, with feedback' },
+  { id: 'exam', label: 'Mock exam', description: 'timed, graded at the end' },
+  { id: 'review', label: 'Review mistakes', description: 'exercises you got wrong' },
+  { id: 'stats', label: 'Stats', description: 'progress by topic' },
+  // TEMPORARY: lets the editor be tried by hand until Practice uses it; remove then.
+  { id: 'scratch', label: 'Scratch editor', description: 'try the YAML editor (temporary)' },
+  { id: 'quit', label: 'Quit', description: '' },
+];
+
+export interface ProgressSummary {
+  passed: number;
+  attempted: number;
+  total: number;
+  /** Best mock exam score in percent; undefined when no exam was taken. */
+  examBest?: number;
+}
+
+export function progressLine(p: ProgressSummary): string {
+  const exam = p.examBest === undefined ? 'no mock exam yet' : `best mock exam ${Math.round(p.examBest)}%`;
+  return `${p.passed}/${p.total} exercises passed · ${p.attempted} attempted · ${exam}`;
+}
+
+export const HOME_KEYS: KeyHints = [
+  ['↑/↓ j/k', 'move'],
+  ['Enter', 'open'],
+  ['1-6', 'open by number'],
+  ['?', 'help'],
+  ['q', 'quit'],
+];
+
+export const HOME_HELP: KeyHints = [
+  ['↑ ↓ / j k', 'move through the menu'],
+  ['Home End / g G', 'first / last entry'],
+  ['Enter / Space', 'open the selected entry'],
+  ['1 … 6', 'open an entry by its number'],
+  ['?', 'this help'],
+  ['q', 'quit'],
+  ['Ctrl+C', 'quit from any screen'],
+];
+
+interface HomeState {
+  index: number;
+  /** Set by Enter; the effect hands it to onSelect, so fast keys before it are already applied. */
+  chosen?: MenuId;
+}
+
+type HomeAction =
+  | { type: 'move'; by: number }
+  | { type: 'moveTo'; index: number }
+  | { type: 'choose'; index?: number }
+  | { type: 'chosen' };
+
+function homeReducer(state: HomeState, action: HomeAction): HomeState {
+  const last = HOME_MENU.length - 1;
+  switch (action.type) {
+    case 'move':
+      return { ...state, index: (state.index + action.by + HOME_MENU.length) % HOME_MENU.length };
+    case 'moveTo':
+      return { ...state, index: Math.min(Math.max(0, action.index), last) };
+    case 'choose': {
+      const index = action.index ?? state.index;
+      return { index, chosen: HOME_MENU[index].id };
+    }
+    case 'chosen':
+      return { ...state, chosen: undefined };
+  }
+}
+
+function actionsFor(key: KeyPress): HomeAction[] | 'quit' | 'help' {
+  switch (key.name) {
+    case 'up': return [{ type: 'move', by: -1 }];
+    case 'down': return [{ type: 'move', by: 1 }];
+    case 'tab': return [{ type: 'move', by: 1 }];
+    case 'backTab': return [{ type: 'move', by: -1 }];
+    case 'home': return [{ type: 'moveTo', index: 0 }];
+    case 'end': return [{ type: 'moveTo', index: HOME_MENU.length - 1 }];
+    case 'enter': return [{ type: 'choose' }];
+    case 'f1': return 'help';
+    case 'char': {
+      const out: HomeAction[] = [];
+      // Fast typing arrives as one string ("jj"): apply each character.
+      for (const ch of key.text) {
+        if (ch === 'q') return out.length ? out : 'quit';
+        if (ch === '?') return out.length ? out : 'help';
+        if (ch === 'j') out.push({ type: 'move', by: 1 });
+        else if (ch === 'k') out.push({ type: 'move', by: -1 });
+        else if (ch === 'g') out.push({ type: 'moveTo', index: 0 });
+        else if (ch === 'G') out.push({ type: 'moveTo', index: HOME_MENU.length - 1 });
+        else if (ch === ' ') out.push({ type: 'choose' });
+        else if (ch >= '1' && ch <= String(HOME_MENU.length)) out.push({ type: 'choose', index: Number(ch) - 1 });
+      }
+      return out;
+    }
+    default:
+      return [];
+  }
+}
+
+export interface HomeProps {
+  progress: ProgressSummary;
+  width: number;
+  height: number;
+  isActive: boolean;
+  /** Entries that are not built yet: shown as "coming soon". */
+  comingSoon?: ReadonlySet<MenuId>;
+  onSelect: (id: MenuId) => void;
+  onQuit: () => void;
+  onHelp: () => void;
+}
+
+export function Home(props: HomeProps) {
+  const [state, dispatch] = useReducer(homeReducer, { index: 0 });
+
+  useKeys((key) => {
+    const result = actionsFor(key);
+    if (result === 'quit') props.onQuit();
+    else if (result === 'help') props.onHelp();
+    else for (const a of result) dispatch(a);
+  }, { isActive: props.isActive });
+
+  const { onSelect } = props;
+  useEffect(() => {
+    if (!state.chosen) return;
+    onSelect(state.chosen);
+    dispatch({ type: 'chosen' });
+  }, [state.chosen, onSelect]);
+
+  const labelWidth = Math.max(...HOME_MENU.map((m) => m.label.length)) + 2;
+  return (
+    <Box flexDirection="column" width={props.width} height={props.height} paddingX={1}>
+      <Text wrap="truncate">{progressLine(props.progress)}</Text>
+      <Text> </Text>
+      {HOME_MENU.map((item, i) => {
+        const selected = i === state.index;
+        const soon = props.comingSoon?.has(item.id);
+        const note = soon ? 'coming soon' : item.description;
+        return (
+          <Text key={item.id} wrap="truncate">
+            <Text color={selected ? 'cyan' : undefined} bold={selected}>
+              {`${selected ? '›' : ' '} ${i + 1}. ${item.label.padEnd(labelWidth)}`}
+            </Text>
+            <Text dimColor>{note}</Text>
+          </Text>
+        );
+      })}
+    </Box>
+  );
+}
