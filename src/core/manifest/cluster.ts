@@ -1,0 +1,213 @@
+// Layer 3: decoded objects -> Cluster. Expands workloads into the pods their controllers
+// would create (names and labels as real controllers make them, but deterministic), gives
+// IP-less pods an address from the pod CIDR, and completes namespaces.
+import type { Finding } from '../findings.js';
+import { addToIp, cidrContains, formatIp, parseCidr, parseIp } from '../ip.js';
+import { METADATA_NAME_LABEL, type Cluster, type Namespace, type Pod, type Service, type SourcePos } from '../model.js';
+import type { DecodedObject, DecodedPod, DecodedWorkload } from './objects.js';
+import { randomLikeString } from './random-names.js';
+
+export const DEFAULT_POD_CIDR = '10.244.0.0/16';
+
+export interface ClusterBuildOptions {
+  /** Where IP-less pods get addresses; default 10.244.0.0/16 (flannel's and kind's default). */
+  podCidr?: string;
+  /** Namespaces used by other objects (policies), in input order, so they exist too. */
+  usedNamespaces?: string[];
+}
+
+export interface ClusterBuildResult {
+  cluster: Cluster;
+  findings: Finding[];
+}
+
+/** True when `w` is the owner of some other object of the input (`kubectl get all` dumps). */
+function ownedKeys(objects: DecodedObject[]): Set<string> {
+  const keys = new Set<string>();
+  for (const o of objects) {
+    for (const ref of o.ownerReferences) {
+      if (ref.uid) keys.add(`uid:${ref.uid}`);
+      keys.add(`ref:${o.namespace}/${ref.kind}/${ref.name}`);
+    }
+  }
+  return keys;
+}
+
+function ownsSomething(w: DecodedWorkload, keys: Set<string>): boolean {
+  return (w.uid !== undefined && keys.has(`uid:${w.uid}`)) || keys.has(`ref:${w.namespace}/${w.kind}/${w.name}`);
+}
+
+/** The pods a controller would create for `w`, named and labelled as the real controller does. */
+export function expandWorkload(w: DecodedWorkload): Pod[] {
+  const seed = `${w.kind}:${w.namespace}/${w.name}`;
+  const pods: Pod[] = [];
+  const names = new Set<string>();
+  const uniqueSuffix = (i: number): string => {
+    for (let attempt = 0; ; attempt++) {
+      const s = randomLikeString(`${seed}#${i}#${attempt}`, 5);
+      if (!names.has(s)) return s;
+    }
+  };
+  const templateHash = randomLikeString(`${seed}#template`, 10);
+  for (let i = 0; i < w.podCount; i++) {
+    let name: string;
+    const labels: Record<string, string> = { ...w.template.labels };
+    switch (w.kind) {
+      case 'Deployment':
+        // Deployment -> ReplicaSet <name>-<hash> -> Pod <name>-<hash>-<5>.
+        name = `${w.name}-${templateHash}-${uniqueSuffix(i)}`;
+        labels['pod-template-hash'] = templateHash;
+        break;
+      case 'StatefulSet':
+        name = `${w.name}-${i}`;
+        labels['controller-revision-hash'] = `${w.name}-${templateHash}`;
+        labels['statefulset.kubernetes.io/pod-name'] = name;
+        labels['apps.kubernetes.io/pod-index'] = String(i);
+        break;
+      case 'DaemonSet':
+        name = `${w.name}-${uniqueSuffix(i)}`;
+        labels['controller-revision-hash'] = templateHash;
+        labels['pod-template-generation'] = '1';
+        break;
+      case 'Job':
+        name = `${w.name}-${uniqueSuffix(i)}`;
+        labels['batch.kubernetes.io/job-name'] = w.name;
+        labels['job-name'] = w.name;
+        break;
+      case 'ReplicaSet':
+        name = `${w.name}-${uniqueSuffix(i)}`;
+        break;
+    }
+    names.add(name.slice(name.lastIndexOf('-') + 1));
+    pods.push({
+      namespace: w.namespace,
+      name,
+      labels,
+      ips: [],
+      ports: w.template.ports.map((p) => ({ ...p })),
+      source: w.source,
+    });
+  }
+  return pods;
+}
+
+export function buildCluster(objects: DecodedObject[], options: ClusterBuildOptions = {}): ClusterBuildResult {
+  const findings: Finding[] = [];
+  const at = (src: SourcePos | undefined, severity: Finding['severity'], path: string, message: string): void => {
+    findings.push({ severity, file: src?.file ?? '', line: src?.line ?? 0, col: src?.col ?? 0, path, message });
+  };
+
+  // Namespaces, in order of first mention.
+  const nsOrder: string[] = [];
+  const nsLabels = new Map<string, Record<string, string>>();
+  const mention = (ns: string): void => {
+    if (ns !== '' && !nsOrder.includes(ns)) nsOrder.push(ns);
+  };
+
+  const keys = ownedKeys(objects);
+  const pods: Pod[] = [];
+  const services: Service[] = [];
+  for (const o of objects) {
+    switch (o.kind) {
+      case 'Namespace':
+        mention(o.name);
+        nsLabels.set(o.name, o.labels);
+        break;
+      case 'Pod':
+        mention(o.namespace);
+        pods.push(podFrom(o));
+        break;
+      case 'Service': {
+        mention(o.namespace);
+        const s: Service = { namespace: o.namespace, name: o.name, selector: o.selector, ports: o.ports, source: o.source };
+        if (o.clusterIP) s.clusterIP = o.clusterIP;
+        services.push(s);
+        break;
+      }
+      default:
+        mention(o.namespace);
+        // A workload whose ReplicaSet or pods are in the input too must not count twice.
+        if (!ownsSomething(o, keys)) pods.push(...expandWorkload(o));
+    }
+  }
+  for (const ns of options.usedNamespaces ?? []) mention(ns);
+
+  // A generated pod may collide with a pod of the same name from the input.
+  const seen = new Set<string>();
+  for (const p of pods) {
+    const id = `${p.namespace}/${p.name}`;
+    if (seen.has(id)) at(p.source, 'warning', 'metadata.name', `pod ${id} appears twice`);
+    seen.add(id);
+  }
+
+  assignIps(pods, services, options.podCidr ?? DEFAULT_POD_CIDR, findings, at);
+
+  const namespaces: Namespace[] = nsOrder.map((name) => ({
+    name,
+    // The API server always sets this label and overrides a wrong value.
+    labels: { ...(nsLabels.get(name) ?? {}), [METADATA_NAME_LABEL]: name },
+  }));
+  return { cluster: { namespaces, pods, services, externals: [] }, findings };
+}
+
+function podFrom(o: DecodedPod): Pod {
+  return { namespace: o.namespace, name: o.name, labels: o.labels, ips: [...o.ips], ports: o.ports, source: o.source };
+}
+
+function assignIps(
+  pods: Pod[],
+  services: Service[],
+  podCidr: string,
+  findings: Finding[],
+  at: (src: SourcePos | undefined, severity: Finding['severity'], path: string, message: string) => void,
+): void {
+  const used = new Map<string, Pod>();
+  for (const p of pods) {
+    for (const ip of p.ips) {
+      const other = used.get(ip);
+      // hostNetwork pods (kube-proxy, etcd) share the node's IP in real dumps: only warn.
+      if (other) at(p.source, 'warning', 'status.podIP', `IP ${ip} is also used by pod ${other.namespace}/${other.name}`);
+      else used.set(ip, p);
+    }
+  }
+  const reserved = new Set<string>(used.keys());
+  for (const s of services) {
+    const ip = s.clusterIP ? parseIp(s.clusterIP) : null;
+    if (ip) reserved.add(formatIp(ip));
+  }
+
+  const needing = pods.filter((p) => p.ips.length === 0);
+  if (needing.length === 0) return;
+  const cidr = parseCidr(podCidr);
+  if (!cidr) {
+    findings.push({ severity: 'error', file: '', line: 0, col: 0, path: 'podCidr', message: `Invalid value: ${JSON.stringify(podCidr)}: must be a valid CIDR value, (e.g. 10.244.0.0/16)` });
+    return;
+  }
+  const hostBits = cidr.bytes.length * 8 - cidr.prefix;
+  const size = hostBits >= 40 ? Number.MAX_SAFE_INTEGER : 2 ** hostBits;
+  // Offset 0 is the network address; start at .1 and go up in input order.
+  let offset = 1;
+  for (const p of needing) {
+    let assigned = false;
+    while (offset < size - (cidr.family === 4 ? 1 : 0)) {
+      const candidate = formatIp(addToIp({ family: cidr.family, bytes: maskBytes(cidr.bytes, cidr.prefix) }, offset));
+      offset++;
+      if (!reserved.has(candidate) && cidrContains(cidr, parseIp(candidate)!)) {
+        p.ips.push(candidate);
+        reserved.add(candidate);
+        assigned = true;
+        break;
+      }
+    }
+    if (!assigned) {
+      at(p.source, 'error', 'status.podIP', `pod CIDR ${podCidr} has no free address left for pod ${p.namespace}/${p.name}`);
+      return;
+    }
+  }
+}
+
+function maskBytes(bytes: Uint8Array, prefix: number): Uint8Array {
+  const out = Uint8Array.from(bytes);
+  for (let bit = prefix; bit < out.length * 8; bit++) out[bit >> 3] &= ~(0x80 >> (bit & 7));
+  return out;
+}

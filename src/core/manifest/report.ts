@@ -1,0 +1,52 @@
+// Located findings for one object: every message is "<Type>: <value>: <detail>" under a
+// field path, as the API server words its validation errors.
+import type { Finding, Severity } from '../findings.js';
+import { formatPath, type FieldPath, type Locator } from './yaml-documents.js';
+
+/** Go-like rendering of a value inside a message: strings quoted, the rest as JSON. */
+export function showValue(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (v === undefined) return 'null';
+  return JSON.stringify(v) ?? String(v);
+}
+
+export class Reporter {
+  readonly findings: Finding[] = [];
+  constructor(
+    readonly file: string,
+    readonly locator: Locator,
+  ) {}
+
+  private add(severity: Severity, path: FieldPath, message: string, atKey: boolean): void {
+    const pos = atKey ? this.locator.key(path) : this.locator.value(path);
+    this.findings.push({ severity, file: this.file, line: pos.line, col: pos.col, path: formatPath(path), message });
+  }
+
+  get errorCount(): number {
+    return this.findings.filter((f) => f.severity === 'error').length;
+  }
+
+  invalid(path: FieldPath, value: unknown, detail: string): void {
+    this.add('error', path, `Invalid value: ${showValue(value)}: ${detail}`, false);
+  }
+  required(path: FieldPath, detail = ''): void {
+    this.add('error', path, detail ? `Required value: ${detail}` : 'Required value', false);
+  }
+  unsupported(path: FieldPath, value: unknown, supported: readonly string[]): void {
+    const list = supported.map((s) => JSON.stringify(s)).join(', ');
+    this.add('error', path, `Unsupported value: ${showValue(value)}: supported values: ${list}`, false);
+  }
+  forbidden(path: FieldPath, detail: string): void {
+    this.add('error', path, `Forbidden: ${detail}`, false);
+  }
+  unknownField(path: FieldPath): void {
+    this.add('error', path, `unknown field "${formatPath(path)}"`, true);
+  }
+  /** A plain error at a field (wrong apiVersion, missing kind, ...). */
+  error(path: FieldPath, message: string, atKey = false): void {
+    this.add('error', path, message, atKey);
+  }
+  warning(path: FieldPath, message: string, atKey = false): void {
+    this.add('warning', path, message, atKey);
+  }
+}

@@ -1,0 +1,236 @@
+// Layer 1: text -> YAML documents with positions.
+// kubectl reads YAML 1.1 (yes/no/on/off/y/n are booleans, 0755 is octal) and keeps
+// timestamp-looking scalars as strings, so we do the same. Every document keeps a
+// Locator that turns a field path into FILE:LINE:COL, following aliases and merge keys.
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import type { Document, Node, Pair, YAMLMap } from 'yaml';
+import type { Finding } from '../findings.js';
+import type { SourcePos } from '../model.js';
+
+export type PathSegment = string | number;
+export type FieldPath = readonly PathSegment[];
+
+/** Kubernetes objects are shallow; anything deeper is garbage or an attack on the parser. */
+export const MAX_NESTING = 100;
+/** Aliases are legitimate in hand-written YAML; a few hundred expansions are not. */
+export const MAX_ALIAS_COUNT = 100;
+
+/** spec.ingress[0].ports[1].endPort; map keys with '.' or '/' are written in brackets. */
+export function formatPath(path: FieldPath): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (/[./]/.test(seg) || seg === '') out += `[${seg}]`;
+    else out += out === '' ? seg : `.${seg}`;
+  }
+  return out;
+}
+
+export interface Locator {
+  /** Position of the value at `path`, or of its deepest ancestor that exists. */
+  value(path: FieldPath): SourcePos;
+  /** Position of the key that names the last segment of `path` (unknown or duplicate fields). */
+  key(path: FieldPath): SourcePos;
+}
+
+/** A locator for a sub-object (a List item), addressed with paths relative to it. */
+export function prefixedLocator(loc: Locator, prefix: FieldPath): Locator {
+  return {
+    value: (path) => loc.value([...prefix, ...path]),
+    key: (path) => loc.key([...prefix, ...path]),
+  };
+}
+
+export interface YamlDocument {
+  file: string;
+  /** 0-based position of the document in its file (empty documents count). */
+  index: number;
+  /** Plain data as kubectl's decoder sees it (objects, arrays, strings, numbers, booleans, null). */
+  data: unknown;
+  locator: Locator;
+  /** Where the document's content starts. */
+  source: SourcePos;
+}
+
+export interface ParsedYamlFile {
+  documents: YamlDocument[];
+  findings: Finding[];
+}
+
+// YAML 1.1 as yaml.v2 resolves it into interface{}: no timestamps (they stay strings).
+const PARSE_OPTIONS = {
+  version: '1.1' as const,
+  uniqueKeys: false, // we report duplicates ourselves, with their field path
+  customTags: (tags: unknown[]) =>
+    tags.filter((t) => (t as { tag?: string }).tag !== 'tag:yaml.org,2002:timestamp') as never,
+};
+
+/** Parse every document of one file. Empty documents are skipped; broken ones yield findings. */
+export function parseYamlDocuments(file: string, text: string): ParsedYamlFile {
+  const findings: Finding[] = [];
+  const documents: YamlDocument[] = [];
+  const lines = new LineCounter();
+  const posAt = (offset: number): SourcePos => {
+    const { line, col } = lines.linePos(Math.max(0, offset));
+    return { file, line, col };
+  };
+  const error = (pos: SourcePos, message: string, path = ''): void => {
+    findings.push({ severity: 'error', file, line: pos.line, col: pos.col, path, message });
+  };
+
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    // Count lines only up to the NUL byte: the rest may be anything.
+    const before = text.slice(0, nul);
+    const line = before.split('\n').length;
+    const col = nul - before.lastIndexOf('\n');
+    error({ file, line, col }, 'binary data (NUL byte) is not YAML');
+    return { documents, findings };
+  }
+
+  let docs: Document.Parsed[];
+  try {
+    docs = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter: lines }) as Document.Parsed[];
+  } catch (e) {
+    // The yaml package reports its own failures as errors; this is a last guard.
+    error({ file, line: 1, col: 1 }, `cannot parse YAML: ${oneLine(e)}`);
+    return { documents, findings };
+  }
+  if (!Array.isArray(docs)) docs = [docs as unknown as Document.Parsed];
+
+  docs.forEach((doc, index) => {
+    if (doc.errors.length > 0) {
+      const e = doc.errors[0];
+      error(posAt(e.pos[0]), syntaxMessage(e.message));
+      return;
+    }
+    const root = doc.contents as Node | null;
+    if (root === null || (isScalar(root) && root.value === null)) return; // empty document
+
+    const shape = checkShape(root, (offset, message, path) => error(posAt(offset), message, path));
+    if (!shape) return;
+
+    let data: unknown;
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (e) {
+      const msg = oneLine(e);
+      error(
+        posAt(root.range?.[0] ?? 0),
+        /alias/i.test(msg) ? `too many alias expansions (more than ${MAX_ALIAS_COUNT}): refusing the document` : `cannot read YAML: ${msg}`,
+      );
+      return;
+    }
+    if (data === null || data === undefined) return;
+    documents.push({ file, index, data, locator: makeLocator(doc, root, posAt), source: posAt(root.range?.[0] ?? 0) });
+  });
+  return { documents, findings };
+}
+
+function oneLine(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  return msg.split('\n')[0];
+}
+
+/** "Implicit keys need ... at line 3, column 1:\n\n<snippet>" -> "Implicit keys need ..." */
+function syntaxMessage(message: string): string {
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  if (/Maximum call stack/i.test(first)) return `YAML nested too deeply (more than ${MAX_NESTING} levels)`;
+  return `YAML syntax error: ${first}`;
+}
+
+function keyText(pair: Pair): string | null {
+  const k = pair.key as unknown;
+  if (isScalar(k)) return k.value === null ? '' : String(k.value);
+  if (k === null || k === undefined) return '';
+  return null; // complex keys never name a Kubernetes field
+}
+
+/**
+ * One iterative pass over the tree (no recursion, aliases not followed): refuses deep
+ * nesting before anything recursive runs, and reports duplicate keys with their path.
+ * Returns false when the document must be dropped.
+ */
+function checkShape(root: Node, report: (offset: number, message: string, path: string) => void): boolean {
+  const stack: { node: unknown; path: PathSegment[] }[] = [{ node: root, path: [] }];
+  let ok = true;
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (path.length > MAX_NESTING) {
+      const off = (node as Node).range?.[0] ?? 0;
+      report(off, `YAML nested too deeply (more than ${MAX_NESTING} levels)`, '');
+      return false;
+    }
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const k = keyText(pair);
+        if (k !== null && k !== '<<') {
+          if (seen.has(k)) {
+            const p = formatPath([...path, k]);
+            report((pair.key as Node).range?.[0] ?? 0, `duplicate field "${p}"`, p);
+            ok = false;
+          }
+          seen.add(k);
+        }
+        if (pair.value) stack.push({ node: pair.value, path: [...path, k ?? '?'] });
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => stack.push({ node: item, path: [...path, i] }));
+    }
+  }
+  return ok;
+}
+
+function makeLocator(doc: Document.Parsed, root: Node, posAt: (offset: number) => SourcePos): Locator {
+  const resolve = (node: unknown): unknown => {
+    // Alias chains are short in valid documents; bound the loop anyway.
+    for (let i = 0; i < 10 && isAlias(node); i++) node = node.resolve(doc);
+    return node;
+  };
+  const findPair = (map: YAMLMap, key: string, depth = 0): Pair | undefined => {
+    for (let i = map.items.length - 1; i >= 0; i--) {
+      if (keyText(map.items[i]) === key) return map.items[i];
+    }
+    if (depth > 5) return undefined;
+    // YAML 1.1 merge keys: `<<: *base` or `<<: [*a, *b]`.
+    for (const pair of map.items) {
+      if (keyText(pair) !== '<<') continue;
+      const src = resolve(pair.value);
+      const sources = isSeq(src) ? src.items.map(resolve) : [src];
+      for (const s of sources) {
+        if (isMap(s)) {
+          const found = findPair(s, key, depth + 1);
+          if (found) return found;
+        }
+      }
+    }
+    return undefined;
+  };
+  const start = (node: unknown): number | undefined => (node as Node | null)?.range?.[0];
+
+  const walk = (path: FieldPath, wantKey: boolean): SourcePos => {
+    let node: unknown = resolve(root);
+    let best = start(node) ?? 0;
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i];
+      let next: unknown;
+      if (isMap(node)) {
+        const pair = findPair(node, String(seg));
+        if (!pair) break;
+        if (i === path.length - 1 && wantKey) return posAt(start(pair.key) ?? best);
+        // An empty value (`podSelector:`) has no useful range: point at its key.
+        next = pair.value ?? null;
+        const vstart = start(next);
+        best = vstart !== undefined && !(isScalar(next) && next.value === null) ? vstart : (start(pair.key) ?? best);
+      } else if (isSeq(node) && typeof seg === 'number') {
+        next = node.items[seg];
+        if (next === undefined) break;
+        best = start(next) ?? best;
+      } else break;
+      node = resolve(next);
+    }
+    return posAt(best);
+  };
+  return { value: (path) => walk(path, false), key: (path) => walk(path, true) };
+}
