@@ -48,7 +48,7 @@ describe('module 3.2 / 3.3: OR across entries, AND inside one entry', () => {
   it('rules are joined by OR in the isolation sentence', () => {
     const e = explainPolicy(policy({ name: 'two', ingress: [rule([frontend]), rule([production])] }));
     expect(e.isolates.ingress.text).toBe(
-      'Ingress isolated: incoming traffic to the selected pods is allowed only if it matches ingress[0] OR ingress[1]',
+      'Ingress isolated: incoming traffic to the selected pods is allowed only if it matches ingress[0] OR ingress[1] (or a rule of another policy selecting them)',
     );
   });
 });
@@ -60,7 +60,7 @@ describe('module 4: default deny and allow-all', () => {
     expect(e.isolates.policyTypesText).toBe('policyTypes: [Ingress]');
     expect(e.isolates.ingress).toEqual({
       isolated: true,
-      text: 'Ingress isolated with no rules: denies all incoming traffic to the selected pods',
+      text: 'Ingress isolated with no rules: denies all incoming traffic to the selected pods, unless another policy selecting them allows it',
     });
     expect(e.isolates.egress.isolated).toBe(false);
     expect(e.warnings).toEqual([]);
@@ -70,7 +70,7 @@ describe('module 4: default deny and allow-all', () => {
     const e = explainPolicy(policy({ name: 'deny-all-egress', policyTypes: ['Egress'] }));
     expect(e.isolates.ingress.isolated).toBe(false);
     expect(e.isolates.egress.text).toBe(
-      'Egress isolated with no rules: denies all outgoing traffic from the selected pods (DNS included)',
+      'Egress isolated with no rules: denies all outgoing traffic from the selected pods (DNS included), unless another policy selecting them allows it',
     );
     expect(e.warnings.map((w) => w.code)).toEqual(['no-dns-egress']);
   });

@@ -134,12 +134,16 @@ function isolationTexts(p: NetworkPolicy): IsolationExplanation {
     }
     if (rules.length === 0) {
       const dns = d === 'egress' ? ' (DNS included)' : '';
-      return { isolated: true, text: `${type} isolated with no rules: denies all ${traffic} the selected pods${dns}` };
+      return {
+        isolated: true,
+        text: `${type} isolated with no rules: denies all ${traffic} the selected pods${dns}, unless another policy selecting them allows it`,
+      };
     }
     const paths = rules.map((_r, i) => `${d}[${i}]`);
     return {
       isolated: true,
-      text: `${type} isolated: ${traffic} the selected pods is allowed only if it matches ${paths.join(' OR ')}`,
+      // Policies add up (module 5.1): another policy selecting the same pods can allow more.
+      text: `${type} isolated: ${traffic} the selected pods is allowed only if it matches ${paths.join(' OR ')} (or a rule of another policy selecting them)`,
     };
   };
   return { policyTypes: [...types], inferred: p.policyTypesDefaulted, policyTypesText, ingress: one('ingress'), egress: one('egress') };

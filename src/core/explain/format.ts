@@ -25,7 +25,7 @@ function ruleLines(rule: RuleExplanation, style: Style): string[] {
   const verb = rule.path.startsWith('ingress') ? 'from' : 'to';
   const lines = [`${rule.ignored ? `${style('yellow', '(ignored)')} ` : ''}${style('bold', rule.path)} allows traffic`];
   if (rule.anyPeer) {
-    lines.push(`  ${verb} anywhere (every pod, every namespace, and outside the cluster)`);
+    lines.push(`  ${verb.padStart(4)} anywhere (every pod, every namespace, and outside the cluster)`);
   } else {
     rule.peers.forEach((peer, i) => lines.push(`  ${i === 0 ? verb.padStart(4) : `  ${or}`} ${peerLine(peer, style)}`));
   }
