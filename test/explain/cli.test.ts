@@ -1,9 +1,13 @@
 // The explain command as a shell: arguments, output formats and colour, with a fake
-// input loader (reading files and findings belong to src/cli/load-inputs.ts).
+// input loader; then end to end through runCli and the real manifest layer.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/args.js';
 import type { Io } from '../../src/cli/io.js';
+import { runCli } from '../../src/cli/main.js';
 import { runExplain, type LoadInputs } from '../../src/cli/commands/explain.js';
 import { cluster, pod, policy, rule, sel } from './build.js';
 
@@ -91,5 +95,95 @@ describe('explain command', () => {
     const t = fakeIo();
     expect(await runExplain(['-f', manifest], t.io, loader({}))).toBe(0);
     expect(t.err()).toBe('explain: no NetworkPolicy in the input\n');
+  });
+});
+
+describe('netpol-dojo explain, end to end through the manifest layer', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'explain-e2e-'));
+  writeFileSync(
+    path.join(dir, 'np.yaml'),
+    `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: and-policy
+  namespace: app-ns
+spec:
+  podSelector:
+    matchLabels:
+      app: web
+  ingress:
+  - from:
+    - podSelector:
+        matchLabels:
+          app: frontend
+      namespaceSelector:
+        matchLabels:
+          env: production
+    ports:
+    - port: 80
+`,
+  );
+  writeFileSync(
+    path.join(dir, 'pods.yaml'),
+    `apiVersion: v1
+kind: Pod
+metadata:
+  name: web-1
+  namespace: app-ns
+  labels: {app: web}
+spec:
+  containers:
+  - name: c
+    image: nginx
+`,
+  );
+  const bad = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: x, namespace: app-ns}
+spec:
+  podSelector: {}
+  ingress:
+  - from:
+    - ipBlock: {cidr: 10.0.0.0/8}
+      podSelector: {}
+`;
+
+  it('explains a policy file with its source position', async () => {
+    const t = fakeIo({ cwd: dir });
+    expect(await runCli(['explain', '-f', 'np.yaml'], t.io)).toBe(0);
+    expect(t.out()).toContain('NetworkPolicy app-ns/and-policy  (np.yaml:1:1)\n');
+    expect(t.out()).toContain('policyTypes not set: the API server infers [Ingress]');
+    expect(t.out()).toContain('pods labelled app=frontend AND in namespaces labelled env=production');
+    expect(t.out()).toContain('on port 80/TCP (protocol defaulted to TCP)');
+  });
+
+  it('with pods: counts and warns', async () => {
+    const t = fakeIo({ cwd: dir });
+    expect(await runCli(['explain', '-f', 'np.yaml', '-f', 'pods.yaml', '-o', 'json'], t.io)).toBe(0);
+    const [e] = JSON.parse(t.out());
+    expect(e.selects.pods).toEqual(['app-ns/web-1']);
+    expect(e.warnings.map((w: { code: string }) => w.code)).toEqual(['namespace-selector-matches-none']);
+  });
+
+  it('unreadable files: one line, exit 2', async () => {
+    const t = fakeIo({ cwd: dir });
+    expect(await runCli(['explain', '-f', 'nope.yaml'], t.io)).toBe(2);
+    expect(t.err()).toBe('nope.yaml: cannot read: no such file\n');
+    const d = fakeIo({ cwd: dir });
+    expect(await runCli(['explain', '-f', '.'], d.io)).toBe(2);
+    expect(d.err()).toBe('.: cannot read: is a directory\n');
+  });
+
+  it('an invalid policy on stdin: the API server message, exit 2, nothing on stdout', async () => {
+    const t = fakeIo({ cwd: dir, stdin: bad });
+    expect(await runCli(['explain', '-f', '-'], t.io)).toBe(2);
+    expect(t.err()).toContain('<stdin>:8:7: spec.ingress[0].from[0]: Forbidden: may not specify both ipBlock and another peer');
+    expect(t.out()).toBe('');
+  });
+
+  it('no -f is a usage error', async () => {
+    const t = fakeIo({ cwd: dir });
+    expect(await runCli(['explain'], t.io)).toBe(2);
+    expect(t.err()).toMatch(/^netpol-dojo: /);
   });
 });
