@@ -81,7 +81,7 @@ export function App(props: AppProps) {
     if (key.name === 'escape' || key.name === 'enter' || key.name === 'f1' || isChar('?') || isChar('q')) {
       dispatch({ type: 'help', open: false });
     }
-  }, { isActive: state.helpOpen });
+  }, { isActive: state.helpOpen, splitText: true });
 
   // One row less than the terminal: a frame as tall as the terminal makes Ink clear it on every render.
   const height = Math.max(3, rows - 1);

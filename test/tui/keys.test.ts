@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PasteCollector, parseKey } from '../../src/tui/input/keys.js';
+import { PasteCollector, keysIn, parseKey, splitIntoKeys } from '../../src/tui/input/keys.js';
 
 const name = (seq: string) => parseKey(seq).name;
 
@@ -86,5 +86,29 @@ describe('PasteCollector', () => {
     c.feed('\x1b[200~half');
     expect(c.flush()).toEqual([{ kind: 'paste', text: 'half' }]);
     expect(c.flush()).toEqual([]);
+  });
+});
+
+describe('keysIn', () => {
+  const names = (seq: string) => keysIn(seq).map((k) => k.name);
+
+  it('splits keys that shared one read: held Backspace, repeated Enter, typing then Backspace', () => {
+    expect(names('\x7f\x7f\x7f')).toEqual(['backspace', 'backspace', 'backspace']);
+    expect(names('\r\r')).toEqual(['enter', 'enter']);
+    expect(names('ab\x7f')).toEqual(['char', 'char', 'backspace']);
+  });
+
+  it('keeps text with line breaks as one unbracketed paste, and fast typing as one char event', () => {
+    expect(keysIn('a: 1\r  b: 2')).toEqual([expect.objectContaining({ name: 'paste', text: 'a: 1\r  b: 2' })]);
+    expect(keysIn('abc')).toEqual([expect.objectContaining({ name: 'char', text: 'abc' })]);
+    expect(names('\x1b[A')).toEqual(['up']);
+  });
+});
+
+describe('splitIntoKeys', () => {
+  it('turns pasted or fast-typed text into one key per character, CRLF as one Enter', () => {
+    expect(splitIntoKeys(parseKey('jj\r\n')).map((k) => [k.name, k.text])).toEqual([['char', 'j'], ['char', 'j'], ['enter', '']]);
+    const up = parseKey('\x1b[A');
+    expect(splitIntoKeys(up)).toEqual([up]);
   });
 });

@@ -95,6 +95,30 @@ export function parseKey(seq: string): KeyPress {
   return key('char', seq, { text: seq, shift: seq.length === 1 && seq !== seq.toLowerCase() });
 }
 
+/**
+ * One key press per character, for layers where text is not text but commands (a menu):
+ * "jj" typed fast, or "jjj\r" sent at once, are three moves and an Enter there.
+ */
+export function splitIntoKeys(key: KeyPress): KeyPress[] {
+  if (key.name !== 'paste' && !(key.name === 'char' && key.text.length > 1)) return [key];
+  return Array.from(key.text.replace(/\r\n/g, '\r')).map(parseKey);
+}
+
+/**
+ * The key presses in one input event. Keys pressed quickly, or held down, can share one read:
+ * "\x7f\x7f" is two Backspaces and "\r\r" two Enters. Text mixed with line breaks or tabs
+ * (and nothing else) is an unbracketed paste and stays one event.
+ */
+export function keysIn(sequence: string): KeyPress[] {
+  if (sequence.length <= 1 || sequence.startsWith(ESC)) return [parseKey(sequence)];
+  // eslint-disable-next-line no-control-regex
+  const onlyPasteControls = !/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(sequence);
+  // eslint-disable-next-line no-control-regex
+  const hasPrintable = /[^\x00-\x1f\x7f]/.test(sequence);
+  if (onlyPasteControls && hasPrintable) return [parseKey(sequence)];
+  return Array.from(sequence).map(parseKey);
+}
+
 export function pasteKey(text: string): KeyPress {
   return key('paste', text, { text });
 }

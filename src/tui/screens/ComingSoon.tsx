@@ -15,7 +15,7 @@ export function ComingSoon(props: { title: string; width: number; height: number
     if (key.name === 'escape' || key.name === 'enter') props.onBack();
     else if (key.name === 'f1' || (key.name === 'char' && key.text === '?')) props.onHelp();
     else if (key.name === 'char' && key.text === 'q') props.onQuit();
-  }, { isActive: props.isActive });
+  }, { isActive: props.isActive, splitText: true });
   return (
     <Box flexDirection="column" width={props.width} height={props.height} paddingX={1}>
       <Text bold>{props.title}</Text>

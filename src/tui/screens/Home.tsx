@@ -93,19 +93,16 @@ function actionsFor(key: KeyPress): HomeAction[] | 'quit' | 'help' {
     case 'enter': return [{ type: 'choose' }];
     case 'f1': return 'help';
     case 'char': {
-      const out: HomeAction[] = [];
-      // Fast typing arrives as one string ("jj"): apply each character.
-      for (const ch of key.text) {
-        if (ch === 'q') return out.length ? out : 'quit';
-        if (ch === '?') return out.length ? out : 'help';
-        if (ch === 'j') out.push({ type: 'move', by: 1 });
-        else if (ch === 'k') out.push({ type: 'move', by: -1 });
-        else if (ch === 'g') out.push({ type: 'moveTo', index: 0 });
-        else if (ch === 'G') out.push({ type: 'moveTo', index: HOME_MENU.length - 1 });
-        else if (ch === ' ') out.push({ type: 'choose' });
-        else if (ch >= '1' && ch <= String(HOME_MENU.length)) out.push({ type: 'choose', index: Number(ch) - 1 });
-      }
-      return out;
+      const ch = key.text;
+      if (ch === 'q') return 'quit';
+      if (ch === '?') return 'help';
+      if (ch === 'j') return [{ type: 'move', by: 1 }];
+      if (ch === 'k') return [{ type: 'move', by: -1 }];
+      if (ch === 'g') return [{ type: 'moveTo', index: 0 }];
+      if (ch === 'G') return [{ type: 'moveTo', index: HOME_MENU.length - 1 }];
+      if (ch === ' ') return [{ type: 'choose' }];
+      if (ch >= '1' && ch <= String(HOME_MENU.length)) return [{ type: 'choose', index: Number(ch) - 1 }];
+      return [];
     }
     default:
       return [];
@@ -132,7 +129,7 @@ export function Home(props: HomeProps) {
     if (result === 'quit') props.onQuit();
     else if (result === 'help') props.onHelp();
     else for (const a of result) dispatch(a);
-  }, { isActive: props.isActive });
+  }, { isActive: props.isActive, splitText: true });
 
   const { onSelect } = props;
   useEffect(() => {

@@ -39,7 +39,7 @@ function firstYamlError(text: string): { line: number; message: string } | undef
     const err = doc.errors[0];
     if (err) {
       const line = lineCounter.linePos(err.pos[0]).line;
-      return { line, message: err.message.split('\n')[0] };
+      return { line, message: err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '') };
     }
   }
   return undefined;
