@@ -27,7 +27,7 @@ export type NameRule = (name: string) => string[];
 /** Validate a label map (keys are qualified names, values label values), errors at `path`. */
 export function validateLabels(labels: Record<string, string>, path: FieldPath, r: Reporter): void {
   for (const [k, v] of Object.entries(labels)) {
-    for (const m of isQualifiedName(k)) r.invalid(path, k, m);
+    for (const m of isQualifiedName(k)) r.invalidKey(path, k, m);
     for (const m of isValidLabelValue(v)) r.invalid([...path, k], v, m);
   }
 }
@@ -58,7 +58,7 @@ export function readObjectMeta(
   }
   if (isPlainObject(m.annotations)) {
     for (const k of Object.keys(m.annotations)) {
-      for (const msg of isQualifiedName(k.toLowerCase())) r.invalid([...base, 'annotations'], k, msg);
+      for (const msg of isQualifiedName(k.toLowerCase())) r.invalidKey([...base, 'annotations'], k, msg);
     }
   }
 

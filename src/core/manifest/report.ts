@@ -29,6 +29,12 @@ export class Reporter {
   invalid(path: FieldPath, value: unknown, detail: string): void {
     this.add('error', path, `Invalid value: ${showValue(value)}: ${detail}`, false);
   }
+  /** Invalid map key: the API server names the map, we point at the key itself. */
+  invalidKey(mapPath: FieldPath, key: string, detail: string): void {
+    const pos = this.locator.key([...mapPath, key]);
+    const message = `Invalid value: ${showValue(key)}: ${detail}`;
+    this.findings.push({ severity: 'error', file: this.file, line: pos.line, col: pos.col, path: formatPath(mapPath), message });
+  }
   required(path: FieldPath, detail = ''): void {
     this.add('error', path, detail ? `Required value: ${detail}` : 'Required value', false);
   }
