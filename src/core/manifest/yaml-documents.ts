@@ -141,7 +141,10 @@ function syntaxMessage(message: string): string {
 
 function keyText(pair: Pair): string | null {
   const k = pair.key as unknown;
-  if (isScalar(k)) return k.value === null ? '' : String(k.value);
+  if (isScalar(k)) {
+    if (typeof k.value === 'symbol') return '<<'; // the YAML 1.1 merge key
+    return k.value === null ? '' : String(k.value);
+  }
   if (k === null || k === undefined) return '';
   return null; // complex keys never name a Kubernetes field
 }
