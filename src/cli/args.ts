@@ -37,7 +37,7 @@ export function parseArgs(argv: string[], specs: Record<string, FlagSpec>): Pars
     } else if (arg.startsWith('-') && arg.length > 1) {
       name = byShort.get(arg.slice(1, 2));
       if (!name) throw new UsageError(`unknown option ${arg}`);
-      if (arg.length > 2) inline = arg.slice(2);
+      if (arg.length > 2) inline = arg[2] === '=' ? arg.slice(3) : arg.slice(2);
     } else {
       positionals.push(arg);
       continue;
