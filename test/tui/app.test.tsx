@@ -1,0 +1,128 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import React from 'react';
+import { App } from '../../src/tui/App.js';
+import { progressLine } from '../../src/tui/screens/Home.js';
+import { KEY, cleanupRendered, frameLines, renderAt, sendKeys, sleep, waitForFrame } from './helpers.js';
+
+afterEach(cleanupRendered);
+
+const progress = { passed: 12, attempted: 15, total: 40, examBest: 72.4 };
+
+describe('home screen', () => {
+  it('fills 80x24 less one row: title, progress, menu, footer', async () => {
+    const { lastFrame } = renderAt(<App progress={progress} />, { columns: 80, rows: 24 });
+    const frame = await waitForFrame(lastFrame, 'Quit');
+    const lines = frameLines(frame);
+    expect(lines).toHaveLength(23);
+    expect(lines.slice(0, 10)).toEqual([
+      'netpol-dojo                                                                 Home',
+      ' 12/40 exercises passed · 15 attempted · best mock exam 72%',
+      '',
+      ' › 1. Practice         coming soon',
+      '   2. Mock exam        coming soon',
+      '   3. Review mistakes  coming soon',
+      '   4. Stats            coming soon',
+      '   5. Scratch editor   try the YAML editor (temporary)',
+      '   6. Quit',
+      '',
+    ]);
+    expect(lines[22]).toBe('↑/↓ j/k move  ·  Enter open  ·  1-6 open by number  ·  ? help  ·  q quit');
+  });
+
+  it('says when no mock exam was taken', () => {
+    expect(progressLine({ passed: 0, attempted: 0, total: 40 })).toBe('0/40 exercises passed · 0 attempted · no mock exam yet');
+  });
+
+  it('arrows and j/k move the selection, wrapping around', async () => {
+    const { stdin, lastFrame } = renderAt(<App progress={progress} />);
+    await waitForFrame(lastFrame, '› 1. Practice');
+    await sendKeys(stdin, KEY.down, 'j');
+    await waitForFrame(lastFrame, '› 3. Review mistakes');
+    await sendKeys(stdin, 'k', KEY.up, KEY.up);
+    await waitForFrame(lastFrame, '› 6. Quit');
+  });
+
+  it('menu keys sent in one read all count (as tmux send-keys does)', async () => {
+    const { stdin, lastFrame } = renderAt(<App progress={progress} />);
+    await waitForFrame(lastFrame, '› 1. Practice');
+    await sendKeys(stdin, 'jj\r');
+    await waitForFrame(lastFrame, 'Review mistakes is coming soon');
+  });
+
+  it('an unfinished entry says "coming soon" and Esc goes back home', async () => {
+    const { stdin, lastFrame } = renderAt(<App progress={progress} />);
+    await waitForFrame(lastFrame, '› 1. Practice');
+    await sendKeys(stdin, KEY.enter);
+    const frame = await waitForFrame(lastFrame, 'Practice is coming soon');
+    expect(frameLines(frame)[0]).toMatch(/^netpol-dojo +Practice$/);
+    await sendKeys(stdin, KEY.esc);
+    await waitForFrame(lastFrame, '› 1. Practice');
+  });
+
+  it('re-lays out when the terminal is resized', async () => {
+    const { lastFrame, resize } = renderAt(<App progress={progress} />, { columns: 80, rows: 24 });
+    await waitForFrame(lastFrame, 'Quit');
+    resize(100, 30);
+    const frame = await waitForFrame(lastFrame, (f) => frameLines(f).length === 29);
+    expect(frameLines(frame)[0]).toHaveLength(100);
+    expect(frameLines(frame)[28]).toContain('q quit');
+  });
+});
+
+describe('help overlay', () => {
+  it('? lists the keys of the current screen and takes the keys while open', async () => {
+    const { stdin, lastFrame } = renderAt(<App progress={progress} />);
+    await waitForFrame(lastFrame, 'Quit');
+    await sendKeys(stdin, '?');
+    const frame = await waitForFrame(lastFrame, 'Keys: Home');
+    expect(frame).toContain('move through the menu');
+    expect(frame).toContain('Ctrl+C');
+    expect(frameLines(frame)[22]).toBe('Esc/? close help');
+    // j is not passed through to the menu underneath.
+    await sendKeys(stdin, 'j', KEY.esc);
+    await waitForFrame(lastFrame, '› 1. Practice');
+  });
+
+  it('in the editor F1 shows the editor keys, and q is text, not quit', async () => {
+    const { stdin, lastFrame, exited } = renderAt(<App progress={progress} />);
+    await waitForFrame(lastFrame, 'Quit');
+    await sendKeys(stdin, '5');
+    await waitForFrame(lastFrame, 'Ctrl+S check');
+    await sendKeys(stdin, KEY.ctrlHome, 'q');
+    await waitForFrame(lastFrame, '1 qapiVersion');
+    await sendKeys(stdin, KEY.f1);
+    const frame = await waitForFrame(lastFrame, 'Keys: Scratch editor');
+    expect(frame).toContain('edit in $EDITOR');
+    await sendKeys(stdin, KEY.esc);
+    await waitForFrame(lastFrame, '1 qapiVersion');
+    let done = false;
+    void exited().then(() => (done = true));
+    await sleep(30);
+    expect(done).toBe(false);
+  });
+});
+
+describe('quitting', () => {
+  it('q on the home screen quits', async () => {
+    const { stdin, lastFrame, exited } = renderAt(<App progress={progress} />);
+    await waitForFrame(lastFrame, 'Quit');
+    await sendKeys(stdin, 'q');
+    await exited();
+  });
+
+  it('Ctrl+C quits from inside the editor', async () => {
+    const { stdin, lastFrame, exited } = renderAt(<App progress={progress} />);
+    await waitForFrame(lastFrame, 'Quit');
+    await sendKeys(stdin, '5');
+    await waitForFrame(lastFrame, 'Ctrl+S check');
+    await sendKeys(stdin, KEY.ctrlC);
+    await exited();
+  });
+
+  it('the Quit entry quits', async () => {
+    const { stdin, lastFrame, exited } = renderAt(<App progress={progress} />);
+    await waitForFrame(lastFrame, 'Quit');
+    await sendKeys(stdin, KEY.end, KEY.enter);
+    await exited();
+  });
+});
