@@ -1,0 +1,284 @@
+// A scenario step made ready for grading: the cluster as it stands at that step, the
+// policies that already exist, the expected matrix (patterns expanded, last match wins)
+// and the checks resolved to endpoints. Computed once per step and cached.
+import type { Cluster, Pod, SourcePos } from '../model.js';
+import { podId } from '../model.js';
+import type { Finding } from '../findings.js';
+import type { NetworkPolicy } from '../policy.js';
+import type { Probe } from '../engine/types.js';
+import { loadManifests } from '../manifest/load.js';
+import { buildCluster, templateHash, type ClusterSpec } from './cluster-spec.js';
+import type { CheckSpec, PortPattern, Requirement, Scenario, TextBlock } from './scenario.js';
+
+/** One endpoint of the matrix, in engine order (pods, then externals). */
+export interface MatrixEndpoint {
+  id: string;
+  kind: 'pod' | 'external';
+  namespace?: string;
+  name: string;
+  ip: string;
+  probes: Probe[];
+  labels: Record<string, string>;
+}
+
+export interface ExpectedCell {
+  from: number;
+  to: number;
+  probe: Probe;
+  allowed: boolean;
+  requirement: number;
+}
+
+/** A check resolved against the cluster. */
+export interface ResolvedCheck {
+  spec: CheckSpec;
+  requirement: number;
+  from: number;
+  /** The check resolves a name first (needs DNS). */
+  dns: boolean;
+  /** Connection targets (any one suffices); null for nslookup (DNS only). */
+  targets: { to: number; probe: Probe }[] | null;
+  /** Why it cannot succeed whatever the policies (unknown name, no such Service port). */
+  impossible?: string;
+  /** What the name resolved to, for messages ("Service netpol-test/web port 80 -> pod port 80/TCP"). */
+  via?: string;
+}
+
+export interface PreparedStep {
+  scenario: Scenario;
+  /** 1-based. */
+  step: number;
+  cluster: Cluster;
+  existing: NetworkPolicy[];
+  endpoints: MatrixEndpoint[];
+  requirements: Requirement[];
+  cells: ExpectedCell[];
+  checks: ResolvedCheck[];
+  /** Indices of the CoreDNS pods (kube-system, k8s-app=kube-dns). */
+  dnsPods: number[];
+}
+
+export interface PrepareResult {
+  prepared?: PreparedStep;
+  findings: Finding[];
+}
+
+/** Loads embedded YAML blocks; findings point into the scenario file. */
+export function loadBlocks(blocks: readonly TextBlock[]): ReturnType<typeof loadManifests> {
+  const result = loadManifests(blocks.map((b, i) => ({ file: blockFileName(b, i), text: b.text })));
+  const byName = new Map(blocks.map((b, i) => [blockFileName(b, i), b]));
+  const remap = (f: Finding): Finding => {
+    const b = byName.get(f.file);
+    if (!b) return f;
+    return f.line > 0 ? { ...f, file: b.file, line: b.line + f.line - 1, col: f.col + b.indent } : { ...f, file: b.file };
+  };
+  return { ...result, findings: result.findings.map(remap) };
+}
+
+function blockFileName(b: TextBlock, i: number): string {
+  return `${b.file}#${b.line}#${i}`;
+}
+
+export function clusterSpecsAt(s: Scenario, step: number): ClusterSpec[] {
+  const out = [s.cluster];
+  for (let i = 0; i < step; i++) if (s.steps[i].cluster) out.push(s.steps[i].cluster!);
+  return out;
+}
+
+export function existingBlocksAt(s: Scenario, step: number): TextBlock[] {
+  const out: TextBlock[] = [];
+  if (s.existing) out.push(s.existing);
+  for (let i = 0; i < step; i++) if (s.steps[i].existing) out.push(s.steps[i].existing!);
+  return out;
+}
+
+export function matrixEndpoints(cluster: Cluster): MatrixEndpoint[] {
+  const out: MatrixEndpoint[] = cluster.pods.map((p) => ({
+    id: podId(p),
+    kind: 'pod' as const,
+    namespace: p.namespace,
+    name: p.name,
+    ip: p.ips[0],
+    probes: p.ports.map((x) => ({ port: x.port, protocol: x.protocol })),
+    labels: { ...p.labels },
+  }));
+  for (const e of cluster.externals) {
+    out.push({ id: e.name, kind: 'external', name: e.name, ip: e.ip, probes: e.ports.map((x) => ({ port: x.port, protocol: x.protocol })), labels: {} });
+  }
+  return out;
+}
+
+/** Endpoint indices a pattern names; an empty result means the pattern names nothing. */
+export function resolvePattern(pattern: string, endpoints: readonly MatrixEndpoint[]): number[] {
+  const all = endpoints.map((_, i) => i);
+  if (pattern === '*') return all;
+  if (pattern === 'external') return all.filter((i) => endpoints[i].kind === 'external');
+  const slash = pattern.indexOf('/');
+  if (slash > 0) {
+    const ns = pattern.slice(0, slash);
+    const name = pattern.slice(slash + 1);
+    const inNs = all.filter((i) => endpoints[i].kind === 'pod' && endpoints[i].namespace === ns);
+    if (name === '*') return inNs;
+    const exact = inNs.filter((i) => endpoints[i].name === name);
+    if (exact.length) return exact;
+    const prefix = `${name}-${templateHash(ns, name)}-`;
+    return inNs.filter((i) => endpoints[i].name.startsWith(prefix));
+  }
+  return all.filter((i) => endpoints[i].kind === 'external' && (endpoints[i].name === pattern || endpoints[i].ip === pattern));
+}
+
+function portMatches(pats: PortPattern[] | null, probe: Probe): boolean {
+  return pats === null || pats.some((p) => p.port === probe.port && (p.protocol === undefined || p.protocol === probe.protocol));
+}
+
+function finding(pos: SourcePos, path: string, message: string, id: string): Finding {
+  return { severity: 'error', file: pos.file, line: pos.line, col: pos.col, path, message: `scenario ${id}: ${message}` };
+}
+
+const ON_POD_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** Resolves a check's host the way a pod's resolver and kube-proxy would. */
+export function resolveCheck(spec: CheckSpec, requirement: number, cluster: Cluster, endpoints: readonly MatrixEndpoint[]): ResolvedCheck | string {
+  const fromIdx = resolvePattern(spec.from, endpoints).filter((i) => endpoints[i].kind === 'pod');
+  if (fromIdx.length === 0) return `check "from: ${spec.from}" names no pod`;
+  const from = fromIdx[0];
+  const fromNs = endpoints[from].namespace!;
+  const cmd = spec.command;
+  const base = { spec, requirement, from };
+  const isIp = /^[0-9.]+$/.test(cmd.host) || cmd.host.includes(':');
+  if (cmd.tool === 'nslookup') return { ...base, dns: !isIp, targets: null };
+  const probe: Probe = { port: cmd.port, protocol: cmd.protocol };
+  if (isIp) {
+    const svc = cluster.services.find((s) => s.clusterIP === cmd.host);
+    if (svc) return serviceTargets(base, false, svc, probe, cluster, endpoints);
+    const idx = endpoints.findIndex((e) => e.ip === cmd.host);
+    if (idx < 0) return { ...base, dns: false, targets: [], impossible: `no pod or host has the IP ${cmd.host}` };
+    return { ...base, dns: false, targets: [{ to: idx, probe }], via: `${endpoints[idx].id} by IP` };
+  }
+  const parts = cmd.host.split('.');
+  const svcName = parts[0];
+  const svcNs = parts.length >= 2 ? parts[1] : fromNs;
+  const looksService =
+    ON_POD_NAME.test(svcName) &&
+    (parts.length === 1 || parts.length === 2 || (parts[2] === 'svc' && (parts.length === 3 || parts.slice(3).join('.') === 'cluster.local')));
+  const svc = looksService ? cluster.services.find((s) => s.namespace === svcNs && s.name === svcName) : undefined;
+  if (svc) return serviceTargets(base, true, svc, probe, cluster, endpoints);
+  const ext = endpoints.findIndex((e) => e.kind === 'external' && e.name === cmd.host);
+  if (ext >= 0) return { ...base, dns: true, targets: [{ to: ext, probe }], via: `${endpoints[ext].id} (${endpoints[ext].ip})` };
+  return { ...base, dns: true, targets: [], impossible: `the name ${cmd.host} does not resolve (no such Service or host)` };
+}
+
+function serviceTargets(
+  base: { spec: CheckSpec; requirement: number; from: number },
+  dns: boolean,
+  svc: Cluster['services'][number],
+  probe: Probe,
+  cluster: Cluster,
+  endpoints: readonly MatrixEndpoint[],
+): ResolvedCheck {
+  const sp = svc.ports.find((p) => p.port === probe.port && p.protocol === probe.protocol);
+  const name = `Service ${svc.namespace}/${svc.name}`;
+  if (!sp) return { ...base, dns, targets: [], impossible: `${name} has no port ${probe.port}/${probe.protocol}` };
+  const backing: Pod[] =
+    Object.keys(svc.selector).length === 0
+      ? []
+      : cluster.pods.filter((p) => p.namespace === svc.namespace && Object.entries(svc.selector).every(([k, v]) => p.labels[k] === v));
+  const targets: { to: number; probe: Probe }[] = [];
+  for (const pod of backing) {
+    const target = typeof sp.targetPort === 'number' ? sp.targetPort : pod.ports.find((c) => c.name === sp.targetPort)?.port;
+    if (target === undefined) continue;
+    const idx = endpoints.findIndex((e) => e.id === podId(pod));
+    targets.push({ to: idx, probe: { port: target, protocol: sp.protocol } });
+  }
+  if (targets.length === 0) return { ...base, dns, targets, impossible: `${name} has no pod behind port ${sp.port}` };
+  return { ...base, dns, targets, via: `${name} port ${sp.port} -> pod port ${targets[0].probe.port}/${sp.protocol}` };
+}
+
+/** Expands a step; findings report patterns that name nothing and checks that cannot resolve. */
+export function prepareStep(s: Scenario, step: number): PrepareResult {
+  const findings: Finding[] = [];
+  const cluster = buildCluster(clusterSpecsAt(s, step));
+  const loaded = loadBlocks(existingBlocksAt(s, step));
+  findings.push(...loaded.findings.filter((f) => f.severity === 'error').map((f) => ({ ...f, message: `scenario ${s.id}: ${f.message}` })));
+  for (const o of loaded.objects) {
+    if (o.kind !== 'NetworkPolicy') {
+      const pos = o.source ?? { file: s.file, line: 0, col: 0 };
+      findings.push(finding(pos, '', `existing policies hold only NetworkPolicies, not ${o.kind}`, s.id));
+    }
+  }
+  const endpoints = matrixEndpoints(cluster);
+  const st = s.steps[step - 1];
+  const requirements = st.expect;
+
+  // Last match wins: later patterns overwrite earlier ones.
+  const table = new Map<string, { allowed: boolean | null; requirement: number; probe: Probe; from: number; to: number }>();
+  requirements.forEach((req, ri) => {
+    req.cells.forEach((c, ci) => {
+      const froms = c.from.flatMap((p) => {
+        const r = resolvePattern(p, endpoints);
+        if (r.length === 0) findings.push(finding(c.source, `steps[${step - 1}].expect[${ri}].cells[${ci}].from`, `pattern "${p}" names no pod or host`, s.id));
+        return r;
+      });
+      const tos = c.to.flatMap((p) => {
+        const r = resolvePattern(p, endpoints);
+        if (r.length === 0) findings.push(finding(c.source, `steps[${step - 1}].expect[${ri}].cells[${ci}].to`, `pattern "${p}" names no pod or host`, s.id));
+        return r;
+      });
+      for (const f of froms) {
+        for (const t of tos) {
+          if (f === t) continue;
+          if (endpoints[f].kind === 'external' && endpoints[t].kind === 'external') continue;
+          endpoints[t].probes.forEach((probe, pi) => {
+            if (!portMatches(c.ports, probe)) return;
+            const key = `${f},${t},${pi}`;
+            table.set(key, { allowed: c.expect === 'any' ? null : c.expect === 'allowed', requirement: ri, probe, from: f, to: t });
+          });
+        }
+      }
+    });
+  });
+  const cells: ExpectedCell[] = [];
+  for (const v of table.values()) {
+    if (v.allowed !== null) cells.push({ from: v.from, to: v.to, probe: v.probe, allowed: v.allowed, requirement: v.requirement });
+  }
+  cells.sort((a, b) => a.requirement - b.requirement || a.from - b.from || a.to - b.to || a.probe.port - b.probe.port);
+
+  const checks: ResolvedCheck[] = [];
+  const resolveInto = (spec: CheckSpec, ri: number, path: string) => {
+    const r = resolveCheck(spec, ri, cluster, endpoints);
+    if (typeof r === 'string') findings.push(finding(spec.source, path, r, s.id));
+    else {
+      if (r.impossible && spec.expect === 'success') findings.push(finding(spec.source, path, `check can never succeed: ${r.impossible}`, s.id));
+      checks.push(r);
+    }
+  };
+  requirements.forEach((req, ri) => req.checks.forEach((c, ci) => resolveInto(c, ri, `steps[${step - 1}].expect[${ri}].checks[${ci}]`)));
+  st.questions.forEach((q, qi) => {
+    if (q.check) {
+      const r = resolveCheck(q.check, -1, cluster, endpoints);
+      if (typeof r === 'string') findings.push(finding(q.source, `steps[${step - 1}].questions[${qi}]`, r, s.id));
+    } else {
+      for (const [label, p] of [
+        ['from', q.from],
+        ['to', q.to!],
+      ] as const) {
+        if (resolvePattern(p, endpoints).length !== 1) findings.push(finding(q.source, `steps[${step - 1}].questions[${qi}].${label}`, `"${p}" must name exactly one pod or host`, s.id));
+      }
+    }
+  });
+
+  const dnsPods = endpoints.map((e, i) => (e.namespace === 'kube-system' && e.labels['k8s-app'] === 'kube-dns' ? i : -1)).filter((i) => i >= 0);
+  if (findings.length > 0) return { findings };
+  return { prepared: { scenario: s, step, cluster, existing: loaded.policies, endpoints, requirements, cells, checks, dnsPods }, findings };
+}
+
+const cache = new WeakMap<Scenario, Map<number, PrepareResult>>();
+
+/** prepareStep, cached per scenario object. */
+export function preparedStep(s: Scenario, step: number): PrepareResult {
+  let m = cache.get(s);
+  if (!m) cache.set(s, (m = new Map()));
+  let r = m.get(step);
+  if (!r) m.set(step, (r = prepareStep(s, step)));
+  return r;
+}

@@ -1,0 +1,54 @@
+// GradeResult -> the text a learner reads, and -> the stable JSON shape of `grade --output json`.
+import type { GradeResult } from './grade.js';
+
+export type Paint = (code: 'red' | 'green' | 'yellow' | 'dim' | 'bold' | 'cyan', text: string) => string;
+const plain: Paint = (_c, t) => t;
+
+export function formatGradeText(r: GradeResult, paint: Paint = plain): string {
+  const lines: string[] = [];
+  const verdict = r.passed ? paint('green', 'PASSED') : paint('red', 'FAILED');
+  lines.push(`${r.exercise} step ${r.step}/${r.steps}: ${verdict} (score ${Math.round(r.score * 100)}%)`);
+  for (const req of r.requirements) {
+    const mark = req.met ? paint('green', '✓') : paint('red', '✗');
+    const count = req.total > 1 && !req.met ? ` (${req.total - req.wrong}/${req.total} right)` : '';
+    lines.push(`${mark} ${req.name}${count}`);
+    if (req.met) continue;
+    for (const m of r.mismatches.filter((x) => x.requirement === req.name)) {
+      lines.push(`    ${m.from} -> ${m.to} ${m.port}/${m.protocol}: expected ${m.expected}, got ${m.got}: ${m.reason}`);
+    }
+    for (const c of r.checks.filter((x) => x.requirement === req.name && !x.passed)) {
+      lines.push(`    ${c.from}: ${c.run}: expected ${c.expected}, got ${c.got}: ${c.reason}`);
+    }
+    if (req.advice) lines.push(`    ${paint('cyan', 'advice:')} ${req.advice}`);
+  }
+  const orphan = r.mismatches.filter((m) => !r.requirements.some((q) => q.name === m.requirement));
+  for (const m of orphan) lines.push(`    ${m.from} -> ${m.to} ${m.port}/${m.protocol}: expected ${m.expected}, got ${m.got}: ${m.reason}`);
+  if (r.picks) {
+    lines.push('Candidates:');
+    for (const p of r.picks) lines.push(`  ${p.id}: ${p.verdict}: ${p.explanation}`);
+  }
+  if (r.mistakes.length) {
+    lines.push(paint('yellow', 'Mistakes spotted:'));
+    for (const m of r.mistakes) lines.push(`  - ${m.message}`);
+  }
+  for (const n of r.notes) lines.push(paint('dim', `note: ${n}`));
+  return lines.join('\n') + '\n';
+}
+
+/** The JSON of `grade --output json`: these fields are a contract; more may be added. */
+export function gradeJson(r: GradeResult): Record<string, unknown> {
+  return {
+    exercise: r.exercise,
+    step: r.step,
+    passed: r.passed,
+    score: r.score,
+    mismatches: r.mismatches,
+    checks: r.checks,
+    steps: r.steps,
+    kind: r.kind,
+    requirements: r.requirements,
+    mistakes: r.mistakes,
+    notes: r.notes,
+    ...(r.picks ? { picks: r.picks } : {}),
+  };
+}
