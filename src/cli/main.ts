@@ -21,7 +21,10 @@ Usage:
   netpol-dojo <command> [options]
 
 Commands:
-${Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(10)} ${c.summary}`).join('\n')}
+${Object.entries(COMMANDS)
+  .filter(([n]) => n !== 'tui')
+  .map(([n, c]) => `  ${n.padEnd(10)} ${c.summary}`)
+  .join('\n')}
 
 Run "netpol-dojo <command> --help" for a command's options.
 Exit status: 0 success, 1 a graded answer failed, 2 bad input or usage.
@@ -48,7 +51,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     const cmd = COMMANDS[name];
-    if (!cmd || name === 'tui') throw new UsageError(`unknown command "${name}" (try --help)`);
+    if (!cmd) throw new UsageError(`unknown command "${name}" (try --help)`);
     return await (await cmd.load())(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
