@@ -182,7 +182,7 @@ function gradePolicies(prep: PreparedStep, inputs: ManifestInput[]): GradeOutcom
   const mistakes: Mistake[] = staticMistakes(answer.policies, cluster);
   if (!passed) {
     const answerFrom = policies.length - answer.policies.length;
-    mistakes.push(...andOrMistakes(policies, answerFrom, ev.wrongCount, (ps) => evaluate(prep, cluster, ps).wrongCount));
+    mistakes.push(...andOrMistakes(policies, answerFrom, cluster, ev.wrongCount, (ps) => evaluate(prep, cluster, ps).wrongCount));
     mistakes.push(...dnsMistakes(ev.engine, prep));
   }
   const notes: string[] = [];

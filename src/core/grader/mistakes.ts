@@ -44,6 +44,9 @@ export function staticMistakes(answer: readonly NetworkPolicy[], cluster: Cluste
     const here = podsIn(cluster, p.namespace);
     if (!cluster.namespaces.some((n) => n.name === p.namespace)) {
       out.push({ code: 'selects-no-pods', policy: id, message: `${id} selects no pods: namespace ${p.namespace} does not exist in this exercise (a policy applies only to pods of its own namespace)` });
+    } else if (here.length === 0) {
+      const hint = isEmptySelector(p.podSelector) ? '' : `; pods with ${selText(p.podSelector)} live in ${[...new Set(cluster.pods.filter((pod) => selectorMatches(p.podSelector, pod.labels)).map((pod) => pod.namespace))].join(', ') || 'no namespace'}`;
+      out.push({ code: 'selects-no-pods', policy: id, message: `${id} selects no pods: namespace ${p.namespace} has no pods in this exercise (a policy applies only to pods of its own namespace)${hint}` });
     } else if (!here.some((pod) => selectorMatches(p.podSelector, pod.labels))) {
       const elsewhere = [...new Set(cluster.pods.filter((pod) => pod.namespace !== p.namespace && selectorMatches(p.podSelector, pod.labels)).map((pod) => pod.namespace))];
       const hint = elsewhere.length ? `; pods with ${selText(p.podSelector)} live in ${elsewhere.join(', ')}: a policy applies only to pods of its own namespace` : '; check the labels with kubectl get pods --show-labels';
@@ -121,7 +124,13 @@ function withRule(policies: readonly NetworkPolicy[], pi: number, dir: 'ingress'
  * one (OR -> AND); if that rewrite gets strictly fewer things wrong, that was the mistake.
  * `all` holds existing + answer policies; `answerFrom` is the index of the first answer policy.
  */
-export function andOrMistakes(all: readonly NetworkPolicy[], answerFrom: number, wrongNow: number, countWrong: (policies: NetworkPolicy[]) => number): Mistake[] {
+export function andOrMistakes(
+  all: readonly NetworkPolicy[],
+  answerFrom: number,
+  cluster: Cluster,
+  wrongNow: number,
+  countWrong: (policies: NetworkPolicy[]) => number,
+): Mistake[] {
   const out: Mistake[] = [];
   for (let pi = answerFrom; pi < all.length; pi++) {
     const p = all[pi];
@@ -131,6 +140,8 @@ export function andOrMistakes(all: readonly NetworkPolicy[], answerFrom: number,
         const where = `${policyId(p)} ${dir} rule ${ri + 1}`;
         rule.peers.forEach((peer, k) => {
           if (!peer.podSelector || !peer.namespaceSelector) return;
+          // A selector that matches nothing is its own mistake (reported above), not AND/OR.
+          if (!cluster.namespaces.some((n) => selectorMatches(peer.namespaceSelector!, n.labels))) return;
           const split = [...rule.peers.slice(0, k), { podSelector: peer.podSelector }, { namespaceSelector: peer.namespaceSelector }, ...rule.peers.slice(k + 1)];
           if (countWrong(withRule(all, pi, dir, ri, split)) < wrongNow) {
             out.push({
