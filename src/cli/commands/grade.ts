@@ -1,0 +1,85 @@
+// `netpol-dojo grade EXERCISE_ID ANSWER_FILE [--step N] [--output text|json] [--no-save]`
+// Exit 0 passed, 1 failed, 2 bad input (unknown id, unreadable or invalid answer).
+import type { Io } from '../io.js';
+import { painter, useColor } from '../io.js';
+import { UsageError, choice, flagSet, flagValue, parseArgs } from '../args.js';
+import { InputError } from '../../core/findings.js';
+import { readInput } from '../load-inputs.js';
+import { closeIds } from '../../core/bank/bank.js';
+import { loadBank } from '../../core/bank/load-dir.js';
+import type { Bank } from '../../core/bank/bank.js';
+import type { Scenario } from '../../core/bank/scenario.js';
+import { gradeAnswer } from '../../core/grader/grade.js';
+import { formatGradeText, gradeJson } from '../../core/grader/format.js';
+
+const USAGE = `Usage: netpol-dojo grade EXERCISE_ID ANSWER_FILE [--step N] [--output text|json] [--no-save]
+
+Grades ANSWER_FILE ("-" for stdin) against one step of an exercise (default: the last step).
+  --step N         grade step N; the answer holds every policy written up to that step
+  --output FORMAT  text (default) or json
+  --no-save        do not record the attempt in the progress store
+Exit status: 0 passed, 1 failed, 2 bad input.
+`;
+
+/** The bank, from $NETPOL_DOJO_EXERCISES when set (tests), else the repository's exercises/. */
+export function bankFor(io: Io): Bank {
+  return loadBank(io.env.NETPOL_DOJO_EXERCISES || undefined);
+}
+
+export function findScenario(bank: Bank, id: string): Scenario {
+  const s = bank.byId.get(id);
+  if (s) return s;
+  const broken = bank.findings.filter((f) => f.file.split(/[\\/]/).pop() === `${id}.yaml`);
+  if (broken.length) throw new InputError(broken);
+  const near = closeIds(id, [...bank.byId.keys()]);
+  throw new UsageError(`no exercise "${id}"${near.length ? `; did you mean ${near.join(', ')}?` : ''} (netpol-dojo list shows them all)`);
+}
+
+export async function gradeCommand(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, { step: { value: true }, output: { value: true, short: 'o' }, 'no-save': { value: false }, help: { value: false, short: 'h' } });
+  if (flagSet(args, 'help')) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  const output = choice(args, 'output', ['text', 'json'] as const, 'text');
+  if (args.positionals.length !== 2) throw new UsageError(`grade needs EXERCISE_ID and ANSWER_FILE\n${USAGE}`);
+  const [id, file] = args.positionals;
+  const stepText = flagValue(args, 'step');
+  let step: number | undefined;
+  if (stepText !== undefined) {
+    if (!/^\d+$/.test(stepText)) throw new UsageError(`--step must be a step number, not "${stepText}"`);
+    step = Number(stepText);
+  }
+  const scenario = findScenario(bankFor(io), id);
+  if (step !== undefined && (step < 1 || step > scenario.steps.length)) {
+    throw new UsageError(`${id} has ${scenario.steps.length} step${scenario.steps.length === 1 ? '' : 's'}: --step must be 1..${scenario.steps.length}`);
+  }
+  const shown = file === '-' ? '<stdin>' : file;
+  const text = await readInput(file, io);
+  const outcome = gradeAnswer(scenario, [{ file: shown, text }], step === undefined ? {} : { step });
+  if (!outcome.ok) throw new InputError(outcome.findings);
+  const r = outcome.result;
+
+  if (!flagSet(args, 'no-save')) {
+    const { openStore } = await import('../../store/progress-store.js');
+    const store = await openStore({
+      ...(io.env.NETPOL_DOJO_SCORES ? { dir: io.env.NETPOL_DOJO_SCORES } : {}),
+      onNotice: (m) => io.stderr.write(`netpol-dojo: ${m}\n`),
+    });
+    await store.recordAttempt({
+      exerciseId: r.exercise,
+      step: r.step,
+      mode: 'cli',
+      finishedAt: new Date().toISOString(),
+      passed: r.passed,
+      score: r.score,
+      answer: text,
+      mismatches: r.mismatches,
+      checks: r.checks,
+    });
+  }
+
+  if (output === 'json') io.stdout.write(JSON.stringify(gradeJson(r), null, 2) + '\n');
+  else io.stdout.write(formatGradeText(r, painter(useColor(io))));
+  return r.passed ? 0 : 1;
+}

@@ -1,0 +1,45 @@
+// `netpol-dojo list [--output text|json]`: the exercise bank with each exercise's status.
+import type { Io } from '../io.js';
+import { painter, useColor } from '../io.js';
+import { UsageError, choice, flagSet, parseArgs } from '../args.js';
+import { formatFinding } from '../../core/findings.js';
+import { bankFor } from './grade.js';
+
+export async function listCommand(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, { output: { value: true, short: 'o' }, help: { value: false, short: 'h' } });
+  if (flagSet(args, 'help')) {
+    io.stdout.write('Usage: netpol-dojo list [--output text|json]\n\nLists the exercises with id, title, kind, topics, difficulty and your status.\n');
+    return 0;
+  }
+  if (args.positionals.length) throw new UsageError(`list takes no arguments (got "${args.positionals[0]}")`);
+  const output = choice(args, 'output', ['text', 'json'] as const, 'text');
+  const bank = bankFor(io);
+  for (const f of bank.findings) io.stderr.write(formatFinding(f) + '\n');
+  const { openStore } = await import('../../store/progress-store.js');
+  const store = await openStore({
+    ...(io.env.NETPOL_DOJO_SCORES ? { dir: io.env.NETPOL_DOJO_SCORES } : {}),
+    onNotice: (m) => io.stderr.write(`netpol-dojo: ${m}\n`),
+  });
+  const rows = bank.scenarios.map((s) => ({
+    id: s.id,
+    title: s.title,
+    kind: s.kind,
+    topics: s.topics,
+    difficulty: s.difficulty,
+    minutes: s.minutes,
+    steps: s.steps.length,
+    status: store.statusOf(s.id),
+  }));
+  if (output === 'json') {
+    io.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+    return 0;
+  }
+  const paint = painter(useColor(io));
+  const idw = Math.max(2, ...rows.map((r) => r.id.length));
+  io.stdout.write(`${'ID'.padEnd(idw)}  ${'KIND'.padEnd(7)}  ${'DIFF'}  ${'STATUS'.padEnd(6)}  TOPICS       TITLE\n`);
+  for (const r of rows) {
+    const status = r.status === 'passed' ? paint('green', 'passed') : r.status === 'failed' ? paint('red', 'failed') : 'new   ';
+    io.stdout.write(`${r.id.padEnd(idw)}  ${r.kind.padEnd(7)}  ${'*'.repeat(r.difficulty).padEnd(4)}  ${status}  ${r.topics.join(',').padEnd(11)}  ${r.title}\n`);
+  }
+  return 0;
+}
