@@ -1,0 +1,108 @@
+// The bank as a whole: every scenario file loads, its reference solutions pass every step,
+// its known wrong answers fail with their feedback, and doing nothing or denying everything
+// fails with a low score.
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadBank } from '../../src/core/bank/load-dir.js';
+import { validateScenario } from '../../src/core/bank/bank.js';
+import { preparedStep } from '../../src/core/bank/prepare.js';
+import { solutionAnswer, type Scenario } from '../../src/core/bank/scenario.js';
+import { gradeAnswer } from '../../src/core/grader/grade.js';
+import { formatGradeText } from '../../src/core/grader/format.js';
+import { formatFinding } from '../../src/core/findings.js';
+
+const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'exercises');
+const bank = loadBank(dir);
+
+function denyEverything(s: Scenario, step: number): string {
+  const prep = preparedStep(s, step).prepared!;
+  return prep.cluster.namespaces
+    .map(
+      (n) => `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: deny-everything, namespace: ${n.name}}
+spec:
+  podSelector: {}
+  policyTypes: [Ingress, Egress]
+`,
+    )
+    .join('---\n');
+}
+
+describe('the exercise bank', () => {
+  it('loads every scenario file without findings', () => {
+    expect(bank.findings.map(formatFinding)).toEqual([]);
+    expect(bank.scenarios.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('holds the module exercises 1 to 5 with their steps', () => {
+    const steps = [1, 2, 3, 4, 5].map((i) => bank.byId.get(`exercise-${i}`)?.steps.length);
+    expect(steps).toEqual([2, 2, 2, 1, 4]);
+    for (let i = 1; i <= 5; i++) {
+      const s = bank.byId.get(`exercise-${i}`)!;
+      expect(s.wrong.length).toBeGreaterThanOrEqual(2);
+      expect(s.solutions.length).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  for (const s of bank.scenarios) {
+    describe(s.id, () => {
+      it('expands every step without findings', () => {
+        expect(validateScenario(s).map(formatFinding)).toEqual([]);
+      });
+
+      for (const sol of s.solutions) {
+        it(`reference solution "${sol.name}" passes every step it covers`, () => {
+          let covered = 0;
+          for (let step = 1; step <= s.steps.length; step++) {
+            const blocks = solutionAnswer(sol, step);
+            if (!blocks) continue;
+            covered++;
+            const out = gradeAnswer(s, blocks.map((b, i) => ({ file: `${b.file}#${i}`, text: b.text })), { step });
+            if (!out.ok) throw new Error(out.findings.map(formatFinding).join('\n'));
+            expect(out.result.passed, `step ${step}\n${formatGradeText(out.result)}`).toBe(true);
+            expect(out.result.score).toBe(1);
+          }
+          expect(covered).toBeGreaterThan(0);
+        });
+      }
+
+      for (const w of s.wrong) {
+        it(`known wrong answer "${w.name}" fails with its feedback`, () => {
+          const out = gradeAnswer(s, [{ file: 'answer.yaml', text: w.answer.text }], { step: w.step });
+          // An answer the API server would reject is wrong too; its feedback is the validation error.
+          const text = out.ok ? formatGradeText(out.result) : out.findings.map(formatFinding).join('\n');
+          if (out.ok) {
+            expect(out.result.passed, text).toBe(false);
+            expect(out.result.score).toBeLessThan(1);
+          }
+          for (const f of w.feedback) expect(text, `feedback "${f}"`).toContain(f);
+        });
+      }
+
+      it('an empty answer fails every step with a low score', () => {
+        for (let step = 1; step <= s.steps.length; step++) {
+          const out = gradeAnswer(s, [{ file: 'empty.yaml', text: s.kind === 'pick' ? 'pick: none' : '' }], { step });
+          if (!out.ok) {
+            expect(s.kind).toBe('pick'); // a pick answer naming no candidate is bad input
+            continue;
+          }
+          expect(out.result.passed, `step ${step}`).toBe(false);
+          expect(out.result.score, `step ${step}\n${formatGradeText(out.result)}`).toBeLessThan(0.5);
+        }
+      });
+
+      if (s.kind === 'write' || s.kind === 'fix') {
+        it('denying everything fails every step with a low score', () => {
+          for (let step = 1; step <= s.steps.length; step++) {
+            const out = gradeAnswer(s, [{ file: 'deny.yaml', text: denyEverything(s, step) }], { step });
+            if (!out.ok) throw new Error(out.findings.map(formatFinding).join('\n'));
+            expect(out.result.passed, `step ${step}`).toBe(false);
+            expect(out.result.score, `step ${step}\n${formatGradeText(out.result)}`).toBeLessThan(0.5);
+          }
+        });
+      }
+    });
+  }
+});
