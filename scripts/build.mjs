@@ -14,10 +14,14 @@ const entries = {
 };
 if (fs.existsSync(path.join(root, 'src/tui/main.tsx'))) entries.tui = 'src/tui/main.tsx';
 
+// Build into a fresh folder and swap it in, so stale chunks never pile up and a
+// concurrent reader sees either the old dist/ or the new one.
+const out = path.join(root, `dist.tmp-${process.pid}`);
+fs.rmSync(out, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
   entryPoints: entries,
-  outdir: 'dist',
+  outdir: out,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -34,3 +38,9 @@ await build({
   // Some CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __netpolRequire } from 'node:module'; const require = __netpolRequire(import.meta.url);" },
 });
+
+const dist = path.join(root, 'dist');
+const old = path.join(root, `dist.old-${process.pid}`);
+if (fs.existsSync(dist)) fs.renameSync(dist, old);
+fs.renameSync(out, dist);
+fs.rmSync(old, { recursive: true, force: true });
