@@ -62,21 +62,12 @@ export async function gradeCommand(argv: string[], io: Io): Promise<number> {
 
   if (!flagSet(args, 'no-save')) {
     const { openStore } = await import('../../store/progress-store.js');
+    const { recordGrade } = await import('../../store/record-grade.js');
     const store = await openStore({
       ...(io.env.NETPOL_DOJO_SCORES ? { dir: io.env.NETPOL_DOJO_SCORES } : {}),
       onNotice: (m) => io.stderr.write(`netpol-dojo: ${m}\n`),
     });
-    await store.recordAttempt({
-      exerciseId: r.exercise,
-      step: r.step,
-      mode: 'cli',
-      finishedAt: new Date().toISOString(),
-      passed: r.passed,
-      score: r.score,
-      answer: text,
-      mismatches: r.mismatches,
-      checks: r.checks,
-    });
+    await recordGrade(store, { result: r, answer: text, mode: 'cli' });
   }
 
   if (output === 'json') io.stdout.write(JSON.stringify(gradeJson(r), null, 2) + '\n');
