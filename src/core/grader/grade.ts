@@ -122,9 +122,15 @@ function scoreRequirements(prep: PreparedStep, ev: Evaluation): { requirements: 
     if (wrong > 0 && r.onFail) out.advice = r.onFail;
     return out;
   });
-  const goals = requirements.filter((r) => r.role === 'goal' && r.total > 0);
+  // A goal earns credit for progress beyond where the existing policies leave it, so that
+  // doing nothing scores 0 even when a fix scenario's broken policies meet part of a goal.
+  const progress = (r: RequirementResult, i: number): number => {
+    const before = r.total === 0 ? 1 : 1 - base.wrongByRequirement[i] / r.total;
+    return before >= 1 ? r.score : Math.max(0, (r.score - before) / (1 - before));
+  };
+  const goalScores = requirements.map((r, i) => (r.role === 'goal' && r.total > 0 ? progress(r, i) : -1)).filter((x) => x >= 0);
   const keeps = requirements.filter((r) => r.role === 'keep' && r.total > 0);
-  const goalScore = goals.length ? goals.reduce((a, r) => a + r.score, 0) / goals.length : 1;
+  const goalScore = goalScores.length ? goalScores.reduce((a, x) => a + x, 0) / goalScores.length : 1;
   const keepFactor = keeps.length ? Math.min(...keeps.map((r) => r.score)) : 1;
   return { requirements, score: round(goalScore * keepFactor) };
 }
