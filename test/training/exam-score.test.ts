@@ -14,7 +14,8 @@ describe('scoreExam', () => {
   });
 
   it('is not fooled by floating point dust at the pass mark', () => {
-    const tasks = Array.from({ length: 10 }, (_, i) => ({ exerciseId: `t${i}`, weight: 10, grade: { score: 0.66, passed: false } }));
+    // three tasks of weight 7 at 0.66 each add up to 65.99999999999999% in floating point
+    const tasks = Array.from({ length: 3 }, (_, i) => ({ exerciseId: `t${i}`, weight: 7, grade: { score: 0.66, passed: false } }));
     expect(scoreExam({ ...times, tasks })).toMatchObject({ totalPct: 66, passed: true });
   });
 

@@ -52,7 +52,8 @@ function mismatchLine(m: unknown): string | undefined {
   const port = str(m.port);
   const where = `${from} -> ${to}${port ? ` ${port}${m.protocol ? `/${str(m.protocol)}` : ''}` : ''}`;
   const head = str(m.requirement);
-  return `${head ? `${head}: ` : ''}${where} ${got}, expected ${expected}`;
+  // The verdict before the endpoints: long pod names are what gets cut, not the point.
+  return `${head ? `${head}: ` : ''}${got} (should be ${expected}): ${where}`;
 }
 
 function checkLine(c: unknown): string | undefined {
@@ -60,7 +61,8 @@ function checkLine(c: unknown): string | undefined {
   const [from, run, expected, got] = [str(c.from), str(c.run), str(c.expected), str(c.got)];
   if (!run || !expected || !got) return str(c.reason);
   const head = str(c.requirement);
-  return `${head ? `${head}: ` : ''}"${run}"${from ? ` from ${from}` : ''} ${got === 'fail' ? 'failed' : 'succeeded'}, expected ${expected}`;
+  const verdict = got === 'fail' ? 'failed (should succeed)' : 'succeeded (should fail)';
+  return `${head ? `${head}: ` : ''}${verdict}: "${run}"${from ? ` from ${from}` : ''}`;
 }
 
 /** The first wrong cell, else the first failed check, else the score: one line of at most REASON_MAX. */
