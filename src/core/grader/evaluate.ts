@@ -78,3 +78,18 @@ export function evaluate(prep: PreparedStep, cluster: Cluster, policies: readonl
   const wrongCount = wrongByRequirement.reduce((a, b) => a + b, 0);
   return { engine, got, checks, wrongByRequirement, totalByRequirement, wrongCount };
 }
+
+/** Which expected cells, then which checks, the policies get wrong (for comparing rewrites). */
+export function wrongFlags(prep: PreparedStep, ev: Evaluation): boolean[] {
+  return [...ev.got.map((g, i) => g !== prep.cells[i].allowed), ...ev.checks.map((o, j) => o.succeeded !== (prep.checks[j].spec.expect === 'success'))];
+}
+
+/** A rewrite is the fix when it mends something and breaks nothing that was right. */
+export function rewriteFixes(now: boolean[], rewritten: boolean[]): boolean {
+  let mended = false;
+  for (let i = 0; i < now.length; i++) {
+    if (rewritten[i] && !now[i]) return false;
+    if (now[i] && !rewritten[i]) mended = true;
+  }
+  return mended;
+}

@@ -10,7 +10,7 @@ import type { Scenario } from '../bank/scenario.js';
 import { loadBlocks, preparedStep, resolvePattern, resolveCheck, type PreparedStep } from '../bank/prepare.js';
 import { closeIds } from '../bank/bank.js';
 import { applyPolicies, readPickAnswer, readPolicyAnswer, readPredictAnswer, relabel, answerKindAllowsNamespaces } from './answer.js';
-import { evaluate, runCheck, type Evaluation } from './evaluate.js';
+import { evaluate, rewriteFixes, runCheck, wrongFlags, type Evaluation } from './evaluate.js';
 import { andOrMistakes, dnsMistakes, staticMistakes, type Mistake } from './mistakes.js';
 import { explainVerdict, probeText } from './reasons.js';
 
@@ -188,7 +188,8 @@ function gradePolicies(prep: PreparedStep, inputs: ManifestInput[]): GradeOutcom
   const mistakes: Mistake[] = staticMistakes(answer.policies, cluster);
   if (!passed) {
     const answerFrom = policies.length - answer.policies.length;
-    mistakes.push(...andOrMistakes(policies, answerFrom, cluster, ev.wrongCount, (ps) => evaluate(prep, cluster, ps).wrongCount));
+    const wrongNow = wrongFlags(prep, ev);
+    mistakes.push(...andOrMistakes(policies, answerFrom, cluster, (ps) => rewriteFixes(wrongNow, wrongFlags(prep, evaluate(prep, cluster, ps)))));
     mistakes.push(...dnsMistakes(ev.engine, prep));
   }
   const notes: string[] = [];

@@ -121,15 +121,15 @@ function withRule(policies: readonly NetworkPolicy[], pi: number, dir: 'ingress'
 
 /**
  * AND/OR confusion: re-grade with a peer split in two (AND -> OR) or two peers merged into
- * one (OR -> AND); if that rewrite gets strictly fewer things wrong, that was the mistake.
+ * one (OR -> AND); if that rewrite mends something and breaks nothing, that was the mistake.
+ * (Merely fewer wrong cells is not enough: a wrong label value can look like AND/OR.)
  * `all` holds existing + answer policies; `answerFrom` is the index of the first answer policy.
  */
 export function andOrMistakes(
   all: readonly NetworkPolicy[],
   answerFrom: number,
   cluster: Cluster,
-  wrongNow: number,
-  countWrong: (policies: NetworkPolicy[]) => number,
+  fixes: (policies: NetworkPolicy[]) => boolean,
 ): Mistake[] {
   const out: Mistake[] = [];
   for (let pi = answerFrom; pi < all.length; pi++) {
@@ -143,7 +143,7 @@ export function andOrMistakes(
           // A selector that matches nothing is its own mistake (reported above), not AND/OR.
           if (!cluster.namespaces.some((n) => selectorMatches(peer.namespaceSelector!, n.labels))) return;
           const split = [...rule.peers.slice(0, k), { podSelector: peer.podSelector }, { namespaceSelector: peer.namespaceSelector }, ...rule.peers.slice(k + 1)];
-          if (countWrong(withRule(all, pi, dir, ri, split)) < wrongNow) {
+          if (fixes(withRule(all, pi, dir, ri, split))) {
             out.push({
               code: 'and-instead-of-or',
               policy: policyId(p),
@@ -156,7 +156,7 @@ export function andOrMistakes(
         if (pods >= 0 && nss >= 0) {
           const merged = { podSelector: rule.peers[pods].podSelector, namespaceSelector: rule.peers[nss].namespaceSelector };
           const rest = rule.peers.filter((_, j) => j !== pods && j !== nss);
-          if (countWrong(withRule(all, pi, dir, ri, [...rest, merged])) < wrongNow) {
+          if (fixes(withRule(all, pi, dir, ri, [...rest, merged]))) {
             out.push({
               code: 'or-instead-of-and',
               policy: policyId(p),
