@@ -108,7 +108,7 @@ steps:
     const r = grade(s, webIn('- from:\n  - podSelector: {matchLabels: {app: mon}}\n  ports: [{port: 443}]'));
     const m = r.mismatches.find((x) => x.from.startsWith('shop/mon-'))!;
     expect(m).toMatchObject({ port: 80, protocol: 'TCP', expected: 'allowed', got: 'denied', requirement: 'mon and every ops pod reach web' });
-    expect(m.reason).toMatch(/is isolated for ingress by shop\/web-in and no ingress rule admits shop\/mon-\S+ on 80\/TCP \(shop\/web-in ingress rule 1 admits shop\/mon-\S+ but only on 443\/TCP, not 80\/TCP\)/);
+    expect(m.reason).toMatch(/is isolated for ingress by shop\/web-in and no ingress rule admits shop\/mon-\S+ on 80\/TCP \(shop\/web-in ingress\[0\] admits shop\/mon-\S+ but only on 443\/TCP, not 80\/TCP\)/);
   });
 
   it('scores by requirement: goals earn credit, broken keep requirements cap it', () => {

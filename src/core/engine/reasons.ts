@@ -78,26 +78,55 @@ export function verdictLines(engine: Engine, v: Verdict): string[] {
   return [head, `  ${sideWords(engine, v.egress, egressPod, v.to, probe)}`, `  ${sideWords(engine, v.ingress, ingressPod, v.from, probe)}`];
 }
 
-/** One sentence for a matrix cell, naming the side that decided it. */
-export function verdictReason(engine: Engine, v: Verdict): string {
-  const probe = probeKey(v.probe);
-  if (v.allowed) {
-    const parts: string[] = [];
-    for (const side of [v.egress, v.ingress]) {
-      const pod = side.direction === 'egress' ? v.from : v.to;
-      parts.push(side.isolated ? `${side.direction} admitted by ${ruleWords(engine, side.allowedBy[0])}` : `${pod} is not isolated for ${side.direction}`);
+/** The rules of a denied side that came close: right peer but wrong port, or the reverse. */
+function nearMisses(engine: Engine, d: DirectionVerdict, peer: string, probe: string): string[] {
+  const out: string[] = [];
+  for (const r of d.considered) {
+    if (r.peerIndex !== -1 && r.portIndex === -1) {
+      const policy = engine.policy(r.policy);
+      const rule = policy && (r.direction === 'ingress' ? policy.ingress : policy.egress)[r.ruleIndex];
+      const ports = rule ? rule.ports.map(portWords).join(', ') : '';
+      out.push(`${r.policy} ${rulePath(r)} admits ${peer} but only on ${ports}, not ${probe}`);
+    } else if (r.peerIndex === -1 && r.portIndex !== -1) {
+      out.push(`${r.policy} ${rulePath(r)} covers ${probe} but its ${r.direction === 'ingress' ? 'from' : 'to'} list does not match ${peer}`);
     }
-    return `allowed: ${parts.join('; ')}`;
+    if (out.length >= 2) break;
   }
-  const denied = [v.egress, v.ingress].filter((s) => !s.allowed);
-  return (
-    'denied: ' +
-    denied
-      .map((s) => {
-        const pod = s.direction === 'egress' ? v.from : v.to;
-        const other = s.direction === 'egress' ? v.to : v.from;
-        return `${pod} is isolated for ${s.direction} by ${s.isolatedBy.join(', ')} and no ${s.direction} rule admits ${other} on ${probe}`;
-      })
-      .join('; ')
-  );
+  return out;
+}
+
+function deniedSide(engine: Engine, d: DirectionVerdict, v: Verdict): string {
+  const probe = probeKey(v.probe);
+  const peer = d.direction === 'ingress' ? v.from : v.to;
+  const self = d.direction === 'ingress' ? v.to : v.from;
+  const head =
+    d.direction === 'ingress'
+      ? `${self} is isolated for ingress by ${d.isolatedBy.join(', ')} and no ingress rule admits ${peer} on ${probe}`
+      : `${self} is isolated for egress by ${d.isolatedBy.join(', ')} and no egress rule lets it reach ${peer} on ${probe}`;
+  const near = nearMisses(engine, d, peer, probe);
+  return near.length ? `${head} (${near.join('; ')})` : head;
+}
+
+function allowedSide(d: DirectionVerdict, v: Verdict): string {
+  const self = d.direction === 'ingress' ? v.to : v.from;
+  if (!d.isolated) {
+    if (d.direction === 'ingress') return `no policy selects ${self} for ingress, so it accepts everything`;
+    return `no policy selects ${self} for egress, so it may send anywhere`;
+  }
+  return `${d.allowedBy.map((r) => `${r.policy} ${rulePath(r)}`).join(' and ')} ${d.allowedBy.length > 1 ? 'admit' : 'admits'} it`;
+}
+
+/** Why a connection is allowed or denied, in one sentence (the grader's and the TUI's cell reason). */
+export function explainVerdict(engine: Engine, v: Verdict): string {
+  const isExternal = (id: string) => engine.endpoints[engine.indexOf(id)]?.kind === 'external';
+  if (!v.allowed) {
+    const parts: string[] = [];
+    if (!v.egress.allowed) parts.push(deniedSide(engine, v.egress, v));
+    if (!v.ingress.allowed) parts.push(deniedSide(engine, v.ingress, v));
+    return `denied: ${parts.join('; and ')}`;
+  }
+  const parts: string[] = [];
+  if (!isExternal(v.to)) parts.push(allowedSide(v.ingress, v));
+  if (!isExternal(v.from)) parts.push(allowedSide(v.egress, v));
+  return `allowed: ${parts.join('; ')}`;
 }

@@ -5,7 +5,8 @@ import type { Cluster } from '../model.js';
 import type { NetworkPolicy } from '../policy.js';
 import type { Probe } from '../engine/types.js';
 import type { PreparedStep, ResolvedCheck } from '../bank/prepare.js';
-import { explainVerdict, probeText } from './reasons.js';
+import { explainVerdict } from '../engine/reasons.js';
+import { probeKey as probeText } from '../engine/types.js';
 
 export const DNS_PROBE: Probe = { port: 53, protocol: 'UDP' };
 
@@ -47,14 +48,14 @@ export function runCheck(engine: Engine, prep: PreparedStep, c: ResolvedCheck, w
   if (!withReason) return { succeeded, dnsOk, reason: '' };
   if (!dnsOk) return { succeeded, dnsOk, reason: dnsReason(engine, prep, c.from) };
   const via = c.via ? `${c.via}; ` : '';
-  if (open) return { succeeded, dnsOk, reason: `${via}${explainVerdict(engine.verdict(id(prep, c.from), id(prep, open.to), open.probe), engine)}` };
+  if (open) return { succeeded, dnsOk, reason: `${via}${explainVerdict(engine, engine.verdict(id(prep, c.from), id(prep, open.to), open.probe))}` };
   const t = c.targets[0];
-  return { succeeded, dnsOk, reason: `${via}${explainVerdict(engine.verdict(id(prep, c.from), id(prep, t.to), t.probe), engine)}` };
+  return { succeeded, dnsOk, reason: `${via}${explainVerdict(engine, engine.verdict(id(prep, c.from), id(prep, t.to), t.probe))}` };
 }
 
 export function dnsReason(engine: Engine, prep: PreparedStep, from: number): string {
   const d = prep.dnsPods[0];
-  const why = d === undefined ? '' : `: ${explainVerdict(engine.verdict(id(prep, from), id(prep, d), DNS_PROBE), engine)}`;
+  const why = d === undefined ? '' : `: ${explainVerdict(engine, engine.verdict(id(prep, from), id(prep, d), DNS_PROBE))}`;
   return `DNS is blocked: ${id(prep, from)} cannot reach CoreDNS (kube-system, k8s-app=kube-dns) on ${probeText(DNS_PROBE)}, so names do not resolve${why}`;
 }
 

@@ -12,7 +12,8 @@ import { closeIds } from '../bank/bank.js';
 import { applyPolicies, readPickAnswer, readPolicyAnswer, readPredictAnswer, relabel, answerKindAllowsNamespaces } from './answer.js';
 import { evaluate, rewriteFixes, runCheck, wrongFlags, type Evaluation } from './evaluate.js';
 import { andOrMistakes, dnsMistakes, staticMistakes, type Mistake } from './mistakes.js';
-import { explainVerdict, probeText } from './reasons.js';
+import { explainVerdict } from '../engine/reasons.js';
+import { probeKey as probeText } from '../engine/types.js';
 
 export type Reachability = 'allowed' | 'denied';
 
@@ -153,7 +154,7 @@ function details(prep: PreparedStep, ev: Evaluation): { mismatches: CellMismatch
       protocol: c.probe.protocol,
       expected: reach(c.allowed),
       got: reach(ev.got[i]),
-      reason: explainVerdict(ev.engine.verdict(from, to, c.probe), ev.engine),
+      reason: explainVerdict(ev.engine, ev.engine.verdict(from, to, c.probe)),
       requirement: prep.requirements[c.requirement].name,
     });
   });
@@ -251,7 +252,7 @@ function gradePredict(prep: PreparedStep, input: ManifestInput): GradeOutcome {
     const from = prep.endpoints[resolvePattern(q.from, prep.endpoints)[0]].id;
     const to = prep.endpoints[resolvePattern(q.to!, prep.endpoints)[0]].id;
     const probe: Probe = { port: q.port!.port, protocol: q.port!.protocol! };
-    const why = explainVerdict(engine.verdict(from, to, probe), engine);
+    const why = explainVerdict(engine, engine.verdict(from, to, probe));
     mismatches.push({
       from,
       to,
@@ -370,7 +371,7 @@ function gradePick(prep: PreparedStep, input: ManifestInput): GradeOutcome {
         protocol: c.probe.protocol,
         expected: 'denied',
         got: 'allowed',
-        reason: `more than needed: ${explainVerdict(mine.ev.engine.verdict(from, to, c.probe), mine.ev.engine)}`,
+        reason: `more than needed: ${explainVerdict(mine.ev.engine, mine.ev.engine.verdict(from, to, c.probe))}`,
         requirement: 'least permissive',
       });
     });

@@ -70,7 +70,7 @@ export function staticMistakes(answer: readonly NetworkPolicy[], cluster: Cluste
             out.push({
               code: 'service-port',
               policy: id,
-              message: `${id} ${dir} rule ${ri + 1} uses port ${port.port}, the port of Service ${svc.namespace}/${svc.name}; NetworkPolicy sees the pod's port, here ${sp.targetPort} (the Service's targetPort)`,
+              message: `${id} ${dir}[${ri}] uses port ${port.port}, the port of Service ${svc.namespace}/${svc.name}; NetworkPolicy sees the pod's port, here ${sp.targetPort} (the Service's targetPort)`,
             });
             break;
           }
@@ -83,7 +83,7 @@ export function staticMistakes(answer: readonly NetworkPolicy[], cluster: Cluste
 
 function peerMistakes(out: Mistake[], p: NetworkPolicy, dir: string, ri: number, peer: PolicyPeer, cluster: Cluster): void {
   const id = policyId(p);
-  const where = `${id} ${dir} rule ${ri + 1}`;
+  const where = `${id} ${dir}[${ri}]`;
   if (peer.namespaceSelector && !isEmptySelector(peer.namespaceSelector)) {
     const matching = cluster.namespaces.filter((n) => selectorMatches(peer.namespaceSelector!, n.labels));
     if (matching.length === 0) {
@@ -137,7 +137,7 @@ export function andOrMistakes(
     for (const dir of ['ingress', 'egress'] as const) {
       const list = dir === 'ingress' ? 'from' : 'to';
       (dir === 'ingress' ? p.ingress : p.egress).forEach((rule, ri) => {
-        const where = `${policyId(p)} ${dir} rule ${ri + 1}`;
+        const where = `${policyId(p)} ${dir}[${ri}]`;
         rule.peers.forEach((peer, k) => {
           if (!peer.podSelector || !peer.namespaceSelector) return;
           // A selector that matches nothing is its own mistake (reported above), not AND/OR.
