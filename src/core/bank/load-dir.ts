@@ -2,26 +2,10 @@
 // the file system). Works from src/ (tests, tsx) and from the bundle in dist/ alike.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { findRepoRoot } from '../../repo-root.js';
 import { parseBank, type Bank } from './bank.js';
 
-/** The directory holding package.json named netpol-dojo, walking up from this module. */
-export function findRepoRoot(start: string = path.dirname(fileURLToPath(import.meta.url))): string | undefined {
-  let dir = start;
-  for (;;) {
-    const pkg = path.join(dir, 'package.json');
-    if (existsSync(pkg)) {
-      try {
-        if ((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: unknown }).name === 'netpol-dojo') return dir;
-      } catch {
-        // not ours; keep walking
-      }
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
+export { findRepoRoot };
 
 export function defaultExercisesDir(): string {
   return path.join(findRepoRoot() ?? process.cwd(), 'exercises');
