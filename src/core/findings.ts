@@ -18,7 +18,13 @@ export interface Finding {
 export function formatFinding(f: Finding): string {
   const where = f.line > 0 ? `${f.file}:${f.line}:${f.col}` : f.file;
   const prefix = f.severity === 'warning' ? 'warning: ' : '';
-  return f.path ? `${where}: ${prefix}${f.path}: ${f.message}` : `${where}: ${prefix}${f.message}`;
+  const message = clip(f.message.replace(/[\r\n]+/g, ' '));
+  return f.path ? `${where}: ${prefix}${clip(f.path)}: ${message}` : `${where}: ${prefix}${message}`;
+}
+
+/** A hostile file can put megabytes into a key or value; an error line stays readable. */
+function clip(text: string, max = 300): string {
+  return text.length > max ? `${text.slice(0, max)}...` : text;
 }
 
 /** Thrown only across module boundaries where a result type would be awkward; the shell catches it. */

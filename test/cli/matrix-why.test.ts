@@ -132,3 +132,18 @@ describe('bad input and usage', () => {
     expect((await run(['why', '-f', write(CLUSTER), 'shop/ghost', 'shop/web', '80'])).code).toBe(2);
   });
 });
+
+describe('hostile input', () => {
+  it('keeps an error one readable line when a value or key is megabytes long', async () => {
+    const longValue = write(`apiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: ${'a'.repeat(1_000_000)}}}\nspec: {containers: [{name: c, image: x}]}\n`);
+    const r1 = await run(['matrix', '-f', longValue]);
+    expect(r1.code).toBe(2);
+    expect(r1.err.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(r1.err.length).toBeLessThan(800);
+    expect(r1.err).toMatch(/:3:\d+: metadata\.labels\.app: Invalid value: "a+\.\.\./);
+    const longKey = write(`apiVersion: v1\nkind: Pod\nmetadata: {name: p, ${'k'.repeat(100_000)}: 1}\nspec: {containers: [{name: c, image: x}]}\n`);
+    const r2 = await run(['matrix', '-f', longKey]);
+    expect(r2.code).toBe(2);
+    expect(r2.err.length).toBeLessThan(800);
+  });
+});

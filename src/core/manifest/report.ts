@@ -4,11 +4,13 @@ import type { Finding, Severity } from '../findings.js';
 import { formatPath, type FieldPath, type Locator } from './yaml-documents.js';
 
 /** Go-like rendering of a value inside a message: strings quoted, the rest as JSON. */
+/** A value as the API server quotes it in messages, cut short so that an error stays one readable line. */
 export function showValue(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (v === undefined) return 'null';
-  return JSON.stringify(v) ?? String(v);
+  const text = v === undefined ? 'null' : (JSON.stringify(v) ?? String(v));
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}... (${text.length} characters)` : text;
 }
+
+const MAX_SHOWN = 80;
 
 export class Reporter {
   readonly findings: Finding[] = [];
