@@ -1,19 +1,23 @@
 // The TUI shell: header, the current screen, footer hints and the help overlay.
 // Exactly one layer reads keys at a time: the help overlay when open, else the current screen.
-// Ctrl+C is Ink's (exitOnCtrlC) and works everywhere.
-import React, { useCallback, useReducer } from 'react';
+// Ctrl+C is Ink's (exitOnCtrlC) and works everywhere. The practice screens, the bank and the
+// store load after the first frame (see practice/screens.ts): the home summary appears a moment later.
+import React, { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { Box, Text, useApp } from 'ink';
 import { useKeys } from './input/use-keys.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { Footer, HelpOverlay, type KeyHints } from './components/KeyHelp.js';
 import { Home, HOME_HELP, HOME_KEYS, HOME_MENU, type MenuId, type ProgressSummary } from './screens/Home.js';
 import { ComingSoon, COMING_SOON_KEYS } from './screens/ComingSoon.js';
-import { ScratchEditor, SCRATCH_HELP, SCRATCH_KEYS } from './screens/ScratchEditor.js';
+import type { PracticeData, PracticeServices } from './practice/services.js';
+
+type PracticeModule = typeof import('./practice/screens.js');
 
 export type Screen =
   | { name: 'home' }
   | { name: 'comingSoon'; title: string }
-  | { name: 'scratch' };
+  | { name: 'browser'; selectedId?: string }
+  | { name: 'session'; id: string };
 
 export interface AppState {
   screen: Screen;
@@ -37,43 +41,88 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 }
 
 /** Menu entries whose screens are not built yet. */
-const NOT_BUILT: ReadonlySet<MenuId> = new Set(['practice', 'exam', 'review', 'stats']);
+const NOT_BUILT: ReadonlySet<MenuId> = new Set(['exam', 'review', 'stats']);
 
 function screenTitle(screen: Screen): string {
   switch (screen.name) {
     case 'home': return 'Home';
     case 'comingSoon': return screen.title;
-    case 'scratch': return 'Scratch editor';
+    case 'browser': return 'Practice';
+    case 'session': return `Practice · ${screen.id}`;
   }
 }
 
-function keysOf(screen: Screen): { footer: KeyHints; help: KeyHints } {
-  switch (screen.name) {
-    case 'home': return { footer: HOME_KEYS, help: HOME_HELP };
-    case 'comingSoon': return { footer: COMING_SOON_KEYS, help: COMING_SOON_KEYS };
-    case 'scratch': return { footer: SCRATCH_KEYS, help: SCRATCH_HELP };
-  }
-}
+const LOADING_KEYS: KeyHints = [['Esc', 'back'], ['Ctrl+C', 'quit']];
 
 export interface AppProps {
+  /** A fixed summary (tests of the home screen); otherwise it comes from the store. */
   progress?: ProgressSummary;
+  /** Bank and store; default: the repository's exercises and $NETPOL_DOJO_SCORES. */
+  services?: PracticeServices;
 }
 
 export const NO_PROGRESS: ProgressSummary = { passed: 0, attempted: 0, total: 0 };
+
+interface Loaded {
+  ui: PracticeModule;
+  data: PracticeData;
+}
+
+function summaryOf(data: PracticeData): ProgressSummary {
+  const s = data.store.summary();
+  return { passed: s.passed, attempted: s.attempted, total: data.bank.scenarios.length, ...(s.examBest === null ? {} : { examBest: s.examBest }) };
+}
 
 export function App(props: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
   const [state, dispatch] = useReducer(appReducer, { screen: { name: 'home' }, helpOpen: false });
+  const [loaded, setLoaded] = useState<Loaded | undefined>();
+  const [loadError, setLoadError] = useState<string | undefined>();
+  const [summary, setSummary] = useState<ProgressSummary | undefined>();
+  const [screenKeys, setScreenKeys] = useState<{ footer: KeyHints; help: KeyHints } | undefined>();
+  const [filtering, setFiltering] = useState(false);
+  const services = props.services;
+
+  // After the first frame: the practice screens, the bank and the store.
+  useEffect(() => {
+    if (!services) return;
+    let live = true;
+    const t = setTimeout(() => {
+      Promise.all([import('./practice/screens.js'), services.load()])
+        .then(([ui, data]) => {
+          if (!live) return;
+          setLoaded({ ui, data });
+          setSummary(summaryOf(data));
+        })
+        .catch((e: unknown) => live && setLoadError(e instanceof Error ? e.message : String(e)));
+    }, 0);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [services]);
 
   const openHelp = useCallback(() => dispatch({ type: 'help', open: true }), []);
   const back = useCallback(() => dispatch({ type: 'back' }), []);
   const quit = useCallback(() => exit(), [exit]);
   const select = useCallback((id: MenuId) => {
     if (id === 'quit') exit();
-    else if (id === 'scratch') dispatch({ type: 'open', screen: { name: 'scratch' } });
+    else if (id === 'practice') dispatch({ type: 'open', screen: { name: 'browser' } });
     else if (NOT_BUILT.has(id)) dispatch({ type: 'open', screen: { name: 'comingSoon', title: HOME_MENU.find((m) => m.id === id)!.label } });
   }, [exit]);
+  const openExercise = useCallback((id: string) => dispatch({ type: 'open', screen: { name: 'session', id } }), []);
+  const sessionId = state.screen.name === 'session' ? state.screen.id : undefined;
+  const backToBrowser = useCallback(() => dispatch({ type: 'open', screen: { name: 'browser', selectedId: sessionId } }), [sessionId]);
+  const nextExercise = useCallback(() => {
+    if (!loaded || !sessionId) return;
+    const order = loaded.ui.browserOrder(loaded.data.bank.scenarios);
+    const i = order.findIndex((s) => s.id === sessionId);
+    const next = order[(i + 1) % order.length];
+    if (next) dispatch({ type: 'open', screen: { name: 'session', id: next.id } });
+  }, [loaded, sessionId]);
+  const refreshSummary = useCallback(() => loaded && setSummary(summaryOf(loaded.data)), [loaded]);
+  const onScreenKeys = useCallback((k: { footer: KeyHints; help: KeyHints }) => setScreenKeys(k), []);
 
   // The overlay layer: only while help is open.
   useKeys((key) => {
@@ -83,29 +132,65 @@ export function App(props: AppProps) {
     }
   }, { isActive: state.helpOpen, splitText: true });
 
+  const waiting = (state.screen.name === 'browser' || state.screen.name === 'session') && !loaded;
+  // While waiting for the practice screens, Esc goes back and Ctrl+C quits.
+  useKeys((key) => {
+    if (key.name === 'escape') dispatch({ type: 'back' });
+  }, { isActive: waiting && !state.helpOpen });
+
   // One row less than the terminal: a frame as tall as the terminal makes Ink clear it on every render.
   const height = Math.max(3, rows - 1);
   const width = Math.max(20, columns);
   const bodyHeight = height - 2;
   const screenActive = !state.helpOpen;
-  const { footer, help } = keysOf(state.screen);
   const title = screenTitle(state.screen);
+
+  const keys = useMemo((): { footer: KeyHints; help: KeyHints } => {
+    switch (state.screen.name) {
+      case 'home': return { footer: HOME_KEYS, help: HOME_HELP };
+      case 'comingSoon': return { footer: COMING_SOON_KEYS, help: COMING_SOON_KEYS };
+      case 'browser':
+        if (!loaded) return { footer: LOADING_KEYS, help: LOADING_KEYS };
+        return { footer: filtering ? loaded.ui.FILTER_KEYS : loaded.ui.BROWSER_KEYS, help: loaded.ui.BROWSER_HELP };
+      case 'session':
+        return loaded && screenKeys ? screenKeys : { footer: LOADING_KEYS, help: LOADING_KEYS };
+    }
+  }, [state.screen.name, loaded, filtering, screenKeys]);
 
   let body: React.ReactNode;
   if (state.helpOpen) {
-    body = <HelpOverlay title={title} keys={help} width={width} height={bodyHeight} />;
+    body = <HelpOverlay title={title} keys={keys.help} width={width} height={bodyHeight} />;
   }
   // Screens stay mounted under the overlay so that they keep their state.
   const screen = (() => {
-    switch (state.screen.name) {
+    const s = state.screen;
+    switch (s.name) {
       case 'home':
-        return <Home progress={props.progress ?? NO_PROGRESS} width={width} height={bodyHeight} isActive={screenActive}
+        return <Home progress={props.progress ?? summary} width={width} height={bodyHeight} isActive={screenActive}
           comingSoon={NOT_BUILT} onSelect={select} onQuit={quit} onHelp={openHelp} />;
       case 'comingSoon':
-        return <ComingSoon title={state.screen.title} width={width} height={bodyHeight} isActive={screenActive}
+        return <ComingSoon title={s.title} width={width} height={bodyHeight} isActive={screenActive}
           onBack={back} onQuit={quit} onHelp={openHelp} />;
-      case 'scratch':
-        return <ScratchEditor width={width} height={bodyHeight} isActive={screenActive} onBack={back} onHelp={openHelp} />;
+      case 'browser':
+      case 'session': {
+        if (!loaded) {
+          return (
+            <Box paddingX={1} flexDirection="column">
+              <Text color={loadError ? 'red' : undefined}>{loadError ? `Cannot open the exercises: ${loadError}` : services ? 'Loading the exercises…' : 'No exercise bank in this build.'}</Text>
+            </Box>
+          );
+        }
+        const { ui, data } = loaded;
+        if (s.name === 'browser') {
+          return <ui.Browser scenarios={data.bank.scenarios} statusOf={(id) => data.store.statusOf(id)} selectedId={s.selectedId}
+            width={width} height={bodyHeight} isActive={screenActive} onOpen={openExercise} onBack={back} onQuit={quit} onHelp={openHelp}
+            onFiltering={setFiltering} />;
+        }
+        const scenario = data.bank.byId.get(s.id);
+        if (!scenario) return <Text color="red">{`No exercise ${s.id}.`}</Text>;
+        return <ui.Session key={s.id} data={data} scenario={scenario} width={width} height={bodyHeight} isActive={screenActive}
+          onBack={backToBrowser} onQuit={quit} onHelp={openHelp} onNext={nextExercise} onKeys={onScreenKeys} onRecorded={refreshSummary} />;
+      }
     }
   })();
 
@@ -117,7 +202,7 @@ export function App(props: AppProps) {
       </Box>
       {body}
       <Box display={state.helpOpen ? 'none' : 'flex'} height={bodyHeight} flexDirection="column">{screen}</Box>
-      <Footer hints={state.helpOpen ? [['Esc/?', 'close help']] : footer} width={width} />
+      <Footer hints={state.helpOpen ? [['Esc/?', 'close help']] : keys.footer} width={width} />
     </Box>
   );
 }

@@ -4,20 +4,24 @@ import { render } from 'ink';
 import { App, type AppProps } from './App.js';
 import { TerminalProvider } from './terminal-context.js';
 import { takeOverTerminal } from './terminal.js';
+import { practiceServices } from './practice/services.js';
 
 export async function startApp(options: { env?: NodeJS.ProcessEnv } & AppProps = {}): Promise<number> {
   const { env, ...appProps } = options;
+  const services = appProps.services ?? practiceServices({ env: env ?? process.env });
   const session = takeOverTerminal(process.stdin, process.stdout);
   try {
     const instance = render(
       <TerminalProvider control={session} env={env}>
-        <App {...appProps} />
+        <App {...appProps} services={services} />
       </TerminalProvider>,
       { exitOnCtrlC: true, patchConsole: true },
     );
     await instance.waitUntilExit();
     return 0;
   } finally {
+    // Drafts typed in the last moments before quitting are written before the process ends.
+    await services.close();
     session.restore();
   }
 }

@@ -5,7 +5,7 @@ import { useKeys } from '../input/use-keys.js';
 import type { KeyPress } from '../input/keys.js';
 import type { KeyHints } from '../components/KeyHelp.js';
 
-export type MenuId = 'practice' | 'exam' | 'review' | 'stats' | 'scratch' | 'quit';
+export type MenuId = 'practice' | 'exam' | 'review' | 'stats' | 'quit';
 
 export interface MenuItem {
   id: MenuId;
@@ -18,8 +18,6 @@ export const HOME_MENU: readonly MenuItem[] = [
   { id: 'exam', label: 'Mock exam', description: 'timed, graded at the end' },
   { id: 'review', label: 'Review mistakes', description: 'exercises you got wrong' },
   { id: 'stats', label: 'Stats', description: 'progress by topic' },
-  // TEMPORARY: lets the editor be tried by hand until Practice uses it; remove then.
-  { id: 'scratch', label: 'Scratch editor', description: 'try the YAML editor (temporary)' },
   { id: 'quit', label: 'Quit', description: '' },
 ];
 
@@ -31,7 +29,8 @@ export interface ProgressSummary {
   examBest?: number;
 }
 
-export function progressLine(p: ProgressSummary): string {
+export function progressLine(p: ProgressSummary | undefined): string {
+  if (!p) return 'loading your progress…';
   const exam = p.examBest === undefined ? 'no mock exam yet' : `best mock exam ${Math.round(p.examBest)}%`;
   return `${p.passed}/${p.total} exercises passed · ${p.attempted} attempted · ${exam}`;
 }
@@ -39,7 +38,7 @@ export function progressLine(p: ProgressSummary): string {
 export const HOME_KEYS: KeyHints = [
   ['↑/↓ j/k', 'move'],
   ['Enter', 'open'],
-  ['1-6', 'open by number'],
+  ['1-5', 'open by number'],
   ['?', 'help'],
   ['q', 'quit'],
 ];
@@ -48,7 +47,7 @@ export const HOME_HELP: KeyHints = [
   ['↑ ↓ / j k', 'move through the menu'],
   ['Home End / g G', 'first / last entry'],
   ['Enter / Space', 'open the selected entry'],
-  ['1 … 6', 'open an entry by its number'],
+  ['1 … 5', 'open an entry by its number'],
   ['?', 'this help'],
   ['q', 'quit'],
   ['Ctrl+C', 'quit from any screen'],
@@ -110,7 +109,8 @@ function actionsFor(key: KeyPress): HomeAction[] | 'quit' | 'help' {
 }
 
 export interface HomeProps {
-  progress: ProgressSummary;
+  /** Undefined while the bank and the store are still loading. */
+  progress?: ProgressSummary;
   width: number;
   height: number;
   isActive: boolean;

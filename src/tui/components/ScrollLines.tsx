@@ -1,0 +1,31 @@
+// A window onto a list of styled lines (see practice/lines.ts), with a scroll marker.
+import React from 'react';
+import { Box, Text } from 'ink';
+import type { Line } from '../practice/lines.js';
+
+export function clampScroll(top: number, total: number, height: number): number {
+  return Math.max(0, Math.min(top, Math.max(0, total - height)));
+}
+
+export function ScrollLines(props: { lines: readonly Line[]; top: number; width: number; height: number }) {
+  const { lines, width, height } = props;
+  const top = clampScroll(props.top, lines.length, height);
+  const more = lines.length > height;
+  const shown = lines.slice(top, top + height);
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      {shown.map((l, i) => {
+        const last = i === shown.length - 1 && more;
+        const marker = last ? ` ${top + height < lines.length ? '↓' : ' '} ${Math.min(lines.length, top + height)}/${lines.length}` : '';
+        return (
+          <Box key={i} width={width}>
+            <Box flexGrow={1} flexShrink={1}>
+              <Text wrap="truncate" color={l.color} bold={l.bold} dimColor={l.dim}>{l.text === '' ? ' ' : l.text}</Text>
+            </Box>
+            {marker ? <Text dimColor>{marker}</Text> : null}
+          </Box>
+        );
+      })}
+    </Box>
+  );
+}

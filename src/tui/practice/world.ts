@@ -1,0 +1,139 @@
+// What the practice screens show about a step: the key pods of the matrix, the world an answer
+// makes (cluster + existing + answer policies, as kubectl apply would leave it), the matrix that
+// world produces, and what the step expects. Core in, plain data out; no Ink here.
+import { Engine } from '../../core/engine/engine.js';
+import type { Probe } from '../../core/engine/types.js';
+import { probeKey } from '../../core/engine/types.js';
+import { verdictLines } from '../../core/engine/reasons.js';
+import type { Finding } from '../../core/findings.js';
+import type { Cluster } from '../../core/model.js';
+import type { NetworkPolicy } from '../../core/policy.js';
+import type { PreparedStep, MatrixEndpoint } from '../../core/bank/prepare.js';
+import { loadBlocks } from '../../core/bank/prepare.js';
+import { applyPolicies, readPolicyAnswer, relabel, answerKindAllowsNamespaces } from '../../core/grader/answer.js';
+
+export const ANSWER_FILE = 'answer.yaml';
+
+/** One row or column of the shown matrix: one pod per Deployment (replicas behave alike). */
+export interface KeyEndpoint {
+  index: number;
+  label: string;
+}
+
+export interface MatrixColumn {
+  to: number;
+  probe: Probe;
+  label: string;
+}
+
+export interface MatrixLayout {
+  rows: KeyEndpoint[];
+  columns: MatrixColumn[];
+}
+
+const HASHED_POD = /^(.+)-[a-z0-9]{6,10}-[a-z0-9]{5}$/;
+
+/** "web-5f9c7d8b6-k2x9q" -> "web": the name a learner thinks in. */
+export function workloadName(podName: string): string {
+  return HASHED_POD.exec(podName)?.[1] ?? podName;
+}
+
+/**
+ * The pods a step is about: everything outside kube-system, one per Deployment, and the
+ * outside hosts when the scenario names some or expects something of them.
+ */
+export function matrixLayout(prep: PreparedStep): MatrixLayout {
+  const eps = prep.endpoints;
+  const namespaces = new Set(eps.filter((e) => e.kind === 'pod' && e.namespace !== 'kube-system').map((e) => e.namespace));
+  const qualify = namespaces.size > 1;
+  const seen = new Set<string>();
+  const rows: KeyEndpoint[] = [];
+  eps.forEach((e, index) => {
+    if (e.kind !== 'pod' || e.namespace === 'kube-system') return;
+    const name = workloadName(e.name);
+    const label = qualify ? `${e.namespace}/${name}` : name;
+    if (seen.has(label)) return;
+    seen.add(label);
+    rows.push({ index, label });
+  });
+  const declaresExternals = (prep.scenario.cluster.externals?.length ?? 0) > 0;
+  const externals = eps
+    .map((e, index) => ({ e, index }))
+    .filter(({ e, index }) => e.kind === 'external' && (declaresExternals || prep.cells.some((c) => c.to === index && !c.allowed)));
+  const columns: MatrixColumn[] = [];
+  for (const r of rows) {
+    for (const probe of eps[r.index].probes) columns.push({ to: r.index, probe, label: `${r.label}:${probe.port}${probe.protocol === 'TCP' ? '' : '/' + probe.protocol}` });
+  }
+  for (const { e, index } of externals) {
+    for (const probe of e.probes) columns.push({ to: index, probe, label: `${e.name}:${probe.port}` });
+  }
+  return { rows, columns };
+}
+
+/** The world an answer makes, or the manifest layer's findings when the answer does not load. */
+export type AnswerWorld = { ok: true; cluster: Cluster; policies: NetworkPolicy[] } | { ok: false; findings: Finding[] };
+
+export function worldOfPolicyAnswer(prep: PreparedStep, text: string): AnswerWorld {
+  const answer = readPolicyAnswer([{ file: ANSWER_FILE, text }], answerKindAllowsNamespaces(prep.scenario.kind), prep.cluster);
+  if (Array.isArray(answer)) return { ok: false, findings: answer };
+  return { ok: true, cluster: relabel(prep.cluster, answer.namespaceLabels), policies: applyPolicies(prep.existing, answer.policies).policies };
+}
+
+export function worldOfCandidate(prep: PreparedStep, candidateId: string): AnswerWorld {
+  const c = prep.scenario.candidates.find((x) => x.id === candidateId);
+  if (!c) return { ok: true, cluster: prep.cluster, policies: prep.existing };
+  const loaded = loadBlocks([c.policies]);
+  const errors = loaded.findings.filter((f) => f.severity === 'error');
+  if (errors.length) return { ok: false, findings: errors };
+  return { ok: true, cluster: prep.cluster, policies: applyPolicies(prep.existing, loaded.policies).policies };
+}
+
+export function existingWorld(prep: PreparedStep): AnswerWorld {
+  return { ok: true, cluster: prep.cluster, policies: prep.existing };
+}
+
+/** The first error that points at a line: what the editor marks. */
+export function blamedLine(findings: readonly Finding[]): { line?: number; message: string } | undefined {
+  const errors = findings.filter((f) => f.severity === 'error');
+  const f = errors.find((x) => x.line > 0) ?? errors[0];
+  if (!f) return undefined;
+  return { line: f.line > 0 ? f.line : undefined, message: `${f.path ? `${f.path}: ` : ''}${f.message}` };
+}
+
+export type Cell = boolean | undefined;
+
+/** Allowed (true) / denied (false) for every row x column; undefined on the diagonal. */
+export function gotGrid(engine: Engine, layout: MatrixLayout): Cell[][] {
+  return layout.rows.map((r) => layout.columns.map((c) => (r.index === c.to ? undefined : engine.allowed(r.index, c.to, c.probe))));
+}
+
+/** What the step expects of each cell; undefined where it does not care. */
+export function expectedGrid(prep: PreparedStep, layout: MatrixLayout): Cell[][] {
+  const want = new Map<string, boolean>();
+  for (const c of prep.cells) want.set(`${c.from}>${c.to}>${probeKey(c.probe)}`, c.allowed);
+  return layout.rows.map((r) => layout.columns.map((c) => want.get(`${r.index}>${c.to}>${probeKey(c.probe)}`)));
+}
+
+export function engineOf(world: Extract<AnswerWorld, { ok: true }>): Engine {
+  return new Engine(world.cluster, world.policies);
+}
+
+/** The full "why" of one cell. */
+export function cellWhy(engine: Engine, endpoints: readonly MatrixEndpoint[], from: number, col: MatrixColumn): string[] {
+  return verdictLines(engine, engine.verdict(endpoints[from].id, endpoints[col.to].id, col.probe));
+}
+
+export interface LivePreview {
+  grid: Cell[][];
+  /** Set when the draft does not load: the grid then shows the existing policies alone. */
+  problem?: { line?: number; message: string };
+}
+
+/** The matrix a draft produces (the existing policies alone while the draft has errors). */
+export function previewOf(prep: PreparedStep, layout: MatrixLayout, text: string): LivePreview {
+  const world = text.trim() === '' ? existingWorld(prep) : worldOfPolicyAnswer(prep, text);
+  if (!world.ok) {
+    return { grid: gotGrid(engineOf(existingWorld(prep) as Extract<AnswerWorld, { ok: true }>), layout), problem: blamedLine(world.findings) };
+  }
+  return { grid: gotGrid(engineOf(world), layout) };
+}

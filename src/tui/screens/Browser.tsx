@@ -1,0 +1,194 @@
+// The practice browser: the bank grouped by the module's sections, each exercise with its
+// kind, difficulty, suggested minutes and status (symbol and colour), `/` to filter.
+import React, { useEffect, useMemo, useReducer } from 'react';
+import { Box, Text } from 'ink';
+import { useKeys } from '../input/use-keys.js';
+import type { KeyPress } from '../input/keys.js';
+import type { KeyHints } from '../components/KeyHelp.js';
+import type { Scenario } from '../../core/bank/scenario.js';
+import { groupByTopic, matchesFilter } from '../practice/topics.js';
+import { difficultyDots } from '../practice/lines.js';
+
+export type Status = 'passed' | 'failed' | 'new';
+
+export const STATUS_MARK: Record<Status, { symbol: string; color?: string; words: string }> = {
+  passed: { symbol: '✓', color: 'green', words: 'passed' },
+  failed: { symbol: '✗', color: 'red', words: 'attempted, not passed yet' },
+  new: { symbol: '·', words: 'not attempted' },
+};
+
+export const BROWSER_KEYS: KeyHints = [
+  ['↑/↓ j/k', 'move'],
+  ['Enter', 'open'],
+  ['/', 'filter'],
+  ['Esc', 'back'],
+  ['?', 'help'],
+  ['q', 'quit'],
+];
+
+export const BROWSER_HELP: KeyHints = [
+  ['↑ ↓ / j k', 'move through the exercises'],
+  ['PgUp PgDn / g G', 'a page / first / last'],
+  ['Enter', 'open the exercise'],
+  ['/', 'filter by id, title or topic (Enter keeps it, Esc clears it)'],
+  ['Esc', 'back to the menu'],
+  ['✓ ✗ ·', 'passed / attempted, not passed / new'],
+  ['●●○○○', 'difficulty 1-5; then suggested minutes'],
+  ['?', 'this help'],
+  ['q / Ctrl+C', 'quit'],
+];
+
+export const FILTER_KEYS: KeyHints = [
+  ['type', 'filter'],
+  ['Enter', 'keep filter'],
+  ['Esc', 'clear filter'],
+];
+
+/** The browser's order (by section, then bank order); "next exercise" follows it. */
+export function browserOrder(scenarios: readonly Scenario[]): Scenario[] {
+  return groupByTopic(scenarios).flatMap((g) => g.scenarios);
+}
+
+interface BrowserState {
+  index: number;
+  filter: string;
+  filtering: boolean;
+  chosen?: string;
+}
+
+type BrowserAction = { type: 'key'; key: KeyPress; scenarios: readonly Scenario[]; page: number } | { type: 'chosenDone' } | { type: 'select'; id: string; ids: string[] };
+
+/** Ids in the order shown under a filter (computed in the reducer, so fast keys see the new filter). */
+export function visibleIds(scenarios: readonly Scenario[], filter: string): string[] {
+  return groupByTopic(scenarios.filter((s) => matchesFilter(s, filter))).flatMap((g) => g.scenarios.map((s) => s.id));
+}
+
+function browserReducer(state: BrowserState, action: BrowserAction): BrowserState {
+  if (action.type === 'chosenDone') return { ...state, chosen: undefined };
+  if (action.type === 'select') return { ...state, index: Math.max(0, action.ids.indexOf(action.id)) };
+  const { key, page } = action;
+  const ids = visibleIds(action.scenarios, state.filter);
+  const last = ids.length - 1;
+  const clamp = (i: number) => Math.max(0, Math.min(i, last));
+  if (state.filtering) {
+    if (key.name === 'escape') return { ...state, filtering: false, filter: '', index: 0 };
+    if (key.name === 'enter') return { ...state, filtering: false };
+    if (key.name === 'backspace') return { ...state, filter: state.filter.slice(0, -1), index: 0 };
+    if (key.name === 'up') return { ...state, index: clamp(state.index - 1) };
+    if (key.name === 'down') return { ...state, index: clamp(state.index + 1) };
+    if (key.name === 'char' && !key.meta) return { ...state, filter: state.filter + key.text, index: 0 };
+    return state;
+  }
+  switch (key.name) {
+    case 'up': return { ...state, index: clamp(state.index - 1) };
+    case 'down': return { ...state, index: clamp(state.index + 1) };
+    case 'pageUp': return { ...state, index: clamp(state.index - page) };
+    case 'pageDown': return { ...state, index: clamp(state.index + page) };
+    case 'home': return { ...state, index: 0 };
+    case 'end': return { ...state, index: clamp(last) };
+    case 'enter': return ids[state.index] ? { ...state, chosen: ids[state.index] } : state;
+    case 'char':
+      if (key.text === 'j') return { ...state, index: clamp(state.index + 1) };
+      if (key.text === 'k') return { ...state, index: clamp(state.index - 1) };
+      if (key.text === 'g') return { ...state, index: 0 };
+      if (key.text === 'G') return { ...state, index: clamp(last) };
+      if (key.text === '/') return { ...state, filtering: true };
+      return state;
+    default:
+      return state;
+  }
+}
+
+export interface BrowserProps {
+  scenarios: readonly Scenario[];
+  statusOf: (id: string) => Status;
+  /** The exercise to put the cursor on (the one last opened). */
+  selectedId?: string;
+  width: number;
+  height: number;
+  isActive: boolean;
+  onOpen: (id: string) => void;
+  onBack: () => void;
+  onQuit: () => void;
+  onHelp: () => void;
+  onFiltering?: (filtering: boolean) => void;
+}
+
+type Row = { kind: 'group'; title: string } | { kind: 'exercise'; s: Scenario; n: number };
+
+export function Browser(props: BrowserProps) {
+  const [state, dispatch] = useReducer(browserReducer, { index: 0, filter: '', filtering: false });
+  const visible = useMemo(() => props.scenarios.filter((s) => matchesFilter(s, state.filter)), [props.scenarios, state.filter]);
+  const groups = useMemo(() => groupByTopic(visible), [visible]);
+  const ids = useMemo(() => groups.flatMap((g) => g.scenarios.map((s) => s.id)), [groups]);
+  const listHeight = Math.max(3, props.height - 3);
+
+  useEffect(() => {
+    if (props.selectedId) dispatch({ type: 'select', id: props.selectedId, ids });
+    // Only when the screen opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useKeys((key) => {
+    if (!state.filtering) {
+      if (key.name === 'escape') return props.onBack();
+      if (key.name === 'f1' || (key.name === 'char' && key.text === '?')) return props.onHelp();
+      if (key.name === 'char' && key.text === 'q') return props.onQuit();
+    }
+    dispatch({ type: 'key', key, scenarios: props.scenarios, page: listHeight - 1 });
+  }, { isActive: props.isActive, splitText: true });
+
+  const { onOpen, onFiltering } = props;
+  useEffect(() => {
+    if (!state.chosen) return;
+    dispatch({ type: 'chosenDone' });
+    onOpen(state.chosen);
+  }, [state.chosen, onOpen]);
+  useEffect(() => onFiltering?.(state.filtering), [state.filtering, onFiltering]);
+
+  const rows: Row[] = [];
+  let n = 0;
+  for (const g of groups) {
+    rows.push({ kind: 'group', title: g.title });
+    for (const s of g.scenarios) rows.push({ kind: 'exercise', s, n: n++ });
+  }
+  const cursorRow = rows.findIndex((r) => r.kind === 'exercise' && r.n === state.index);
+  // Keep the cursor in view, with its group title when there is room.
+  let top = Math.max(0, cursorRow - Math.floor(listHeight / 2));
+  top = Math.min(top, Math.max(0, rows.length - listHeight));
+  const shown = rows.slice(top, top + listHeight);
+  const selected = visible.find((s) => s.id === ids[state.index]);
+  const width = props.width - 2;
+  const fixed = 2 + 1 + 7 + 1 + 5 + 1 + 5;
+  const titleWidth = Math.max(10, width - fixed);
+
+  const filterLine = state.filtering
+    ? `/${state.filter}▏  (${visible.length} match${visible.length === 1 ? '' : 'es'})`
+    : state.filter
+      ? `filter "${state.filter}": ${visible.length} of ${props.scenarios.length}   (/ to change, Esc in filter clears)`
+      : `${props.scenarios.length} exercises · ✓ passed  ✗ not passed yet  · new · / to filter`;
+
+  return (
+    <Box flexDirection="column" width={props.width} height={props.height} paddingX={1}>
+      <Text wrap="truncate" color={state.filtering ? 'cyan' : undefined} dimColor={!state.filtering && !state.filter}>{filterLine}</Text>
+      <Box flexDirection="column" height={listHeight}>
+        {visible.length === 0 ? <Text>No exercise matches. Esc clears the filter.</Text> : null}
+        {shown.map((r, i) => {
+          if (r.kind === 'group') return <Text key={`g${i}`} bold color="cyan" wrap="truncate">{r.title}</Text>;
+          const here = r.n === state.index;
+          const status = STATUS_MARK[props.statusOf(r.s.id)];
+          const title = r.s.title.length > titleWidth - 1 ? r.s.title.slice(0, titleWidth - 2) + '…' : r.s.title;
+          return (
+            <Text key={r.s.id} wrap="truncate">
+              <Text color={status.color} bold>{status.symbol}</Text>
+              <Text inverse={here} bold={here}>{` ${here ? '›' : ' '}${title.padEnd(titleWidth - 1)}`}</Text>
+              <Text dimColor={!here}>{` ${r.s.kind.padEnd(7)} ${difficultyDots(r.s.difficulty)} ${String(r.s.minutes).padStart(3)}m`}</Text>
+            </Text>
+          );
+        })}
+      </Box>
+      <Text wrap="truncate" dimColor>{'─'.repeat(Math.max(0, width))}</Text>
+      <Text wrap="truncate">{selected ? `${selected.id} · ${STATUS_MARK[props.statusOf(selected.id)].words} · topics ${selected.topics.join(', ')} · ${selected.steps.length} step${selected.steps.length === 1 ? '' : 's'}` : ' '}</Text>
+    </Box>
+  );
+}
