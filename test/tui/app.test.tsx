@@ -2,6 +2,26 @@ import { afterEach, describe, expect, it } from 'vitest';
 import React from 'react';
 import { App } from '../../src/tui/App.js';
 import { progressLine } from '../../src/tui/screens/Home.js';
+import { practiceServices } from '../../src/tui/practice/services.js';
+import { openStore } from '../../src/store/progress-store.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** The app with a real bank and a store in a fresh temp dir, opened on exercise-1's editor. */
+async function inEditor() {
+  const store = await openStore({ dir: mkdtempSync(path.join(tmpdir(), 'netpol-dojo-app-')), onNotice: () => {} });
+  const services = practiceServices({ store, exercisesDir: path.resolve(__dirname, '../../exercises') });
+  const r = renderAt(<App services={services} />);
+  await waitForFrame(r.lastFrame, 'exercises passed');
+  await sendKeys(r.stdin, KEY.enter);
+  await waitForFrame(r.lastFrame, '/ to filter');
+  await sendKeys(r.stdin, '/', 'exercise-1', KEY.enter, KEY.enter);
+  await waitForFrame(r.lastFrame, 'exercise-1 · Step 1/2');
+  await sendKeys(r.stdin, KEY.enter);
+  await waitForFrame(r.lastFrame, 'Ctrl+S grade');
+  return r;
+}
 import { KEY, cleanupRendered, frameLines, renderAt, sendKeys, sleep, waitForFrame } from './helpers.js';
 
 afterEach(cleanupRendered);
@@ -18,15 +38,15 @@ describe('home screen', () => {
       'netpol-dojo                                                                 Home',
       ' 12/40 exercises passed · 15 attempted · best mock exam 72%',
       '',
-      ' › 1. Practice         coming soon',
+      ' › 1. Practice         exercises one at a time, with feedback',
       '   2. Mock exam        coming soon',
       '   3. Review mistakes  coming soon',
       '   4. Stats            coming soon',
-      '   5. Scratch editor   try the YAML editor (temporary)',
-      '   6. Quit',
+      '   5. Quit',
+      '',
       '',
     ]);
-    expect(lines[22]).toBe('↑/↓ j/k move  ·  Enter open  ·  1-6 open by number  ·  ? help  ·  q quit');
+    expect(lines[22]).toBe('↑/↓ j/k move  ·  Enter open  ·  1-5 open by number  ·  ? help  ·  q quit');
   });
 
   it('says when no mock exam was taken', () => {
@@ -39,7 +59,7 @@ describe('home screen', () => {
     await sendKeys(stdin, KEY.down, 'j');
     await waitForFrame(lastFrame, '› 3. Review mistakes');
     await sendKeys(stdin, 'k', KEY.up, KEY.up);
-    await waitForFrame(lastFrame, '› 6. Quit');
+    await waitForFrame(lastFrame, '› 5. Quit');
   });
 
   it('menu keys sent in one read all count (as tmux send-keys does)', async () => {
@@ -52,9 +72,9 @@ describe('home screen', () => {
   it('an unfinished entry says "coming soon" and Esc goes back home', async () => {
     const { stdin, lastFrame } = renderAt(<App progress={progress} />);
     await waitForFrame(lastFrame, '› 1. Practice');
-    await sendKeys(stdin, KEY.enter);
-    const frame = await waitForFrame(lastFrame, 'Practice is coming soon');
-    expect(frameLines(frame)[0]).toMatch(/^netpol-dojo +Practice$/);
+    await sendKeys(stdin, KEY.down, KEY.enter);
+    const frame = await waitForFrame(lastFrame, 'Mock exam is coming soon');
+    expect(frameLines(frame)[0]).toMatch(/^netpol-dojo +Mock exam$/);
     await sendKeys(stdin, KEY.esc);
     await waitForFrame(lastFrame, '› 1. Practice');
   });
@@ -84,17 +104,14 @@ describe('help overlay', () => {
   });
 
   it('in the editor F1 shows the editor keys, and q is text, not quit', async () => {
-    const { stdin, lastFrame, exited } = renderAt(<App progress={progress} />);
-    await waitForFrame(lastFrame, 'Quit');
-    await sendKeys(stdin, '5');
-    await waitForFrame(lastFrame, 'Ctrl+S check');
-    await sendKeys(stdin, KEY.ctrlHome, 'q');
-    await waitForFrame(lastFrame, '1 qapiVersion');
+    const { stdin, lastFrame, exited } = await inEditor();
+    await sendKeys(stdin, 'q');
+    await waitForFrame(lastFrame, '1 q');
     await sendKeys(stdin, KEY.f1);
-    const frame = await waitForFrame(lastFrame, 'Keys: Scratch editor');
+    const frame = await waitForFrame(lastFrame, 'Keys: Practice · exercise-1');
     expect(frame).toContain('edit in $EDITOR');
     await sendKeys(stdin, KEY.esc);
-    await waitForFrame(lastFrame, '1 qapiVersion');
+    await waitForFrame(lastFrame, '1 q');
     let done = false;
     void exited().then(() => (done = true));
     await sleep(30);
@@ -111,10 +128,7 @@ describe('quitting', () => {
   });
 
   it('Ctrl+C quits from inside the editor', async () => {
-    const { stdin, lastFrame, exited } = renderAt(<App progress={progress} />);
-    await waitForFrame(lastFrame, 'Quit');
-    await sendKeys(stdin, '5');
-    await waitForFrame(lastFrame, 'Ctrl+S check');
+    const { stdin, exited } = await inEditor();
     await sendKeys(stdin, KEY.ctrlC);
     await exited();
   });

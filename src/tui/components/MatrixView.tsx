@@ -25,7 +25,7 @@ export interface MatrixViewProps {
 
 export function matrixWidths(layout: MatrixLayout): { rowLabel: number; col: number } {
   const rowLabel = Math.min(18, Math.max(4, ...layout.rows.map((r) => r.label.length))) + 1;
-  const col = Math.min(12, Math.max(3, ...layout.columns.map((c) => c.label.length))) + 1;
+  const col = Math.min(15, Math.max(3, ...layout.columns.map((c) => c.label.length))) + 1;
   return { rowLabel, col };
 }
 

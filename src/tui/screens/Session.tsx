@@ -485,7 +485,20 @@ function verdictLine(r: GradeResult, saved: string): Line {
 
 export function detailLines(prep: PreparedStep, g: Graded, hints: number, solutionShown: boolean): Line[] {
   const r = g.result;
-  const out: Line[] = [];
+  // What the learner just asked for (hints, the solution) comes first.
+  const top: Line[] = [];
+  top.push(...hintLines(prep.scenario, hints));
+  if (solutionShown) {
+    const sol = prep.scenario.solutions[0];
+    const blocks = sol ? solutionAnswer(sol, prep.step) : undefined;
+    top.push({ text: '' }, { text: `Reference solution${sol ? `: ${sol.name}` : ''} (step ${prep.step})`, bold: true, color: 'magenta' });
+    if (blocks?.length) for (const b of blocks) for (const l of b.text.trimEnd().split('\n')) top.push({ text: `  ${l}` });
+    else top.push({ text: '  (no reference answer for this step)', dim: true });
+    top.push({ text: '' }, { text: 'Why it works', bold: true });
+    for (const l of prep.scenario.explanation.trimEnd().split('\n')) top.push({ text: `  ${l}` });
+  }
+  if (top.length) top.push({ text: '' });
+  const out: Line[] = top.filter((l, i) => i > 0 || l.text !== '');
   for (const req of r.requirements) {
     const count = req.total > 1 && !req.met ? ` (${req.total - req.wrong}/${req.total} right)` : '';
     out.push({ text: `${req.met ? '✓' : '✗'} ${req.name}${count}`, color: req.met ? 'green' : 'red' });
@@ -509,16 +522,6 @@ export function detailLines(prep: PreparedStep, g: Graded, hints: number, soluti
     for (const m of r.mistakes) out.push({ text: `  - ${m.message}`, color: 'yellow' });
   }
   for (const n of r.notes) out.push({ text: `note: ${n}`, dim: true });
-  out.push(...hintLines(prep.scenario, hints));
-  if (solutionShown) {
-    const sol = prep.scenario.solutions[0];
-    const blocks = sol ? solutionAnswer(sol, prep.step) : undefined;
-    out.push({ text: '' }, { text: `Reference solution${sol ? `: ${sol.name}` : ''} (step ${prep.step})`, bold: true, color: 'magenta' });
-    if (blocks?.length) for (const b of blocks) for (const l of b.text.trimEnd().split('\n')) out.push({ text: `  ${l}` });
-    else out.push({ text: '  (no reference answer for this step)', dim: true });
-    out.push({ text: '' }, { text: 'Why it works', bold: true });
-    for (const l of prep.scenario.explanation.trimEnd().split('\n')) out.push({ text: `  ${l}` });
-  }
   return out;
 }
 

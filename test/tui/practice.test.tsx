@@ -1,0 +1,255 @@
+// The practice flow through the real App, bank, grader and a progress store in a temp dir,
+// driven with real key sequences.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import React from 'react';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { App } from '../../src/tui/App.js';
+import { practiceServices, type PracticeServices } from '../../src/tui/practice/services.js';
+import { openStore, type ProgressStore } from '../../src/store/progress-store.js';
+import { KEY, bracketedPaste, cleanupRendered, frameLines, renderAt, sendKeys, sleep, waitForFrame } from './helpers.js';
+
+const EXERCISES = path.resolve(__dirname, '../../exercises');
+
+let dir: string;
+let store: ProgressStore;
+let services: PracticeServices;
+
+beforeEach(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'netpol-dojo-tui-'));
+  store = await openStore({ dir, onNotice: () => {} });
+  services = practiceServices({ store, exercisesDir: EXERCISES });
+});
+
+afterEach(async () => {
+  cleanupRendered();
+  await services.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const WRONG_STEP1 = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: deny, namespace: default}
+spec:
+  podSelector: {}
+  policyTypes: [Ingress]`;
+
+/** Home -> Practice -> filter -> open the only match. */
+async function openExercise(r: ReturnType<typeof renderAt>, id: string): Promise<string> {
+  await waitForFrame(r.lastFrame, /\d+\/\d+ exercises passed/.test.bind(/\d+\/\d+ exercises passed/));
+  await sendKeys(r.stdin, KEY.enter);
+  await waitForFrame(r.lastFrame, '/ to filter');
+  await sendKeys(r.stdin, '/', id, KEY.enter);
+  await waitForFrame(r.lastFrame, `filter "${id}"`);
+  await sendKeys(r.stdin, KEY.enter);
+  return waitForFrame(r.lastFrame, `${id} · Step`);
+}
+
+describe('home and browser', () => {
+  it('the home summary and the browser statuses come from the store', async () => {
+    await store.recordAttempt({ exerciseId: 'exercise-1', step: 1, mode: 'cli', passed: true, score: 1, answer: '', mismatches: [] });
+    await store.recordAttempt({ exerciseId: 'deny-all-ingress', step: 1, mode: 'cli', passed: false, score: 0, answer: '', mismatches: [] });
+    const r = renderAt(<App services={services} />, { columns: 100, rows: 30 });
+    const home = await waitForFrame(r.lastFrame, 'exercises passed');
+    expect(home).toMatch(/ 1\/\d+ exercises passed · 2 attempted · no mock exam yet/);
+    await sendKeys(r.stdin, KEY.enter);
+    const frame = await waitForFrame(r.lastFrame, '/ to filter');
+    // Grouped by the module's sections, numbered and named.
+    expect(frame).toContain('2 The NetworkPolicy spec');
+    expect(frame).toContain('3 AND vs OR');
+    await sendKeys(r.stdin, '/', 'default deny', KEY.enter);
+    const filtered = await waitForFrame(r.lastFrame, 'filter "default deny"');
+    const line = (title: string) => frameLines(filtered).find((l) => l.includes(title)) ?? '';
+    expect(line('Default deny, then let one client in')).toMatch(/^ ✓ +.*write +●○○○○ +8m$/);
+    expect(line('Seal the billing namespace')).toMatch(/^ ✗ /);
+    expect(line('Quarantine a namespace')).toMatch(/^ · /);
+    await sendKeys(r.stdin, KEY.esc);
+    await waitForFrame(r.lastFrame, '› 1. Practice');
+  });
+
+  it('Esc in the filter clears it; Esc on the list goes home; q quits', async () => {
+    const r = renderAt(<App services={services} />, { columns: 80, rows: 24 });
+    await waitForFrame(r.lastFrame, 'exercises passed');
+    await sendKeys(r.stdin, KEY.enter);
+    await waitForFrame(r.lastFrame, '/ to filter');
+    await sendKeys(r.stdin, '/', 'zzzz');
+    await waitForFrame(r.lastFrame, 'No exercise matches');
+    await sendKeys(r.stdin, KEY.esc);
+    await waitForFrame(r.lastFrame, '/ to filter');
+    await sendKeys(r.stdin, 'q');
+    await r.exited();
+  });
+});
+
+describe('a whole practice flow', () => {
+  it('wrong answer, failing cell and reason, fix, pass, attempts in the store', async () => {
+    const r = renderAt(<App services={services} />, { columns: 100, rows: 30 });
+    const task = await openExercise(r, 'exercise-1');
+    expect(task).toContain('Step 1/2: Deny every incoming connection in netpol-test');
+    expect(task).toContain('namespace netpol-test');
+    expect(task).toMatch(/pod web-\S+ +app=web +10\.244\.1\.10 +80\/TCP/);
+    expect(task).toContain('svc web  10.96.100.10  80 -> 80/TCP');
+    expect(task).toContain('No NetworkPolicies exist yet.');
+
+    await sendKeys(r.stdin, KEY.enter);
+    await waitForFrame(r.lastFrame, 'Live: who can talk to whom');
+    await sendKeys(r.stdin, bracketedPaste(WRONG_STEP1));
+    // The live matrix still lets client reach web (the policy sits in default).
+    await waitForFrame(r.lastFrame, (f) => f.includes('6   policyTypes: [Ingress]') && /client +✓/.test(f));
+    await sendKeys(r.stdin, KEY.ctrlS);
+    const failed = await waitForFrame(r.lastFrame, 'recorded');
+    expect(failed).toContain('✗ FAILED  step 1/2 · score 0%');
+    // The cursor starts on the wrong cell: client -> web:80 allowed where denied was expected.
+    expect(failed).toMatch(/client +\[✓!\]/);
+    expect(failed).toMatch(/netpol-test\/client-\S+ -> netpol-test\/web-\S+ on 80\/TCP: ALLOWED \(expected\s+denied !\)/);
+    expect(failed).toContain('not isolated (no Ingress policy selects it)');
+    expect(failed).toContain('✗ nothing reaches netpol-test any more');
+    expect(failed).toContain('Wrong cells');
+
+    // Retry: the editor comes back with the answer; move the policy to netpol-test.
+    await sendKeys(r.stdin, 'r');
+    await waitForFrame(r.lastFrame, '3 metadata: {name: deny, namespace: default}');
+    await sendKeys(r.stdin, KEY.ctrlHome, KEY.down, KEY.down, KEY.end, KEY.left, ...Array(7).fill(KEY.backspace), 'netpol-test');
+    await waitForFrame(r.lastFrame, (f) => f.includes('namespace: netpol-test}') && /client +✗/.test(f));
+    await sendKeys(r.stdin, KEY.ctrlS);
+    const passed = await waitForFrame(r.lastFrame, (f) => f.includes('PASSED') && f.includes('recorded'));
+    expect(passed).toContain('✓ PASSED  step 1/2 · score 100%');
+    expect(passed).not.toMatch(/[✓✗]!/);
+
+    await store.reload();
+    const attempts = store.attempts({ exerciseId: 'exercise-1' });
+    expect(attempts.map((a) => [a.step, a.mode, a.passed, a.score])).toEqual([[1, 'practice', false, 0], [1, 'practice', true, 1]]);
+    expect(attempts[1].answer).toContain('namespace: netpol-test');
+    expect(attempts[0].mismatches.length).toBeGreaterThan(0);
+    expect(attempts[0].durationMs).toBeGreaterThanOrEqual(0);
+
+    // n: step 2 starts from the step 1 answer.
+    await sendKeys(r.stdin, 'n');
+    await waitForFrame(r.lastFrame, 'Step 2/2: Let client reach web on port 80');
+    await sendKeys(r.stdin, KEY.enter);
+    await waitForFrame(r.lastFrame, '3 metadata: {name: deny, namespace: netpol-test}');
+  });
+
+  it('hints come one per press; s reveals the solution and records the reveal', async () => {
+    const r = renderAt(<App services={services} />, { columns: 100, rows: 30 });
+    await openExercise(r, 'exercise-1');
+    await sendKeys(r.stdin, KEY.enter);
+    await waitForFrame(r.lastFrame, 'Live:');
+    await sendKeys(r.stdin, KEY.ctrlS);
+    await waitForFrame(r.lastFrame, 'FAILED');
+    await sendKeys(r.stdin, 'h');
+    let f = await waitForFrame(r.lastFrame, 'Hints (1/4)');
+    expect(f).toContain('1. An empty podSelector');
+    expect(f).not.toContain('2. ');
+    await sendKeys(r.stdin, 'h');
+    f = await waitForFrame(r.lastFrame, 'Hints (2/4)');
+    await sendKeys(r.stdin, 's');
+    f = await waitForFrame(r.lastFrame, 'Reference solution');
+    expect(f).toContain('name: deny-all-ingress');
+    await waitForFrame(r.lastFrame, () => store.reveals('exercise-1').length === 1);
+  });
+});
+
+describe('drafts', () => {
+  it('typed text is saved and restored when the task is reopened', async () => {
+    const r = renderAt(<App services={services} />, { columns: 100, rows: 30 });
+    await openExercise(r, 'exercise-1');
+    await sendKeys(r.stdin, KEY.enter);
+    await waitForFrame(r.lastFrame, 'Live:');
+    await sendKeys(r.stdin, 'kind: Netw');
+    await waitForFrame(r.lastFrame, '1 kind: Netw');
+    await sleep(400);
+    await store.reload();
+    expect(store.getDraft('exercise-1', 1)?.text).toBe('kind: Netw');
+    await sendKeys(r.stdin, 'orkPolicy', KEY.esc, KEY.esc);
+    await waitForFrame(r.lastFrame, '/ to filter');
+    await sendKeys(r.stdin, KEY.enter);
+    await waitForFrame(r.lastFrame, 'exercise-1 · Step 1/2');
+    await sendKeys(r.stdin, KEY.enter);
+    await waitForFrame(r.lastFrame, '1 kind: NetworkPolicy');
+  });
+
+  it('quitting with Ctrl+C right after typing keeps the text', async () => {
+    const r = renderAt(<App services={services} />, { columns: 80, rows: 24 });
+    await openExercise(r, 'exercise-1');
+    await sendKeys(r.stdin, KEY.enter);
+    await waitForFrame(r.lastFrame, 'Live:');
+    await sendKeys(r.stdin, 'spec: {}', KEY.ctrlC);
+    await r.exited();
+    await services.close();
+    const again = await openStore({ dir, onNotice: () => {} });
+    expect(again.getDraft('exercise-1', 1)?.text).toBe('spec: {}');
+  });
+
+  it('the line the parser blames is marked in the editor', async () => {
+    const r = renderAt(<App services={services} />, { columns: 100, rows: 30 });
+    await openExercise(r, 'exercise-1');
+    await sendKeys(r.stdin, KEY.enter);
+    await waitForFrame(r.lastFrame, 'Live:');
+    await sendKeys(r.stdin, bracketedPaste('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: x, namespace: netpol-test}\nspec:\n  podSelector: {}\n  ingress:\n  - form: []'));
+    const f = await waitForFrame(r.lastFrame, (x) => x.includes('! 7') || x.includes('!  7'));
+    expect(f).toMatch(/! line 7: .*form/);
+    expect(f).toContain('draft does not load');
+  });
+});
+
+describe('drills', () => {
+  it('predict: answers toggle with space, y/n and arrows, and are graded and recorded', async () => {
+    const r = renderAt(<App services={services} />, { columns: 100, rows: 30 });
+    await openExercise(r, 'andor-dash-moved');
+    await sendKeys(r.stdin, KEY.enter);
+    await waitForFrame(r.lastFrame, '› [ ? ] lab/frontend -> target-or:80');
+    await sendKeys(r.stdin, ' ');
+    await waitForFrame(r.lastFrame, '› [yes] lab/frontend -> target-or:80');
+    await sendKeys(r.stdin, ' ');
+    await waitForFrame(r.lastFrame, '› [no ] lab/frontend -> target-or:80');
+    await sendKeys(r.stdin, KEY.right, KEY.down, 'n', KEY.down, KEY.right);
+    const f = await waitForFrame(r.lastFrame, '› [yes] prod/frontend -> target-or:80');
+    expect(f).toContain('  [yes] lab/frontend -> target-or:80');
+    expect(f).toContain('  [no ] lab/frontend -> target-and:80');
+    expect(f).toContain('3/');
+    await sendKeys(r.stdin, KEY.enter);
+    const result = await waitForFrame(r.lastFrame, 'recorded');
+    expect(result).toContain('✗ FAILED');
+    expect(result).toContain('✓ lab/frontend -> target-or:80: you yes, truth yes');
+    expect(result).toMatch(/✗! prod\/frontend -> target-and:80: you \(none\), truth yes/);
+    const [a] = store.attempts({ exerciseId: 'andor-dash-moved' });
+    expect(a.mode).toBe('practice');
+    expect(a.answer).toContain('"lab/frontend -> target-or:80": yes');
+  });
+
+  it('pick: the candidates are shown and the selected one is graded', async () => {
+    const r = renderAt(<App services={services} />, { columns: 120, rows: 34 });
+    await openExercise(r, 'pick-orders-db-two-sources');
+    await sendKeys(r.stdin, KEY.enter);
+    await waitForFrame(r.lastFrame, 'candidate a');
+    expect(r.lastFrame()).toContain('candidate b');
+    await sendKeys(r.stdin, KEY.right);
+    await waitForFrame(r.lastFrame, '› candidate b');
+    await sendKeys(r.stdin, KEY.enter);
+    const result = await waitForFrame(r.lastFrame, 'recorded');
+    expect(result).toMatch(/[✓✗] (PASSED|FAILED)  step 1\/1/);
+    expect(result).toContain('orders-db:5432');
+    const [a] = store.attempts({ exerciseId: 'pick-orders-db-two-sources' });
+    expect(a.answer).toBe('pick: b');
+  });
+});
+
+describe('help and layout', () => {
+  it('? on the task screen lists its keys; the result fits 80x24', async () => {
+    const r = renderAt(<App services={services} />, { columns: 80, rows: 24 });
+    await openExercise(r, 'exercise-1');
+    await sendKeys(r.stdin, '?');
+    const help = await waitForFrame(r.lastFrame, 'Keys: Practice · exercise-1');
+    expect(help).toContain('one more hint');
+    await sendKeys(r.stdin, KEY.esc, KEY.enter);
+    await waitForFrame(r.lastFrame, 'Live:');
+    await sendKeys(r.stdin, bracketedPaste(WRONG_STEP1), KEY.ctrlS);
+    const f = await waitForFrame(r.lastFrame, 'recorded');
+    const lines = frameLines(f);
+    expect(lines).toHaveLength(23);
+    expect(lines.every((l) => l.length <= 80)).toBe(true);
+    expect(lines[22]).toContain('r retry');
+  });
+});
