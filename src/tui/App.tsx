@@ -96,7 +96,7 @@ export function App(props: AppProps) {
           setSummary(summaryOf(data));
         })
         .catch((e: unknown) => live && setLoadError(e instanceof Error ? e.message : String(e)));
-    }, 0);
+    }, 60);
     return () => {
       live = false;
       clearTimeout(t);

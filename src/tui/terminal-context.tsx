@@ -3,7 +3,14 @@
 import React, { createContext, useCallback, useContext, useMemo, useState } from 'react';
 import { Box } from 'ink';
 import { NO_TERMINAL_CONTROL, type TerminalControl } from './terminal.js';
-import { editExternally, type ExternalEditResult } from './external-editor.js';
+import type { ExternalEditResult } from './external-editor.js';
+
+/** Loaded when first used: child_process and fs are not needed for the first frame. */
+const editExternally: typeof import('./external-editor.js').editExternally = (...args) => loadedEditor!(...args);
+let loadedEditor: typeof import('./external-editor.js').editExternally | undefined;
+async function editorModule() {
+  loadedEditor ??= (await import('./external-editor.js')).editExternally;
+}
 
 export interface TerminalUi {
   setBracketedPaste(on: boolean): void;
@@ -12,7 +19,10 @@ export interface TerminalUi {
 
 const TerminalUiContext = createContext<TerminalUi>({
   setBracketedPaste: () => {},
-  openExternalEditor: async (text) => editExternally(text),
+  openExternalEditor: async (text) => {
+    await editorModule();
+    return editExternally(text);
+  },
 });
 
 export function useTerminalUi(): TerminalUi {
@@ -31,6 +41,7 @@ export function TerminalProvider(props: { control?: TerminalControl; env?: NodeJ
     // Draw an empty frame first: coming back, Ink then sees a changed frame and redraws it all
     // on the freshly cleared screen. The UI stays mounted (hidden), so no state is lost.
     setSuspended(true);
+    await editorModule();
     await new Promise((resolve) => setTimeout(resolve, BLANK_FRAME_MS));
     try {
       return editExternally(text, { env, terminal: control });
