@@ -201,7 +201,7 @@ export function App(props: AppProps) {
         <Text dimColor wrap="truncate">{title}</Text>
       </Box>
       {body}
-      <Box display={state.helpOpen ? 'none' : 'flex'} height={bodyHeight} flexDirection="column">{screen}</Box>
+      <Box display={state.helpOpen ? 'none' : 'flex'} height={bodyHeight} flexDirection="column" overflow="hidden">{screen}</Box>
       <Footer hints={state.helpOpen ? [['Esc/?', 'close help']] : keys.footer} width={width} />
     </Box>
   );

@@ -212,7 +212,7 @@ describe('drills', () => {
     await sendKeys(r.stdin, KEY.enter);
     const result = await waitForFrame(r.lastFrame, 'recorded');
     expect(result).toContain('✗ FAILED');
-    expect(result).toContain('✓ lab/frontend -> target-or:80: you yes, truth yes');
+    expect(result).toContain('✓  lab/frontend -> target-or:80: you yes, truth yes');
     expect(result).toMatch(/✗! prod\/frontend -> target-and:80: you \(none\), truth yes/);
     const [a] = store.attempts({ exerciseId: 'andor-dash-moved' });
     expect(a.mode).toBe('practice');

@@ -342,7 +342,7 @@ export function Session(props: SessionProps) {
   } else body = <Text>Nothing graded yet.</Text>;
 
   return (
-    <Box flexDirection="column" width={width} height={height}>
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
       {head}
       {body}
     </Box>
@@ -544,7 +544,7 @@ function ResultView(props: { prep: PreparedStep; graded: Graded; state: SessionS
           const yours = said[i] === undefined ? '(none)' : said[i] ? 'yes' : 'no';
           return (
             <Text key={i} wrap="truncate" color={ok ? 'green' : 'red'} inverse={i === row}>
-              {`${ok ? '✓' : '✗!'} ${x.ask}: you ${yours}, truth ${x.expect ? 'yes' : 'no'}`}
+              {`${i === row ? '›' : ' '}${ok ? '✓ ' : '✗!'} ${x.ask}: you ${yours}, truth ${x.expect ? 'yes' : 'no'}`}
             </Text>
           );
         })}
@@ -586,11 +586,11 @@ function ResultView(props: { prep: PreparedStep; graded: Graded; state: SessionS
       why = lines;
     } else why = [r && c ? `${r.label} -> ${c.label}: a pod to itself is never graded` : 'no cell'];
   }
-  const whyLines = wrapLines(why.map((t, i) => ({ text: t, bold: i === 0, color: i === 0 ? 'cyan' as const : undefined })), width - 1).slice(0, 6);
+  const whyLines = wrapLines(why.map((t, i) => ({ text: t, bold: i === 0, color: i === 0 ? 'cyan' as const : undefined })), width - 1).slice(0, Math.max(1, Math.min(6, height - 1 - matrixHeight - 1 - 3)));
   const details = wrapLines(detailLines(prep, g, state.hints, state.solutionShown), width - 1);
   const detailsHeight = Math.max(2, height - 1 - matrixHeight - whyLines.length - 1);
   return (
-    <Box flexDirection="column" width={width} height={height}>
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <Text wrap="truncate" bold color={verdictLine(g.result, g.saved).color}>{verdictLine(g.result, g.saved).text}</Text>
       {top}
       <Box flexDirection="column" height={whyLines.length}>
