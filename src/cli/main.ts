@@ -12,6 +12,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   why: { summary: 'why one connection is allowed or denied', load: async () => (await import('./commands/why.js')).whyCommand },
   explain: { summary: 'each NetworkPolicy in plain English', load: async () => (await import('./commands/explain.js')).explainCommand },
   stats: { summary: 'progress per topic, exam history, streak', load: async () => (await import('./commands/stats.js')).statsCommand },
+  show: { summary: 'print an exercise\'s task (and hints or a solution)', load: async () => (await import('./commands/show.js')).showCommand },
   grade: { summary: 'grade an answer to an exercise (exit 0 passed, 1 failed)', load: async () => (await import('./commands/grade.js')).gradeCommand },
   list: { summary: 'the exercises, with your status', load: async () => (await import('./commands/list.js')).listCommand },
   tui: { summary: 'open the trainer', load: async () => (await import('../tui/main.js')).tuiCommand },

@@ -1,7 +1,7 @@
 // A window onto a list of styled lines (see practice/lines.ts), with a scroll marker.
 import React from 'react';
 import { Box, Text } from 'ink';
-import type { Line } from '../practice/lines.js';
+import type { Line } from '../../core/bank/describe.js';
 
 export function clampScroll(top: number, total: number, height: number): number {
   return Math.max(0, Math.min(top, Math.max(0, total - height)));

@@ -7,7 +7,7 @@ import type { KeyPress } from '../input/keys.js';
 import type { KeyHints } from '../components/KeyHelp.js';
 import type { Scenario } from '../../core/bank/scenario.js';
 import { groupByTopic, matchesFilter } from '../practice/topics.js';
-import { difficultyDots } from '../practice/lines.js';
+import { difficultyDots } from '../../core/bank/describe.js';
 
 export type Status = 'passed' | 'failed' | 'new';
 

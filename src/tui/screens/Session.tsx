@@ -23,7 +23,7 @@ import {
   ANSWER_FILE, blamedLine, cellWhy, engineOf, existingWorld, expectedGrid, gotGrid, matrixLayout, previewOf,
   worldOfCandidate, worldOfPolicyAnswer, type Cell, type MatrixLayout,
 } from '../practice/world.js';
-import { clock, hintLines, taskLines, wrap, wrapLines, type Line } from '../practice/lines.js';
+import { clock, hintLines, taskLines, wrap, wrapLines, type Line } from '../../core/bank/describe.js';
 
 export interface ScreenKeys {
   footer: KeyHints;

@@ -1,10 +1,10 @@
-// Screens that scroll are lists of styled lines: built here as plain data (so they can be
-// wrapped, counted and windowed), drawn by ScrollLines.
-import { METADATA_NAME_LABEL } from '../../core/model.js';
-import type { Cluster, Labels } from '../../core/model.js';
-import type { PreparedStep } from '../../core/bank/prepare.js';
-import type { Scenario } from '../../core/bank/scenario.js';
-import { existingBlocksAt } from '../../core/bank/prepare.js';
+// The task, the cluster and the hints as plain lines (text plus a style hint), shared by the
+// TUI's scrolling screens and the CLI's `show`; wrapped, counted and windowed by the caller.
+import { METADATA_NAME_LABEL } from '../model.js';
+import type { Cluster, Labels } from '../model.js';
+import type { PreparedStep } from './prepare.js';
+import type { Scenario } from './scenario.js';
+import { existingBlocksAt } from './prepare.js';
 
 export interface Line {
   text: string;
