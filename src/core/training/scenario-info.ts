@@ -6,52 +6,5 @@ export type ScenarioInfo = Pick<Scenario, 'id' | 'title' | 'kind' | 'topics' | '
   steps: readonly unknown[];
 };
 
-const collator = new Intl.Collator('en', { numeric: true });
-
-/** Module section numbers in reading order: "2.6" before "2.10", "4.1" before "8". */
-export function compareTopics(a: string, b: string): number {
-  return collator.compare(a, b);
-}
-
-// Short names of the module-13 sections that scenarios cite as topics.
-const TOPIC_NAMES: Record<string, string> = {
-  '1': 'fundamentals',
-  '2': 'the spec',
-  '2.1': 'spec structure',
-  '2.2': 'podSelector',
-  '2.3': 'policyTypes',
-  '2.4': 'ingress from',
-  '2.5': 'egress to',
-  '2.6': 'ports',
-  '3': 'AND vs OR',
-  '3.1': 'AND/OR rule',
-  '3.2': 'OR: separate entries',
-  '3.3': 'AND: one entry',
-  '3.4': 'AND/OR side by side',
-  '4': 'default deny',
-  '4.1': 'deny all ingress',
-  '4.2': 'deny all egress',
-  '4.3': 'deny both directions',
-  '4.4': 'deny egress, allow DNS',
-  '4.5': 'allow all ingress',
-  '5': 'combining policies',
-  '5.1': 'the union rule',
-  '5.2': 'layered policies',
-  '5.3': 'cross-namespace',
-  '6': 'common patterns',
-  '6.1': 'same namespace only',
-  '6.2': 'database from backend',
-  '6.3': 'egress to external API',
-  '6.4': 'microsegmentation',
-  '7': 'debugging',
-  '7.1': 'testing connectivity',
-  '7.2': 'debugging checklist',
-  '7.3': 'common mistakes',
-  '7.4': 'all pods, all namespaces',
-  '8': 'practice exercises',
-};
-
-/** A short name for a section number, or undefined for one we do not know. */
-export function topicName(topic: string): string | undefined {
-  return TOPIC_NAMES[topic];
-}
+// Topic numbers and names live with the bank (one table for every screen and report).
+export { compareTopics, topicName } from '../bank/topics.js';

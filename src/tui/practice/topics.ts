@@ -1,28 +1,9 @@
 // The module's sections, for grouping the bank in the practice browser. A scenario lists
 // module section numbers ("4.1", "8"); it is shown under the top-level section of its first.
 import type { Scenario } from '../../core/bank/scenario.js';
+import { sectionOf, sectionTitle, topicName } from '../../core/bank/topics.js';
 
-/** Short names of the module's top-level sections (our words). */
-export const SECTION_NAMES: Readonly<Record<string, string>> = {
-  '1': 'Fundamentals',
-  '2': 'The NetworkPolicy spec',
-  '3': 'AND vs OR',
-  '4': 'Default deny',
-  '5': 'Combining policies',
-  '6': 'Common patterns',
-  '7': 'Debugging',
-  '8': 'Practice exercises',
-  '9': 'Key takeaways',
-};
-
-export function sectionOf(topic: string): string {
-  return topic.split('.')[0];
-}
-
-export function sectionTitle(section: string): string {
-  const name = SECTION_NAMES[section];
-  return name ? `${section} ${name}` : `${section} Other`;
-}
+export { sectionOf, sectionTitle };
 
 export interface TopicGroup {
   section: string;
@@ -48,6 +29,6 @@ export function groupByTopic(scenarios: readonly Scenario[]): TopicGroup[] {
 export function matchesFilter(s: Scenario, filter: string): boolean {
   const f = filter.trim().toLowerCase();
   if (f === '') return true;
-  const hay = [s.id, s.title, s.kind, ...s.topics, ...s.topics.map((t) => SECTION_NAMES[sectionOf(t)] ?? '')];
+  const hay = [s.id, s.title, s.kind, ...s.topics, ...s.topics.map((t) => topicName(sectionOf(t)) ?? '')];
   return hay.some((h) => h.toLowerCase().includes(f));
 }
