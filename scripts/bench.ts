@@ -5,6 +5,12 @@ import { Engine } from '../src/core/engine/engine.js';
 import type { Cluster, Pod, Protocol } from '../src/core/model.js';
 import type { LabelSelector, NetworkPolicy, PolicyPeer, PolicyPort, PolicyRule } from '../src/core/policy.js';
 import type { Probe } from '../src/core/engine/types.js';
+import { Writable } from 'node:stream';
+import { loadManifests } from '../src/core/manifest/load.js';
+import { runCli } from '../src/cli/main.js';
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 /** Deterministic PRNG (mulberry32), so every run measures the same cluster. */
 function rng(seed: number): () => number {
@@ -116,3 +122,51 @@ console.log('netpol-dojo engine benchmark (synthetic clusters; compile = policie
 run(100, 50, [P(80), P(8081), P(53, 'UDP')]);
 run(1000, 500, [P(80), P(8081), P(53, 'UDP')]);
 run(5000, 2000, [P(80), P(53, 'UDP')]);
+
+/** The same synthetic cluster as YAML manifests, as `kubectl get -o yaml` would give them. */
+function asYaml(cluster: Cluster, policies: NetworkPolicy[]): string {
+  const docs: unknown[] = [
+    ...cluster.namespaces.map((n) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: n.name, labels: n.labels } })),
+    ...cluster.pods.map((p) => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: p.name, namespace: p.namespace, labels: p.labels },
+      spec: { containers: [{ name: 'c', image: 'x', ports: p.ports.map((c) => ({ containerPort: c.port, protocol: c.protocol, name: c.name })) }] },
+      status: { podIP: p.ips[0] },
+    })),
+    ...policies.map((np) => ({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: np.name, namespace: np.namespace },
+      spec: {
+        podSelector: np.podSelector,
+        policyTypes: np.policyTypes,
+        ingress: np.ingress.map((r) => ({ from: r.peers, ports: r.ports.map(({ protocol, port, endPort }) => ({ protocol, port, endPort })) })),
+        egress: np.egress.map((r) => ({ to: r.peers, ports: r.ports.map(({ protocol, port, endPort }) => ({ protocol, port, endPort })) })),
+      },
+    })),
+  ];
+  return docs.map((d) => JSON.stringify(d)).join('\n---\n');
+}
+
+/** End to end, as `matrix -f FILE --output json` runs: read YAML, validate, compile, stream JSON. */
+async function endToEnd(podCount: number, policyCount: number, ports: string[]): Promise<void> {
+  const { cluster, policies } = syntheticCluster(podCount, policyCount, podCount * 31 + policyCount);
+  const dir = mkdtempSync(path.join(tmpdir(), 'netpol-bench-'));
+  const file = path.join(dir, 'cluster.yaml');
+  writeFileSync(file, asYaml(cluster, policies));
+  let bytes = 0;
+  const sink = Object.assign(new Writable({ write: (chunk, _e, cb) => { bytes += chunk.length; cb(); } }), { isTTY: false });
+  const t0 = performance.now();
+  const loaded = loadManifests([{ file, text: asYaml(cluster, policies) }]);
+  const t1 = performance.now();
+  const code = await runCli(['matrix', '-f', file, '--output', 'json', ...ports.flatMap((p) => ['--port', p])], {
+    stdout: sink, stderr: process.stderr, env: {}, cwd: process.cwd(), readStdin: async () => '' });
+  const t2 = performance.now();
+  rmSync(dir, { recursive: true, force: true });
+  if (code !== 0 || loaded.findings.some((f) => f.severity === 'error')) throw new Error('end-to-end bench input did not load');
+  console.log(`pods ${String(podCount).padStart(5)}  policies ${String(policyCount).padStart(5)}  probes ${ports.length}  load+validate ${(t1 - t0).toFixed(0)} ms  matrix --output json ${(t2 - t1).toFixed(0)} ms (${(bytes / 2 ** 20).toFixed(0)} MiB of JSON)`);
+}
+
+console.log('end to end (YAML manifests -> validated cluster -> JSON matrix, as the CLI runs):');
+await endToEnd(1000, 500, ['80/TCP', '8081/TCP', '53/UDP']);
