@@ -137,7 +137,7 @@ describe('the compact cluster', () => {
     expect(web.ports).toEqual([{ port: 80, protocol: 'TCP' }]);
     expect(client.labels.app).toBe('client');
     expect(client.ports).toEqual([]);
-    expect(web.name).toMatch(/^web-[bcdfghjklmnpqrstvwxz2456789]{9}-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+    expect(web.name).toMatch(/^web-[bcdfghjklmnpqrstvwxz2456789]{10}-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
     expect(web.ips[0]).toBe('10.244.1.10');
   });
 

@@ -102,7 +102,7 @@ describe('a whole practice flow', () => {
     expect(failed).toContain('✗ FAILED  step 1/2 · score 0%');
     // The cursor starts on the wrong cell: client -> web:80 allowed where denied was expected.
     expect(failed).toMatch(/client +\[✓!\]/);
-    expect(failed).toMatch(/netpol-test\/client-\S+ -> netpol-test\/web-\S+ on 80\/TCP: ALLOWED \(expected\s+denied !\)/);
+    expect(failed).toMatch(/netpol-test\/client-\S+ -> netpol-test\/web-\S+ on\s+80\/TCP:\s+ALLOWED\s+\(expected\s+denied !\)/);
     expect(failed).toContain('not isolated (no Ingress policy selects it)');
     expect(failed).toContain('✗ nothing reaches netpol-test any more');
     expect(failed).toContain('Wrong cells');

@@ -1,6 +1,7 @@
 // The compact cluster syntax of scenarios ("as a learner builds it with kubectl") and its
 // expansion into the model's Cluster, with the furniture every real cluster has:
 // kube-system with CoreDNS behind kube-dns, the default namespace, and a host on the internet.
+import { randomLikeString } from '../manifest/random-names.js';
 import type { Cluster, ContainerPort, Labels, Namespace, Pod, Protocol, Service, ServicePort, ExternalHost } from '../model.js';
 import { METADATA_NAME_LABEL } from '../model.js';
 
@@ -100,32 +101,9 @@ const KUBE_DNS: Service = {
   clusterIP: KUBE_DNS_IP,
 };
 
-// Kubernetes' "safe" alphabet for generated names (no vowels, no look-alikes).
-const ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
-
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
-
-function safeString(seed: string, length: number): string {
-  let out = '';
-  let h = fnv1a(seed);
-  for (let i = 0; i < length; i++) {
-    if (i % 5 === 0) h = fnv1a(`${seed}#${i}`);
-    out += ALPHABET[h % ALPHABET.length];
-    h = Math.floor(h / ALPHABET.length);
-  }
-  return out;
-}
-
 /** A pod-template-hash like the ReplicaSet controller's, fixed per deployment. */
 export function templateHash(namespace: string, name: string): string {
-  return safeString(`${namespace}/${name}`, 9);
+  return randomLikeString(`${namespace}/${name}`, 10);
 }
 
 function nsLabels(name: string, labels: Record<string, string>): Labels {
@@ -173,7 +151,7 @@ export function buildCluster(specs: readonly ClusterSpec[]): Cluster {
     for (let r = 0; r < d.replicas; r++) {
       out.push({
         namespace: d.namespace,
-        name: `${d.name}-${hash}-${safeString(`${d.namespace}/${d.name}/${r}`, 5)}`,
+        name: `${d.name}-${hash}-${randomLikeString(`${d.namespace}/${d.name}/${r}`, 5)}`,
         labels: { ...d.labels, 'pod-template-hash': hash },
         ips: [ip()],
         ports: d.ports.map((p) => ({ ...p })),
