@@ -7,7 +7,7 @@ import { policyId } from '../policy.js';
 import type { Probe } from '../engine/types.js';
 import type { ManifestInput } from '../manifest/load.js';
 import type { Scenario } from '../bank/scenario.js';
-import { loadBlocks, preparedStep, resolvePattern, resolveCheck, type PreparedStep } from '../bank/prepare.js';
+import { loadBlocks, preparedStep, resolvePattern, resolveCheck, type ExpectedCell, type PreparedStep } from '../bank/prepare.js';
 import { closeIds } from '../bank/bank.js';
 import { applyPolicies, readPickAnswer, readPolicyAnswer, readPredictAnswer, relabel, answerKindAllowsNamespaces } from './answer.js';
 import { evaluate, rewriteFixes, runCheck, wrongFlags, type Evaluation } from './evaluate.js';
@@ -140,23 +140,28 @@ function reach(b: boolean): Reachability {
   return b ? 'allowed' : 'denied';
 }
 
+/** One wrong cell: what was expected, what the policies give, and the engine's reason. */
+function cellMismatch(prep: PreparedStep, ev: Evaluation, c: ExpectedCell, requirement: string, prefix = ''): CellMismatch {
+  const from = prep.endpoints[c.from].id;
+  const to = prep.endpoints[c.to].id;
+  const verdict = ev.engine.verdict(from, to, c.probe);
+  return {
+    from,
+    to,
+    port: c.probe.port,
+    protocol: c.probe.protocol,
+    expected: reach(c.allowed),
+    got: reach(verdict.allowed),
+    reason: prefix + explainVerdict(ev.engine, verdict),
+    requirement,
+  };
+}
+
 /** Reasons for the wrong cells and every check, from the engine's verdicts. */
 function details(prep: PreparedStep, ev: Evaluation): { mismatches: CellMismatch[]; checks: CheckResult[] } {
   const mismatches: CellMismatch[] = [];
   prep.cells.forEach((c, i) => {
-    if (ev.got[i] === c.allowed) return;
-    const from = prep.endpoints[c.from].id;
-    const to = prep.endpoints[c.to].id;
-    mismatches.push({
-      from,
-      to,
-      port: c.probe.port,
-      protocol: c.probe.protocol,
-      expected: reach(c.allowed),
-      got: reach(ev.got[i]),
-      reason: explainVerdict(ev.engine, ev.engine.verdict(from, to, c.probe)),
-      requirement: prep.requirements[c.requirement].name,
-    });
+    if (ev.got[i] !== c.allowed) mismatches.push(cellMismatch(prep, ev, c, prep.requirements[c.requirement].name));
   });
   const checks: CheckResult[] = prep.checks.map((c, i) => {
     const o = ev.checks[i];
@@ -361,19 +366,8 @@ function gradePick(prep: PreparedStep, input: ManifestInput): GradeOutcome {
   const { mismatches, checks } = details(prep, mine.ev);
   if (pick !== right && rightRun && mine.ev.wrongCount === 0) {
     cells.forEach((c, i) => {
-      if (!mine.allowed[i] || rightRun.allowed[i]) return;
-      const from = prep.endpoints[c.from].id;
-      const to = prep.endpoints[c.to].id;
-      mismatches.push({
-        from,
-        to,
-        port: c.probe.port,
-        protocol: c.probe.protocol,
-        expected: 'denied',
-        got: 'allowed',
-        reason: `more than needed: ${explainVerdict(mine.ev.engine, mine.ev.engine.verdict(from, to, c.probe))}`,
-        requirement: 'least permissive',
-      });
+      // The least permissive pick denies this cell; this candidate allows it.
+      if (mine.allowed[i] && !rightRun.allowed[i]) mismatches.push(cellMismatch(prep, mine.ev, { ...c, allowed: false }, 'least permissive', 'more than needed: '));
     });
   }
   const passed = pick === right;
