@@ -141,7 +141,7 @@ function reach(b: boolean): Reachability {
 }
 
 /** One wrong cell: what was expected, what the policies give, and the engine's reason. */
-function cellMismatch(prep: PreparedStep, ev: Evaluation, c: ExpectedCell, requirement: string, prefix = ''): CellMismatch {
+function cellMismatch(prep: PreparedStep, ev: Evaluation, c: Pick<ExpectedCell, 'from' | 'to' | 'probe' | 'allowed'>, requirement: string, prefix = ''): CellMismatch {
   const from = prep.endpoints[c.from].id;
   const to = prep.endpoints[c.to].id;
   const verdict = ev.engine.verdict(from, to, c.probe);
