@@ -47,6 +47,15 @@ describe('YAML 1.1 scalars, as kubectl reads them', () => {
     expect(doc.data).toEqual({ a: true, b: false, c: true, d: false, e: true, f: false, g: 493, h: '2024-01-01' });
   });
 
+  it('numbers as go-yaml v2 reads them: no sexagesimal, floats need digits, hex and binary ints', () => {
+    const [doc] = parseYamlDocuments('f.yaml', 'a: e5\nb: "."\nc: .\nd: 1:20\ne: 1e3\nf: .5\ng: 0x1F\nh: 0b101\ni: 1_000\nj: ~\n').documents;
+    expect(doc.data).toEqual({ a: 'e5', b: '.', c: '.', d: '1:20', e: 1000, f: 0.5, g: 31, h: 5, i: 1000, j: null });
+  });
+
+  it('a label value that only looks like a number to YAML 1.2 tools stays a string', () => {
+    expect(errors('apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels:\n    build: e5\n')).toEqual([]);
+  });
+
   it('a boolean label value on a pod is a type error', () => {
     expect(errors('apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels:\n    enabled: yes\n')).toEqual([
       'test.yaml:6:14: metadata.labels.enabled: Invalid value: true: must be a string',

@@ -57,12 +57,36 @@ export interface ParsedYamlFile {
   findings: Finding[];
 }
 
-// YAML 1.1 as yaml.v2 resolves it into interface{}: no timestamps (they stay strings).
+interface ScalarTag {
+  tag?: string;
+  format?: string;
+  test?: RegExp;
+}
+
+// go-yaml v2 reads a float only with digits before the exponent or around the dot
+// ("e5" and "." stay strings), where the yaml package's 1.1 schema would give NaN.
+const GO_FLOAT_EXP = /^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9][0-9_]*)[eE][-+]?[0-9]+$/;
+const GO_FLOAT = /^[-+]?(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9][0-9_]*)$/;
+
+/**
+ * YAML 1.1 as kubectl's go-yaml v2 resolves it into interface{}: timestamps stay strings,
+ * there are no sexagesimal numbers ("1:20" is a string), and floats need digits.
+ */
+function goYamlTags(tags: unknown[]): unknown[] {
+  return (tags as ScalarTag[])
+    .filter((t) => t.tag !== 'tag:yaml.org,2002:timestamp' && t.format !== 'TIME')
+    .map((t) => {
+      if (t.tag !== 'tag:yaml.org,2002:float' || !t.test) return t;
+      if (t.format === 'EXP') return { ...t, test: GO_FLOAT_EXP };
+      if (t.test.source.includes('\\.') && !t.test.source.includes('inf')) return { ...t, test: GO_FLOAT };
+      return t;
+    });
+}
+
 const PARSE_OPTIONS = {
   version: '1.1' as const,
   uniqueKeys: false, // we report duplicates ourselves, with their field path
-  customTags: (tags: unknown[]) =>
-    tags.filter((t) => (t as { tag?: string }).tag !== 'tag:yaml.org,2002:timestamp') as never,
+  customTags: goYamlTags as never,
 };
 
 /** Parse every document of one file. Empty documents are skipped; broken ones yield findings. */
