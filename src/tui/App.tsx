@@ -2,22 +2,27 @@
 // Exactly one layer reads keys at a time: the help overlay when open, else the current screen.
 // Ctrl+C is Ink's (exitOnCtrlC) and works everywhere. The practice screens, the bank and the
 // store load after the first frame (see practice/screens.ts): the home summary appears a moment later.
+// Time comes from the injected clock (clock.tsx); while an exam runs its countdown is in the header.
 import React, { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { Box, Text, useApp } from 'ink';
 import { useKeys } from './input/use-keys.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { Footer, HelpOverlay, type KeyHints } from './components/KeyHelp.js';
-import { Home, HOME_HELP, HOME_KEYS, HOME_MENU, type MenuId, type ProgressSummary } from './screens/Home.js';
-import { ComingSoon, COMING_SOON_KEYS } from './screens/ComingSoon.js';
+import { Home, HOME_HELP, HOME_KEYS, type MenuId, type ProgressSummary } from './screens/Home.js';
 import type { PracticeData, PracticeServices } from './practice/services.js';
+import { ClockProvider, type TuiClock } from './clock.js';
+import { ExamCountdown } from './exam/ExamCountdown.js';
+import type { ExamOptions } from './screens/Exam.js';
 
 type PracticeModule = typeof import('./practice/screens.js');
 
 export type Screen =
   | { name: 'home' }
-  | { name: 'comingSoon'; title: string }
   | { name: 'browser'; selectedId?: string }
-  | { name: 'session'; id: string };
+  | { name: 'session'; id: string; mode?: 'practice' | 'review'; start?: { step: number; text: string }; from?: 'review' | 'weak' }
+  | { name: 'exam'; autoStart?: ExamOptions }
+  | { name: 'review'; view?: 'list' | 'weak' }
+  | { name: 'stats' };
 
 export interface AppState {
   screen: Screen;
@@ -40,15 +45,14 @@ export function appReducer(state: AppState, action: AppAction): AppState {
   }
 }
 
-/** Menu entries whose screens are not built yet. */
-const NOT_BUILT: ReadonlySet<MenuId> = new Set(['exam', 'review', 'stats']);
-
 function screenTitle(screen: Screen): string {
   switch (screen.name) {
     case 'home': return 'Home';
-    case 'comingSoon': return screen.title;
     case 'browser': return 'Practice';
-    case 'session': return `Practice · ${screen.id}`;
+    case 'session': return `${screen.mode === 'review' ? 'Review' : 'Practice'} · ${screen.id}`;
+    case 'exam': return 'Mock exam';
+    case 'review': return screen.view === 'weak' ? 'Weak spots' : 'Review mistakes';
+    case 'stats': return 'Stats';
   }
 }
 
@@ -59,6 +63,10 @@ export interface AppProps {
   progress?: ProgressSummary;
   /** Bank and store; default: the repository's exercises and $NETPOL_DOJO_SCORES. */
   services?: PracticeServices;
+  /** Time for every screen; tests pass a fake one. */
+  clock?: TuiClock;
+  /** Where the app opens (the `exam` and `review` commands); default home. */
+  initialScreen?: Screen;
 }
 
 export const NO_PROGRESS: ProgressSummary = { passed: 0, attempted: 0, total: 0 };
@@ -74,9 +82,18 @@ function summaryOf(data: PracticeData): ProgressSummary {
 }
 
 export function App(props: AppProps) {
+  return (
+    <ClockProvider clock={props.clock}>
+      <AppScreens {...props} />
+    </ClockProvider>
+  );
+}
+
+function AppScreens(props: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
-  const [state, dispatch] = useReducer(appReducer, { screen: { name: 'home' }, helpOpen: false });
+  const [state, dispatch] = useReducer(appReducer, { screen: props.initialScreen ?? { name: 'home' }, helpOpen: false });
+  const [examDeadline, setExamDeadline] = useState<string | undefined>();
   const [loaded, setLoaded] = useState<Loaded | undefined>();
   const [loadError, setLoadError] = useState<string | undefined>();
   const [summary, setSummary] = useState<ProgressSummary | undefined>();
@@ -109,11 +126,18 @@ export function App(props: AppProps) {
   const select = useCallback((id: MenuId) => {
     if (id === 'quit') exit();
     else if (id === 'practice') dispatch({ type: 'open', screen: { name: 'browser' } });
-    else if (NOT_BUILT.has(id)) dispatch({ type: 'open', screen: { name: 'comingSoon', title: HOME_MENU.find((m) => m.id === id)!.label } });
+    else dispatch({ type: 'open', screen: { name: id } });
   }, [exit]);
   const openExercise = useCallback((id: string) => dispatch({ type: 'open', screen: { name: 'session', id } }), []);
   const sessionId = state.screen.name === 'session' ? state.screen.id : undefined;
-  const backToBrowser = useCallback(() => dispatch({ type: 'open', screen: { name: 'browser', selectedId: sessionId } }), [sessionId]);
+  const sessionFrom = state.screen.name === 'session' ? state.screen.from : undefined;
+  const backToBrowser = useCallback(() => {
+    if (sessionFrom) dispatch({ type: 'open', screen: { name: 'review', view: sessionFrom === 'weak' ? 'weak' : 'list' } });
+    else dispatch({ type: 'open', screen: { name: 'browser', selectedId: sessionId } });
+  }, [sessionId, sessionFrom]);
+  const retry = useCallback((id: string, start?: { step: number; text: string }) => {
+    dispatch({ type: 'open', screen: { name: 'session', id, mode: 'review', start, from: start ? 'review' : 'weak' } });
+  }, []);
   const nextExercise = useCallback(() => {
     if (!loaded || !sessionId) return;
     const order = loaded.ui.browserOrder(loaded.data.bank.scenarios);
@@ -132,7 +156,7 @@ export function App(props: AppProps) {
     }
   }, { isActive: state.helpOpen, splitText: true });
 
-  const waiting = (state.screen.name === 'browser' || state.screen.name === 'session') && !loaded;
+  const waiting = state.screen.name !== 'home' && !loaded;
   // While waiting for the practice screens, Esc goes back and Ctrl+C quits.
   useKeys((key) => {
     if (key.name === 'escape') dispatch({ type: 'back' });
@@ -148,11 +172,10 @@ export function App(props: AppProps) {
   const keys = useMemo((): { footer: KeyHints; help: KeyHints } => {
     switch (state.screen.name) {
       case 'home': return { footer: HOME_KEYS, help: HOME_HELP };
-      case 'comingSoon': return { footer: COMING_SOON_KEYS, help: COMING_SOON_KEYS };
       case 'browser':
         if (!loaded) return { footer: LOADING_KEYS, help: LOADING_KEYS };
         return { footer: filtering ? loaded.ui.FILTER_KEYS : loaded.ui.BROWSER_KEYS, help: loaded.ui.BROWSER_HELP };
-      case 'session':
+      default:
         return loaded && screenKeys ? screenKeys : { footer: LOADING_KEYS, help: LOADING_KEYS };
     }
   }, [state.screen.name, loaded, filtering, screenKeys]);
@@ -167,12 +190,8 @@ export function App(props: AppProps) {
     switch (s.name) {
       case 'home':
         return <Home progress={props.progress ?? summary} width={width} height={bodyHeight} isActive={screenActive}
-          comingSoon={NOT_BUILT} onSelect={select} onQuit={quit} onHelp={openHelp} />;
-      case 'comingSoon':
-        return <ComingSoon title={s.title} width={width} height={bodyHeight} isActive={screenActive}
-          onBack={back} onQuit={quit} onHelp={openHelp} />;
-      case 'browser':
-      case 'session': {
+          onSelect={select} onQuit={quit} onHelp={openHelp} />;
+      default: {
         if (!loaded) {
           return (
             <Box paddingX={1} flexDirection="column">
@@ -181,6 +200,12 @@ export function App(props: AppProps) {
           );
         }
         const { ui, data } = loaded;
+        const common = { data, width, height: bodyHeight, isActive: screenActive, onQuit: quit, onHelp: openHelp, onKeys: onScreenKeys };
+        if (s.name === 'exam') {
+          return <ui.Exam {...common} autoStart={s.autoStart} onBack={back} onDeadline={setExamDeadline} onRecorded={refreshSummary} />;
+        }
+        if (s.name === 'review') return <ui.Review key={s.view ?? 'list'} {...common} initialView={s.view} onBack={back} onRetry={retry} />;
+        if (s.name === 'stats') return <ui.Stats {...common} onBack={back} />;
         if (s.name === 'browser') {
           return <ui.Browser scenarios={data.bank.scenarios} statusOf={(id) => data.store.statusOf(id)} selectedId={s.selectedId}
             width={width} height={bodyHeight} isActive={screenActive} onOpen={openExercise} onBack={back} onQuit={quit} onHelp={openHelp}
@@ -188,7 +213,7 @@ export function App(props: AppProps) {
         }
         const scenario = data.bank.byId.get(s.id);
         if (!scenario) return <Text color="red">{`No exercise ${s.id}.`}</Text>;
-        return <ui.Session key={s.id} data={data} scenario={scenario} width={width} height={bodyHeight} isActive={screenActive}
+        return <ui.Session key={`${s.id}:${s.mode ?? ''}:${s.start?.step ?? ''}`} mode={s.mode} start={s.start} data={data} scenario={scenario} width={width} height={bodyHeight} isActive={screenActive}
           onBack={backToBrowser} onQuit={quit} onHelp={openHelp} onNext={nextExercise} onKeys={onScreenKeys} onRecorded={refreshSummary} />;
       }
     }
@@ -198,7 +223,9 @@ export function App(props: AppProps) {
     <Box flexDirection="column" width={width} height={height}>
       <Box width={width} height={1} justifyContent="space-between">
         <Text bold color="cyan">netpol-dojo</Text>
-        <Text dimColor wrap="truncate">{title}</Text>
+        {examDeadline && state.screen.name === 'exam'
+          ? <Text wrap="truncate"><Text dimColor>{`${title} · `}</Text><ExamCountdown deadline={examDeadline} /></Text>
+          : <Text dimColor wrap="truncate">{title}</Text>}
       </Box>
       {body}
       <Box display={state.helpOpen ? 'none' : 'flex'} height={bodyHeight} flexDirection="column" overflow="hidden">{screen}</Box>

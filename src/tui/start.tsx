@@ -9,7 +9,8 @@ import { practiceServices } from './practice/services.js';
 export async function startApp(options: { env?: NodeJS.ProcessEnv } & AppProps = {}): Promise<number> {
   const { env, ...appProps } = options;
   const services = appProps.services ?? practiceServices({ env: env ?? process.env });
-  const session = takeOverTerminal(process.stdin, process.stdout);
+  // A closed terminal (SIGHUP) or a kill still writes the drafts typed in the last moments.
+  const session = takeOverTerminal(process.stdin, process.stdout, process, { beforeSignalExit: () => services.close() });
   try {
     const instance = render(
       <TerminalProvider control={session} env={env}>

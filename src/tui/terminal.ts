@@ -57,11 +57,23 @@ export interface TerminalSession extends TerminalControl {
 
 const SIGNALS = { SIGINT: 2, SIGHUP: 1, SIGTERM: 15 } as const;
 
+export interface TakeOverOptions {
+  /**
+   * Runs after the terminal is restored when a signal ends the app (a closed terminal sends
+   * SIGHUP), before the process exits: pending drafts are written here. Bounded by `flushTimeoutMs`.
+   */
+  beforeSignalExit?: () => Promise<void>;
+  flushTimeoutMs?: number;
+}
+
+/** Long enough for a few small atomic writes; short enough that a killed terminal does not hang. */
+export const SIGNAL_FLUSH_TIMEOUT_MS = 1500;
+
 /**
  * Switches to the alternate screen and makes sure that the terminal is restored however the
  * process ends. Ctrl+C inside the TUI is a key (raw mode), so SIGINT only comes from outside.
  */
-export function takeOverTerminal(stdin: TtyIn, stdout: TtyOut, proc: NodeJS.Process = process): TerminalSession {
+export function takeOverTerminal(stdin: TtyIn, stdout: TtyOut, proc: NodeJS.Process = process, options: TakeOverOptions = {}): TerminalSession {
   let restored = false;
   let suspended = false;
   let pasteOn = false;
@@ -80,7 +92,21 @@ export function takeOverTerminal(stdin: TtyIn, stdout: TtyOut, proc: NodeJS.Proc
     // While $EDITOR runs it owns the terminal, and Ctrl+C is meant for it.
     if (signal === 'SIGINT' && suspended) return;
     restore();
-    proc.exit(128 + SIGNALS[signal as keyof typeof SIGNALS]);
+    const code = 128 + SIGNALS[signal as keyof typeof SIGNALS];
+    if (!options.beforeSignalExit) {
+      proc.exit(code);
+      return;
+    }
+    // Node cannot write the store synchronously (it goes through an async lock and an atomic
+    // rename), so the exit waits for the pending writes instead, for a bounded time.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, options.flushTimeoutMs ?? SIGNAL_FLUSH_TIMEOUT_MS);
+    });
+    void Promise.race([options.beforeSignalExit().catch(() => undefined), timeout]).then(() => {
+      clearTimeout(timer);
+      proc.exit(code);
+    });
   };
   const onCrash = (error: unknown) => {
     restore();

@@ -39,9 +39,9 @@ describe('home screen', () => {
       ' 12/40 exercises passed · 15 attempted · best mock exam 72%',
       '',
       ' › 1. Practice         exercises one at a time, with feedback',
-      '   2. Mock exam        coming soon',
-      '   3. Review mistakes  coming soon',
-      '   4. Stats            coming soon',
+      '   2. Mock exam        8 tasks in 45 minutes, graded at the end',
+      '   3. Review mistakes  failed attempts, weak spots to drill',
+      '   4. Stats            progress by topic, exam history, streak',
       '   5. Quit',
       '',
       '',
@@ -66,14 +66,16 @@ describe('home screen', () => {
     const { stdin, lastFrame } = renderAt(<App progress={progress} />);
     await waitForFrame(lastFrame, '› 1. Practice');
     await sendKeys(stdin, 'jj\r');
-    await waitForFrame(lastFrame, 'Review mistakes is coming soon');
+    // No bank in this app: the review screen waits for one, titled in the header.
+    const frame = await waitForFrame(lastFrame, 'No exercise bank in this build.');
+    expect(frameLines(frame)[0]).toMatch(/^netpol-dojo +Review mistakes$/);
   });
 
-  it('an unfinished entry says "coming soon" and Esc goes back home', async () => {
+  it('Mock exam opens its screen (waiting for the bank here) and Esc goes back home', async () => {
     const { stdin, lastFrame } = renderAt(<App progress={progress} />);
     await waitForFrame(lastFrame, '› 1. Practice');
     await sendKeys(stdin, KEY.down, KEY.enter);
-    const frame = await waitForFrame(lastFrame, 'Mock exam is coming soon');
+    const frame = await waitForFrame(lastFrame, 'No exercise bank in this build.');
     expect(frameLines(frame)[0]).toMatch(/^netpol-dojo +Mock exam$/);
     await sendKeys(stdin, KEY.esc);
     await waitForFrame(lastFrame, '› 1. Practice');

@@ -9,6 +9,8 @@ export interface PracticeData {
   bank: Bank;
   store: ProgressStore;
   drafts: DraftSaver;
+  /** Other savers with pending writes (a running exam's drafts); flushed on every way out too. */
+  savers: Set<{ flush(): Promise<void> }>;
   /** One-line messages from the store (a corrupt file set aside, a lock waited for). */
   notices: string[];
 }
@@ -43,14 +45,15 @@ export function practiceServices(options: ServiceOptions = {}): PracticeServices
         const bank = loadBank(options.exercisesDir ?? (env.NETPOL_DOJO_EXERCISES || undefined));
         const dir = options.scoresDir ?? (env.NETPOL_DOJO_SCORES || undefined);
         const store = options.store ?? (await storeModule!.openStore({ ...(dir ? { dir } : {}), onNotice: (m) => notices.push(m) }));
-        return { bank, store, drafts: new DraftSaver(store), notices };
+        return { bank, store, drafts: new DraftSaver(store), savers: new Set(), notices };
       })();
       return loading;
     },
     async close() {
       if (!loading) return;
       try {
-        await (await loading).drafts.flush();
+        const data = await loading;
+        await Promise.all([data.drafts.flush(), ...[...data.savers].map((s) => s.flush())]);
       } catch {
         // Nothing was loaded, so nothing is pending.
       }

@@ -15,9 +15,9 @@ export interface MenuItem {
 
 export const HOME_MENU: readonly MenuItem[] = [
   { id: 'practice', label: 'Practice', description: 'exercises one at a time, with feedback' },
-  { id: 'exam', label: 'Mock exam', description: 'timed, graded at the end' },
-  { id: 'review', label: 'Review mistakes', description: 'exercises you got wrong' },
-  { id: 'stats', label: 'Stats', description: 'progress by topic' },
+  { id: 'exam', label: 'Mock exam', description: '8 tasks in 45 minutes, graded at the end' },
+  { id: 'review', label: 'Review mistakes', description: 'failed attempts, weak spots to drill' },
+  { id: 'stats', label: 'Stats', description: 'progress by topic, exam history, streak' },
   { id: 'quit', label: 'Quit', description: '' },
 ];
 
@@ -114,8 +114,6 @@ export interface HomeProps {
   width: number;
   height: number;
   isActive: boolean;
-  /** Entries that are not built yet: shown as "coming soon". */
-  comingSoon?: ReadonlySet<MenuId>;
   onSelect: (id: MenuId) => void;
   onQuit: () => void;
   onHelp: () => void;
@@ -145,8 +143,7 @@ export function Home(props: HomeProps) {
       <Text> </Text>
       {HOME_MENU.map((item, i) => {
         const selected = i === state.index;
-        const soon = props.comingSoon?.has(item.id);
-        const note = soon ? 'coming soon' : item.description;
+        const note = item.description;
         return (
           <Text key={item.id} wrap="truncate">
             <Text color={selected ? 'cyan' : undefined} bold={selected}>

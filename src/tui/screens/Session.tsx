@@ -23,6 +23,7 @@ import {
   ANSWER_FILE, blamedLine, cellWhy, engineOf, existingWorld, expectedGrid, gotGrid, matrixLayout, previewOf,
   worldOfCandidate, worldOfPolicyAnswer, type Cell, type MatrixLayout,
 } from '../practice/world.js';
+import { useClock, useNow } from '../clock.js';
 import { clock, hintLines, taskLines, wrap, wrapLines, type Line } from '../../core/bank/describe.js';
 
 export interface ScreenKeys {
@@ -185,29 +186,31 @@ export interface SessionProps {
   onKeys: (keys: ScreenKeys) => void;
   /** Called after each recorded attempt (the home summary changes). */
   onRecorded?: () => void;
-  now?: () => number;
+  /** How attempts are recorded: 'review' when retrying a mistake from the review screen. */
+  mode?: 'practice' | 'review';
+  /** Start on this step with this answer in the editor (a retry of an old attempt). */
+  start?: { step: number; text: string };
 }
 
 export function Session(props: SessionProps) {
   const { data, scenario: s, width, height } = props;
-  const now = props.now ?? Date.now;
+  const clockSource = useClock();
+  const now = clockSource.now;
   const [state, dispatch] = useReducer(sessionReducer, undefined, () => {
-    const step = startingStep(data, s);
-    const text = startingText(data, s, step);
+    const start = props.start && props.start.step >= 1 && props.start.step <= s.steps.length ? props.start : undefined;
+    const step = start?.step ?? startingStep(data, s);
+    const text = start?.text ?? startingText(data, s, step);
     data.drafts.known(s.id, step, data.store.getDraft(s.id, step)?.text ?? text);
-    return initialSession(step, text, predictFromText(s, step, text), pickFromText(s, text), now());
+    const first = initialSession(step, text, predictFromText(s, step, text), pickFromText(s, text), now());
+    // A retry goes straight to the answer, with the old one in place.
+    return start ? { ...first, view: 'answer' as const } : first;
   });
   const [graded, setGraded] = useState<Graded | undefined>();
   const [problem, setProblem] = useState<{ line?: number; message: string } | undefined>();
-  const [tick, setTick] = useState(0);
   const prep = useMemo(() => preparedStep(s, state.step).prepared, [s, state.step]);
 
   // The clock: time on this step.
-  useEffect(() => {
-    const t = setInterval(() => setTick((x) => x + 1), 1000);
-    return () => clearInterval(t);
-  }, []);
-  void tick;
+  useNow(1000);
 
   const { onKeys } = props;
   useEffect(() => onKeys(sessionKeys(state, s.kind)), [state.view, s.kind, onKeys]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -261,7 +264,7 @@ export function Session(props: SessionProps) {
       setGraded(view);
       dispatch({ type: 'graded', cursor: firstCell(view) });
       void data.drafts.flush();
-      recordGrade(data.store, { result: outcome.result, answer: text, mode: 'practice', startedAt: new Date(state.stepStartedAt) })
+      recordGrade(data.store, { result: outcome.result, answer: text, mode: props.mode ?? 'practice', startedAt: new Date(state.stepStartedAt) })
         .then(() => {
           setGraded((g) => (g === view ? { ...view, saved: 'saved' } : g));
           onRecorded?.();
@@ -351,29 +354,41 @@ export function Session(props: SessionProps) {
 
 // ---- answer: editor with the live matrix ----
 
-function AnswerEditor(props: {
+/** The YAML editor with (practice) or without (exam) the live matrix beside or below it. */
+export function AnswerEditor(props: {
   prep: PreparedStep; layout: MatrixLayout; initialText: string; width: number; height: number; isActive: boolean;
   problem?: { line?: number; message: string };
+  /** false in the exam: no matrix, no hint of what the draft does. */
+  preview?: boolean;
   onChange: (t: string) => void; onSubmit: (t: string) => void; onCancel: (t: string) => void; onHelp: () => void;
 }) {
   const { prep, layout, width, height } = props;
+  const showPreview = props.preview ?? true;
   const [text, setText] = useState(props.initialText);
-  const [preview, setPreview] = useState(() => previewOf(prep, layout, props.initialText));
+  const [preview, setPreview] = useState(() => (showPreview ? previewOf(prep, layout, props.initialText) : { grid: [] }));
   const [lastGood, setLastGood] = useState(preview.grid);
   useEffect(() => {
+    if (!showPreview) return;
     const t = setTimeout(() => {
       const p = previewOf(prep, layout, text);
       setPreview(p);
       if (!p.problem) setLastGood(p.grid);
     }, PREVIEW_DEBOUNCE_MS);
     return () => clearTimeout(t);
-  }, [text, prep, layout]);
+  }, [text, prep, layout, showPreview]);
   const { onChange } = props;
   const change = useCallback((t: string) => {
     setText(t);
     onChange(t);
   }, [onChange]);
 
+  if (!showPreview) {
+    return (
+      <YamlEditor initialText={props.initialText} width={width} height={height} isActive={props.isActive}
+        errorLine={props.problem?.line} errorMessage={props.problem?.message}
+        onChange={change} onSubmit={props.onSubmit} onCancel={props.onCancel} onHelp={props.onHelp} />
+    );
+  }
   const wide = width >= WIDE_COLUMNS;
   const w = matrixWidths(layout);
   const matrixRows = layout.rows.length + 3;

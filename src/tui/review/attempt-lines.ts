@@ -1,0 +1,111 @@
+// One graded answer laid out for review: the learner's YAML beside (or above) a reference
+// solution with the differing lines marked, the wrong cells and failed checks with their
+// reasons, and the scenario's explanation. Used by the exam's task review and by "Review
+// mistakes". Stored attempts keep mismatches and checks as plain JSON: read them defensively.
+import type { Scenario } from '../../core/bank/scenario.js';
+import { solutionAnswer } from '../../core/bank/scenario.js';
+import type { Line } from '../../core/bank/describe.js';
+import { lineDiff, textLines } from './line-diff.js';
+
+export interface ReviewSubject {
+  scenario: Scenario | undefined;
+  step: number;
+  answer: string;
+  mismatches: readonly unknown[];
+  checks?: readonly unknown[];
+}
+
+/** Side by side from this width on; below it, one after the other. */
+export const SIDE_BY_SIDE_COLUMNS = 100;
+
+export const MARK = { yours: '-', reference: '+' } as const;
+
+/** The first reference solution that answers `step`, as one text. */
+export function referenceAnswer(s: Scenario, step: number): { name: string; text: string } | undefined {
+  for (const sol of s.solutions) {
+    const blocks = solutionAnswer(sol, step);
+    if (blocks?.length) return { name: sol.name, text: blocks.map((b) => b.text.trimEnd()).join('\n---\n') + '\n' };
+  }
+  return undefined;
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
+const str = (x: unknown) => (typeof x === 'string' || typeof x === 'number' ? String(x) : undefined);
+
+export function mismatchText(m: unknown): string | undefined {
+  if (!isRecord(m)) return undefined;
+  const [from, to, expected, got, reason] = [str(m.from), str(m.to), str(m.expected), str(m.got), str(m.reason)];
+  if (!from || !to || !expected || !got) return reason;
+  const port = str(m.port);
+  const where = `${from} -> ${to}${port ? ` ${port}${m.protocol ? `/${str(m.protocol)}` : ''}` : ''}`;
+  return `${where}: expected ${expected}, got ${got}${reason ? `: ${reason}` : ''}`;
+}
+
+export function failedCheckText(c: unknown): string | undefined {
+  if (!isRecord(c) || c.passed !== false) return undefined;
+  const [from, run, expected, got, reason] = [str(c.from), str(c.run), str(c.expected), str(c.got), str(c.reason)];
+  if (!run || !expected || !got) return reason;
+  return `${from ? `${from}: ` : ''}${run}: expected ${expected}, got ${got}${reason ? `: ${reason}` : ''}`;
+}
+
+function fit(text: string, width: number): string {
+  if (width <= 0) return '';
+  return text.length <= width ? text.padEnd(width) : `${text.slice(0, Math.max(0, width - 1))}…`;
+}
+
+/** The answer and the reference with differing lines marked: two columns, or one after the other. */
+export function comparisonLines(answer: string, reference: string, width: number): Line[] {
+  const ops = lineDiff(textLines(answer), textLines(reference));
+  const out: Line[] = [];
+  const legend = `(${MARK.yours} only in your answer, ${MARK.reference} only in the reference)`;
+  if (width >= SIDE_BY_SIDE_COLUMNS) {
+    const col = Math.floor((width - 3) / 2) - 2;
+    out.push({ text: `  ${fit('Your answer', col)} │   Reference solution`, bold: true });
+    out.push({ text: legend, dim: true });
+    for (const o of ops) {
+      const left = o.op === 'right' ? fit('', col + 2) : `${o.op === 'left' ? MARK.yours : ' '} ${fit(o.left, col)}`;
+      const right = o.op === 'left' ? '' : `${o.op === 'right' ? MARK.reference : ' '} ${o.right}`;
+      out.push({ text: `${left} │ ${right}`.trimEnd(), color: o.op === 'same' ? undefined : 'yellow' });
+    }
+    return out;
+  }
+  out.push({ text: `Your answer ${legend}`, bold: true });
+  const mine = ops.filter((o) => o.op !== 'right');
+  if (mine.length === 0) out.push({ text: '  (empty)', dim: true });
+  for (const o of mine) out.push({ text: `${o.op === 'left' ? MARK.yours : ' '} ${o.op === 'left' || o.op === 'same' ? o.left : ''}`, color: o.op === 'left' ? 'yellow' : undefined });
+  out.push({ text: '' }, { text: 'Reference solution', bold: true });
+  for (const o of ops) if (o.op !== 'left') out.push({ text: `${o.op === 'right' ? MARK.reference : ' '} ${o.right}`, color: o.op === 'right' ? 'yellow' : undefined });
+  return out;
+}
+
+/** Everything the review of one answer shows, top to bottom (the caller wraps and scrolls). */
+export function reviewLines(subject: ReviewSubject, width: number): Line[] {
+  const s = subject.scenario;
+  const out: Line[] = [];
+  const ref = s ? referenceAnswer(s, subject.step) : undefined;
+  if (ref) {
+    out.push(...comparisonLines(subject.answer, ref.text, width));
+    out.push({ text: `(reference: ${ref.name})`, dim: true });
+  } else {
+    out.push({ text: 'Your answer', bold: true });
+    for (const l of textLines(subject.answer)) out.push({ text: `  ${l}` });
+    if (subject.answer.trim() === '') out.push({ text: '  (empty)', dim: true });
+    out.push({ text: '(no reference solution for this step)', dim: true });
+  }
+  const wrong = subject.mismatches.map(mismatchText).filter((x): x is string => Boolean(x));
+  if (wrong.length) {
+    out.push({ text: '' }, { text: `Wrong cells (${wrong.length})`, bold: true });
+    for (const w of wrong) out.push({ text: `! ${w}`, color: 'red' });
+  }
+  const failed = (subject.checks ?? []).map(failedCheckText).filter((x): x is string => Boolean(x));
+  if (failed.length) {
+    out.push({ text: '' }, { text: `Failed checks (${failed.length})`, bold: true });
+    for (const f of failed) out.push({ text: `! ${f}`, color: 'red' });
+  }
+  if (!wrong.length && !failed.length && subject.answer.trim() === '') out.push({ text: '' }, { text: 'No answer was given.', color: 'red' });
+  if (s?.explanation.trim()) {
+    out.push({ text: '' }, { text: 'Why the reference works', bold: true });
+    for (const l of s.explanation.trimEnd().split('\n')) out.push({ text: `  ${l}` });
+  }
+  return out;
+}
