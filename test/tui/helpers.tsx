@@ -150,3 +150,20 @@ export async function waitForFrame(
 export function frameLines(frame: string): string[] {
   return frame.split('\n').map((l) => l.trimEnd());
 }
+
+/** A clock that stands still until the test moves it; every ticker runs once per advance. */
+export class FakeClock {
+  private tickers = new Set<() => void>();
+  constructor(public time: number = Date.UTC(2026, 10, 20, 9, 0, 0)) {}
+  now = (): number => this.time;
+  every = (_ms: number, tick: () => void): (() => void) => {
+    this.tickers.add(tick);
+    return () => {
+      this.tickers.delete(tick);
+    };
+  };
+  advance(ms: number): void {
+    this.time += ms;
+    for (const t of [...this.tickers]) t();
+  }
+}
