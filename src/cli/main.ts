@@ -15,6 +15,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   show: { summary: 'print an exercise\'s task (and hints or a solution)', load: async () => (await import('./commands/show.js')).showCommand },
   grade: { summary: 'grade an answer to an exercise (exit 0 passed, 1 failed)', load: async () => (await import('./commands/grade.js')).gradeCommand },
   list: { summary: 'the exercises, with your status', load: async () => (await import('./commands/list.js')).listCommand },
+  exam: { summary: 'a timed mock exam in the trainer (resumes one still running)', load: async () => (await import('./commands/exam.js')).examCommand },
+  review: { summary: 'your failed attempts with the reason, and the weak spots to drill', load: async () => (await import('./commands/review.js')).reviewCommand },
   tui: { summary: 'open the trainer', load: async () => (await import('../tui/main.js')).tuiCommand },
 };
 

@@ -13,7 +13,7 @@ import { loadBank } from '../../src/core/bank/load-dir.js';
 import { planExam } from '../../src/core/training/exam-plan.js';
 import { referenceAnswer } from '../../src/tui/review/attempt-lines.js';
 import { examStartText } from '../../src/tui/exam/exam-run.js';
-import { KEY, FakeClock, bracketedPaste, cleanupRendered, frameLines, renderAt, sendKeys, waitForFrame } from './helpers.js';
+import { KEY, FakeClock, bracketedPaste, cleanupRendered, frameLines, renderAt, sendKeys, sleep, waitForFrame } from './helpers.js';
 
 const EXERCISES = path.resolve(__dirname, '../../exercises');
 const bank = loadBank(EXERCISES);
@@ -114,11 +114,12 @@ describe('a mock exam', () => {
     await waitForFrame(r.lastFrame, 'Ctrl+S save');
     await sendKeys(r.stdin, KEY.ctrlEnd, '# my work in progress');
     // The draft reaches the exam record after the usual pause.
-    await waitForFrame(r.lastFrame, async () => {
+    for (let i = 0; ; i++) {
       await store.reload();
-      return (store.runningExam()?.tasks[0].draft ?? '').includes('# my work in progress');
-    });
-    await waitForFrame(r.lastFrame, () => (store.runningExam()?.tasks[0].draft ?? '').includes('# my work in progress'));
+      if ((store.runningExam()?.tasks[0].draft ?? '').includes('# my work in progress')) break;
+      if (i > 200) throw new Error('the draft never reached the exam record');
+      await sleep(10);
+    }
     r.instance.unmount(); // the crash: nothing handed in
 
     clock.advance(3 * MIN);
