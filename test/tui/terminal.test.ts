@@ -48,6 +48,35 @@ describe('takeOverTerminal', () => {
     expect(proc.exitCode).toBe(code);
   });
 
+  it('on SIGHUP the pending writes finish before the process exits', async () => {
+    const proc = fakeProcess();
+    const written: string[] = [];
+    let release!: () => void;
+    const flushed = new Promise<void>((resolve) => (release = resolve));
+    const order: string[] = [];
+    takeOverTerminal({ isTTY: true, setRawMode: () => {} }, { write: (s: string) => written.push(s) }, proc as unknown as NodeJS.Process, {
+      beforeSignalExit: () => flushed.then(() => void order.push('flushed')),
+    });
+    proc.emit('SIGHUP', 'SIGHUP');
+    expect(written).toContain(RESTORE_SEQUENCE);
+    expect(proc.exitCode).toBeUndefined();
+    release();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(order).toEqual(['flushed']);
+    expect(proc.exitCode).toBe(129);
+  });
+
+  it('a flush that hangs does not keep a signalled process alive', async () => {
+    const proc = fakeProcess();
+    takeOverTerminal({ isTTY: true }, { write: () => {} }, proc as unknown as NodeJS.Process, {
+      beforeSignalExit: () => new Promise(() => {}),
+      flushTimeoutMs: 5,
+    });
+    proc.emit('SIGTERM', 'SIGTERM');
+    await new Promise((r) => setTimeout(r, 30));
+    expect(proc.exitCode).toBe(143);
+  });
+
   it('restores the terminal on a crash and says what happened in one line', () => {
     const { written, proc } = setup();
     proc.emit('uncaughtException', new Error('boom'));

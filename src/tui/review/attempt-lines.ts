@@ -16,7 +16,7 @@ export interface ReviewSubject {
 }
 
 /** Side by side from this width on; below it, one after the other. */
-export const SIDE_BY_SIDE_COLUMNS = 100;
+export const SIDE_BY_SIDE_COLUMNS = 96;
 
 export const MARK = { yours: '-', reference: '+' } as const;
 
