@@ -83,4 +83,46 @@ describe.skipIf(!hasTmux)('the TUI in tmux', () => {
     const store = await openStore({ dir: scores, onNotice: () => {} });
     expect(store.attempts({ exerciseId: 'exercise-1' }).map((a) => [a.step, a.mode, a.passed])).toEqual([[1, 'practice', true]]);
   });
+
+  it('a short exam: answer one task, flag the other, finish with F, see the result, quit', async () => {
+    tmux('kill-session', '-t', 'e2e');
+    const command = `cd ${JSON.stringify(root)} && env CI=false NO_COLOR=1 NETPOL_DOJO_SCORES=${JSON.stringify(scores)} node bin/netpol-dojo.js exam --tasks 2 --minutes 1 --seed 3; echo "exit status $?"; exec sleep 600`;
+    tmux('new-session', '-d', '-x', '80', '-y', '24', '-s', 'e2e', 'sh', '-c', command);
+    // A one-minute exam is inside the last two minutes from the start: the mark says so without colour.
+    let s = await waitFor('Tasks (2)');
+    expect(s).toMatch(/Mock exam · !! 0[01]:\d\d LEFT \(under 2 min\)/);
+    expect(s).toContain('0 draft · 0 flagged · 2 untouched');
+
+    await keys('a');
+    await waitFor('Ctrl+S save, to the list');
+    expect(screen()).not.toContain('Live: who can talk to whom');
+    await keys('C-End');
+    await keys('-l', '# a note');
+    await keys('C-s');
+    await waitFor('1 draft');
+    await keys('j');
+    await keys('f');
+    await waitFor('1 draft · 1 flagged · 0 untouched');
+    await keys('F');
+    await waitFor('Finish the exam now and grade every task as it stands?');
+    await keys('y');
+    s = await waitFor('You finished early');
+    expect(s).toMatch(/✗ FAIL +0% \(pass mark 66%\) · time used \d+ s/);
+    expect(s).toMatch(/2 +.* +0% +0\.0 +· unanswered/);
+
+    await keys('Enter');
+    await waitFor('Your answer (- only in your answer, + only in the reference)');
+    await keys('Escape');
+    await waitFor('Enter reviews the selected task');
+    await keys('q');
+    const after = await waitFor('exit status 0');
+    expect(after).not.toContain('Mock exam');
+    expect(tmux('display-message', '-p', '-t', 'e2e', '#{alternate_on}').trim()).toBe('0');
+
+    const { openStore } = await import('../../src/store/progress-store.js');
+    const store = await openStore({ dir: scores, onNotice: () => {} });
+    const exam = store.exams().at(-1)!;
+    expect(exam.status).toBe('finished');
+    expect(store.attempts({ examId: exam.id }).map((a) => a.mode)).toEqual(['exam', 'exam']);
+  });
 });

@@ -303,7 +303,7 @@ export function Exam(props: ExamProps) {
   const head = (left: string, right = '') => (
     <Box width={width} height={1}>
       <Box flexGrow={1} flexShrink={1}><Text bold wrap="truncate">{left}</Text></Box>
-      {right ? <Text dimColor>{right}</Text> : null}
+      {right ? <Box flexShrink={0} paddingLeft={1}><Text dimColor wrap="truncate">{right}</Text></Box> : null}
     </Box>
   );
   const message = state.message ? <Text color="yellow" wrap="truncate">{state.message}</Text> : null;
@@ -356,7 +356,7 @@ export function Exam(props: ExamProps) {
         counts[st]++;
         const hasDraft = st === 'flagged' && t.draft !== undefined && s && t.draft !== examStartText(s);
         const label = `${STATUS_MARK[st]} ${st}${hasDraft ? '+draft' : ''}`;
-        const text = `${i === state.index ? '›' : ' '}${String(i + 1).padStart(2)}  ${label.padEnd(14)} ${`${t.weight}%`.padStart(4)}  ${(s?.kind ?? '?').padEnd(5)}  ${s?.title ?? t.exerciseId}`;
+        const text = `${i === state.index ? '›' : ' '}${String(i + 1).padStart(2)}  ${label.padEnd(14)} ${`${t.weight}%`.padStart(6)}  ${(s?.kind ?? '?').padEnd(5)}  ${s?.title ?? t.exerciseId}`;
         return <Text key={i} wrap="truncate" bold={i === state.index} color={i === state.index ? 'cyan' : undefined}>{text}</Text>;
       });
       body = (

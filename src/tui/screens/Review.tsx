@@ -168,7 +168,7 @@ export function Review(props: ReviewProps) {
   const head = (left: string, right = '') => (
     <Box width={width} height={1}>
       <Box flexGrow={1} flexShrink={1}><Text bold wrap="truncate">{left}</Text></Box>
-      {right ? <Text dimColor>{right}</Text> : null}
+      {right ? <Box flexShrink={0} paddingLeft={1}><Text dimColor wrap="truncate">{right}</Text></Box> : null}
     </Box>
   );
 
