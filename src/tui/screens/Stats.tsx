@@ -45,8 +45,7 @@ export function Stats(props: { data: PracticeData; width: number; height: number
   }, { isActive: props.isActive, splitText: true });
   return (
     <Box flexDirection="column" width={width} height={height} paddingLeft={1}>
-      <Text bold>Stats</Text>
-      <ScrollLines lines={lines} top={clampScroll(top, lines.length, height - 1)} width={width - 1} height={height - 1} />
+      <ScrollLines lines={lines} top={clampScroll(top, lines.length, height)} width={width - 1} height={height} />
     </Box>
   );
 }
