@@ -47,10 +47,28 @@ await build({
   banner: { js: "import { createRequire as __netpolRequire } from 'node:module'; const require = __netpolRequire(import.meta.url);" },
 });
 
+// The trainer as users start it (bin/netpol-dojo.js -> dist/, built by scripts/build.mjs with
+// the options above), and the hello-world bundled with those same options.
 const targets = {
-  trainer: { file: path.join(work, 'dist', 'app.js'), ready: (screen) => screen.includes('netpol-dojo') && screen.includes('Quit') },
-  'ink hello': { file: path.join(work, 'dist', 'hello.js'), ready: (screen) => screen.includes('hello from ink') },
+  trainer: { file: path.join(root, 'bin', 'netpol-dojo.js'), text: 'Quit', ready: (screen) => screen.includes('netpol-dojo') && screen.includes('Quit') },
+  'ink hello': { file: path.join(work, 'dist', 'hello.js'), text: 'hello from ink', ready: (screen) => screen.includes('hello from ink') },
 };
+
+// A preload that notes, inside the process, when the first frame is written: the program's own
+// start-up time, without the terminal's drawing (which grows with the size of the frame).
+const preload = path.join(work, 'first-frame.mjs');
+writeFileSync(preload, `
+import { writeFileSync } from 'node:fs';
+const write = process.stdout.write.bind(process.stdout);
+let seen = false;
+process.stdout.write = (chunk, ...rest) => {
+  if (!seen && String(chunk).includes(process.env.FIRST_FRAME_TEXT)) {
+    seen = true;
+    writeFileSync(process.env.FIRST_FRAME_FILE, performance.now().toFixed(1));
+  }
+  return write(chunk, ...rest);
+};
+`);
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -60,7 +78,8 @@ async function measure(name, index) {
   const t0File = path.join(work, `t0-${index}`);
   const session = `s${index}`;
   // The shell records the start time, then execs node in place (same process start).
-  const command = `date +%s%N > ${t0File}; exec env CI=false node ${file}`;
+  const scores = path.join(work, 'scores');
+  const command = `date +%s%N > ${t0File}; exec env CI=false NETPOL_DOJO_SCORES=${scores} node ${file}`;
   tmux('new-session', '-d', '-x', '100', '-y', '30', '-s', session, 'sh', '-c', command);
   try {
     const deadline = Date.now() + 10_000;
@@ -83,6 +102,29 @@ async function measure(name, index) {
   }
 }
 
+/** Milliseconds from node's start to the write of the first frame, noted by the process itself. */
+async function measureInProcess(name, index) {
+  const { file, text } = targets[name];
+  const out = path.join(work, `ff-${index}`);
+  const session = `p${index}`;
+  const command = `exec env CI=false NETPOL_DOJO_SCORES=${path.join(work, 'scores')} FIRST_FRAME_TEXT='${text}' FIRST_FRAME_FILE=${out} node --import ${preload} ${file}`;
+  tmux('new-session', '-d', '-x', '100', '-y', '30', '-s', session, 'sh', '-c', command);
+  try {
+    const deadline = Date.now() + 10_000;
+    while (!existsSync(out) || readFileSync(out, 'utf8') === '') {
+      if (Date.now() > deadline) throw new Error(`${name}: no first frame within 10 s`);
+      await sleep(5);
+    }
+    return Number(readFileSync(out, 'utf8'));
+  } finally {
+    try {
+      tmux('kill-session', '-t', session);
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
@@ -94,16 +136,22 @@ try {
   await measure('trainer', 'warm-a');
   await measure('ink hello', 'warm-b');
   const times = { trainer: [], 'ink hello': [] };
+  const inProcess = { trainer: [], 'ink hello': [] };
   for (let i = 0; i < runs; i++) {
     const order = i % 2 === 0 ? ['trainer', 'ink hello'] : ['ink hello', 'trainer'];
     for (const name of order) times[name].push(await measure(name, `${name.replace(' ', '-')}-${i}`));
+    for (const name of order) inProcess[name].push(await measureInProcess(name, `${name.replace(' ', '-')}-${i}`));
   }
-  const a = median(times.trainer);
-  const b = median(times['ink hello']);
-  console.log(`first frame in a 100x30 tmux pane, ${runs} runs each, alternating (ms, includes ~2-5 ms polling):`);
-  console.log(`  trainer    median ${a.toFixed(0).padStart(5)}   runs ${times.trainer.join(' ')}`);
-  console.log(`  ink hello  median ${b.toFixed(0).padStart(5)}   runs ${times['ink hello'].join(' ')}`);
-  console.log(`  ratio trainer / hello: ${(a / b).toFixed(2)}`);
+  const report = (title, t) => {
+    const a = median(t.trainer);
+    const b = median(t['ink hello']);
+    console.log(title);
+    console.log(`  trainer    median ${a.toFixed(0).padStart(5)}   runs ${t.trainer.map((x) => x.toFixed(0)).join(' ')}`);
+    console.log(`  ink hello  median ${b.toFixed(0).padStart(5)}   runs ${t['ink hello'].map((x) => x.toFixed(0)).join(' ')}`);
+    console.log(`  ratio trainer / hello: ${(a / b).toFixed(2)}`);
+  };
+  report(`first frame written, from node's start (in-process; trainer via bin/netpol-dojo.js), ${runs} runs each (ms):`, inProcess);
+  report(`first frame visible in a 100x30 tmux pane (includes tmux drawing the frame and ~2-5 ms polling), ${runs} runs each (ms):`, times);
 } finally {
   try {
     tmux('kill-server');
