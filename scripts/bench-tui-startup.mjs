@@ -7,20 +7,27 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { bundleOptions, root } from './bundle-options.mjs';
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const runs = Number(process.argv[2] ?? 7);
 const work = mkdtempSync(path.join(tmpdir(), 'netpol-dojo-bench-'));
 const socket = `netpol-dojo-bench-${process.pid}`;
 
 const tmux = (...args) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
 
-// The trainer's entry as bin/netpol-dojo.js reaches it with no command, and a hello-world.
-writeFileSync(path.join(work, 'app.ts'), `
-import { tuiCommand } from ${JSON.stringify(path.join(root, 'src/tui/main.tsx'))};
-process.exitCode = await tuiCommand([], { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), readStdin: async () => '' });
-`);
+/** new-session, retried: tmux now and then refuses one while the previous session's server exits. */
+function newSession(...args) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return tmux('new-session', ...args);
+    } catch (e) {
+      if (attempt === 3) throw e;
+      execFileSync('sleep', ['0.2']);
+    }
+  }
+}
+
+// A bare Ink hello-world, bundled with the options of scripts/build.mjs.
 writeFileSync(path.join(work, 'hello.tsx'), `
 import React from 'react';
 import { render, Text } from 'ink';
@@ -28,23 +35,10 @@ render(<Text>hello from ink</Text>);
 `);
 
 await build({
-  absWorkingDir: root,
-  entryPoints: { app: path.join(work, 'app.ts'), hello: path.join(work, 'hello.tsx') },
+  ...bundleOptions,
+  entryPoints: { hello: path.join(work, 'hello.tsx') },
   outdir: path.join(work, 'dist'),
   nodePaths: [path.join(root, 'node_modules')],
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  jsx: 'automatic',
-  minify: false,
-  sourcemap: false,
-  legalComments: 'none',
-  logLevel: 'warning',
-  define: { 'process.env.NODE_ENV': '"production"' },
-  alias: { 'react-devtools-core': path.join(root, 'scripts', 'empty-module.cjs') },
-  banner: { js: "import { createRequire as __netpolRequire } from 'node:module'; const require = __netpolRequire(import.meta.url);" },
 });
 
 // The trainer as users start it (bin/netpol-dojo.js -> dist/, built by scripts/build.mjs with
@@ -80,7 +74,7 @@ async function measure(name, index) {
   // The shell records the start time, then execs node in place (same process start).
   const scores = path.join(work, 'scores');
   const command = `date +%s%N > ${t0File}; exec env CI=false NETPOL_DOJO_SCORES=${scores} node ${file}`;
-  tmux('new-session', '-d', '-x', '100', '-y', '30', '-s', session, 'sh', '-c', command);
+  newSession('-d', '-x', '100', '-y', '30', '-s', session, 'sh', '-c', command);
   try {
     const deadline = Date.now() + 10_000;
     for (;;) {
@@ -108,7 +102,7 @@ async function measureInProcess(name, index) {
   const out = path.join(work, `ff-${index}`);
   const session = `p${index}`;
   const command = `exec env CI=false NETPOL_DOJO_SCORES=${path.join(work, 'scores')} FIRST_FRAME_TEXT='${text}' FIRST_FRAME_FILE=${out} node --import ${preload} ${file}`;
-  tmux('new-session', '-d', '-x', '100', '-y', '30', '-s', session, 'sh', '-c', command);
+  newSession('-d', '-x', '100', '-y', '30', '-s', session, 'sh', '-c', command);
   try {
     const deadline = Date.now() + 10_000;
     while (!existsSync(out) || readFileSync(out, 'utf8') === '') {

@@ -56,7 +56,7 @@ describe.skipIf(!hasTmux)('the TUI in tmux', () => {
     await keys('?');
     await waitFor('Keys: Home');
     await keys('Escape');
-    await waitFor('› 1. Practice');
+    await waitFor('> 1. Practice');
 
     await keys('Enter');
     await waitFor('/ to filter');

@@ -38,7 +38,7 @@ describe('home screen', () => {
       'netpol-dojo                                                                 Home',
       ' 12/40 exercises passed · 15 attempted · best mock exam 72%',
       '',
-      ' › 1. Practice         exercises one at a time, with feedback',
+      ' > 1. Practice         exercises one at a time, with feedback',
       '   2. Mock exam        8 tasks in 45 minutes, graded at the end',
       '   3. Review mistakes  failed attempts, weak spots to drill',
       '   4. Stats            progress by topic, exam history, streak',
@@ -46,7 +46,7 @@ describe('home screen', () => {
       '',
       '',
     ]);
-    expect(lines[22]).toBe('↑/↓ j/k move  ·  Enter open  ·  1-5 open by number  ·  ? help  ·  q quit');
+    expect(lines[22]).toBe('j/k or arrows move   Enter open   1-5 open by number   ? help   q quit');
   });
 
   it('says when no mock exam was taken', () => {
@@ -55,16 +55,16 @@ describe('home screen', () => {
 
   it('arrows and j/k move the selection, wrapping around', async () => {
     const { stdin, lastFrame } = renderAt(<App progress={progress} />);
-    await waitForFrame(lastFrame, '› 1. Practice');
+    await waitForFrame(lastFrame, '> 1. Practice');
     await sendKeys(stdin, KEY.down, 'j');
-    await waitForFrame(lastFrame, '› 3. Review mistakes');
+    await waitForFrame(lastFrame, '> 3. Review mistakes');
     await sendKeys(stdin, 'k', KEY.up, KEY.up);
-    await waitForFrame(lastFrame, '› 5. Quit');
+    await waitForFrame(lastFrame, '> 5. Quit');
   });
 
   it('menu keys sent in one read all count (as tmux send-keys does)', async () => {
     const { stdin, lastFrame } = renderAt(<App progress={progress} />);
-    await waitForFrame(lastFrame, '› 1. Practice');
+    await waitForFrame(lastFrame, '> 1. Practice');
     await sendKeys(stdin, 'jj\r');
     // No bank in this app: the review screen waits for one, titled in the header.
     const frame = await waitForFrame(lastFrame, 'No exercise bank in this build.');
@@ -73,12 +73,12 @@ describe('home screen', () => {
 
   it('Mock exam opens its screen (waiting for the bank here) and Esc goes back home', async () => {
     const { stdin, lastFrame } = renderAt(<App progress={progress} />);
-    await waitForFrame(lastFrame, '› 1. Practice');
+    await waitForFrame(lastFrame, '> 1. Practice');
     await sendKeys(stdin, KEY.down, KEY.enter);
     const frame = await waitForFrame(lastFrame, 'No exercise bank in this build.');
     expect(frameLines(frame)[0]).toMatch(/^netpol-dojo +Mock exam$/);
     await sendKeys(stdin, KEY.esc);
-    await waitForFrame(lastFrame, '› 1. Practice');
+    await waitForFrame(lastFrame, '> 1. Practice');
   });
 
   it('re-lays out when the terminal is resized', async () => {
@@ -102,7 +102,7 @@ describe('help overlay', () => {
     expect(frameLines(frame)[22]).toBe('Esc/? close help');
     // j is not passed through to the menu underneath.
     await sendKeys(stdin, 'j', KEY.esc);
-    await waitForFrame(lastFrame, '› 1. Practice');
+    await waitForFrame(lastFrame, '> 1. Practice');
   });
 
   it('in the editor F1 shows the editor keys, and q is text, not quit', async () => {

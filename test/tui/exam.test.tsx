@@ -69,12 +69,12 @@ describe('a mock exam', () => {
     await sendKeys(r.stdin, KEY.ctrlEnd, KEY.backspace.repeat(examStartText(first).length + 2), bracketedPaste(answer.replace(/\n$/, '')));
     await sendKeys(r.stdin, KEY.ctrlS);
     f = await waitForFrame(r.lastFrame, 'Tasks (2)');
-    expect(frameLines(f).find((l) => l.includes('› 1'))).toContain('✎ draft');
+    expect(frameLines(f).find((l) => l.includes('> 1'))).toContain('✎ draft');
 
     // Task 2 flagged, left untouched.
     await sendKeys(r.stdin, KEY.down, 'f');
     f = await waitForFrame(r.lastFrame, '1 draft · 1 flagged · 0 untouched');
-    expect(frameLines(f).find((l) => l.includes('› 2'))).toContain('⚑ flagged');
+    expect(frameLines(f).find((l) => l.includes('> 2'))).toContain('⚑ flagged');
 
     // The countdown warns in the last 10 and 2 minutes, in words as well as colour.
     clock.advance(25 * MIN);
@@ -104,7 +104,7 @@ describe('a mock exam', () => {
     expect(f).toContain('Reference solution');
     expect(f).toMatch(/\+ +(apiVersion|kind|---)/);
     await sendKeys(r.stdin, KEY.esc, KEY.esc);
-    await waitForFrame(r.lastFrame, '› 1. Practice');
+    await waitForFrame(r.lastFrame, '> 1. Practice');
   });
 
   it('survives a crash: reopened, it offers to resume with the clock having run on', async () => {
@@ -130,7 +130,7 @@ describe('a mock exam', () => {
     await sendKeys(r.stdin, KEY.enter);
     f = await waitForFrame(r.lastFrame, (x) => x.includes('Tasks (2)') && x.includes('27:00 left'));
     expect(frameLines(f)[0]).toMatch(/Mock exam · ⏱ 27:00 left$/);
-    expect(frameLines(f).find((l) => l.includes('› 1'))).toContain('✎ draft');
+    expect(frameLines(f).find((l) => l.includes('> 1'))).toContain('✎ draft');
     await sendKeys(r.stdin, 'a');
     await waitForFrame(r.lastFrame, 'Ctrl+S save');
     await sendKeys(r.stdin, KEY.ctrlEnd);

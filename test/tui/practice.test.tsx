@@ -65,7 +65,7 @@ describe('home and browser', () => {
     expect(line('Seal the billing namespace')).toMatch(/^ ✗ /);
     expect(line('Quarantine a namespace')).toMatch(/^ · /);
     await sendKeys(r.stdin, KEY.esc);
-    await waitForFrame(r.lastFrame, '› 1. Practice');
+    await waitForFrame(r.lastFrame, '> 1. Practice');
   });
 
   it('Esc in the filter clears it; Esc on the list goes home; q quits', async () => {
@@ -199,13 +199,13 @@ describe('drills', () => {
     const r = renderAt(<App services={services} />, { columns: 100, rows: 30 });
     await openExercise(r, 'andor-dash-moved');
     await sendKeys(r.stdin, KEY.enter);
-    await waitForFrame(r.lastFrame, '› [ ? ] lab/frontend -> target-or:80');
+    await waitForFrame(r.lastFrame, '> [ ? ] lab/frontend -> target-or:80');
     await sendKeys(r.stdin, ' ');
-    await waitForFrame(r.lastFrame, '› [yes] lab/frontend -> target-or:80');
+    await waitForFrame(r.lastFrame, '> [yes] lab/frontend -> target-or:80');
     await sendKeys(r.stdin, ' ');
-    await waitForFrame(r.lastFrame, '› [no ] lab/frontend -> target-or:80');
+    await waitForFrame(r.lastFrame, '> [no ] lab/frontend -> target-or:80');
     await sendKeys(r.stdin, KEY.right, KEY.down, 'n', KEY.down, KEY.right);
-    const f = await waitForFrame(r.lastFrame, '› [yes] prod/frontend -> target-or:80');
+    const f = await waitForFrame(r.lastFrame, '> [yes] prod/frontend -> target-or:80');
     expect(f).toContain('  [yes] lab/frontend -> target-or:80');
     expect(f).toContain('  [no ] lab/frontend -> target-and:80');
     expect(f).toContain('3/');
@@ -226,7 +226,7 @@ describe('drills', () => {
     await waitForFrame(r.lastFrame, 'candidate a');
     expect(r.lastFrame()).toContain('candidate b');
     await sendKeys(r.stdin, KEY.right);
-    await waitForFrame(r.lastFrame, '› candidate b');
+    await waitForFrame(r.lastFrame, '> candidate b');
     await sendKeys(r.stdin, KEY.enter);
     const result = await waitForFrame(r.lastFrame, 'recorded');
     expect(result).toMatch(/[✓✗] (PASSED|FAILED)  step 1\/1/);

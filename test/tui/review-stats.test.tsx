@@ -52,7 +52,7 @@ describe('review mistakes', () => {
     const lines = frameLines(f);
     const idx = (s: string) => lines.findIndex((l) => l.includes(s));
     expect(idx('deny-all-ingress')).toBeLessThan(idx('exercise-1  Default deny'));
-    expect(lines[idx('deny-all-ingress') + 1]).toMatch(/^› 2026-11-20 09:00 +step 1 +exam +no answer/);
+    expect(lines[idx('deny-all-ingress') + 1]).toMatch(/^> 2026-11-20 09:00 +step 1 +exam +no answer/);
     expect(idx('2026-11-19 11:00')).toBeLessThan(idx('2026-11-18 10:00'));
     expect(lines[idx('2026-11-18 10:00')]).toContain('nothing reaches netpol-test: allowed (should be denied)');
     expect(f).toContain('Drill my weak spots: 2 due, 2 in the queue');
@@ -98,7 +98,7 @@ describe('weak spots', () => {
     await sendKeys(r.stdin, 'd');
     const f = await waitForFrame(r.lastFrame, 'Enter starts the selected one');
     const lines = frameLines(f);
-    const first = lines.findIndex((l) => l.includes('›  1.'));
+    const first = lines.findIndex((l) => l.includes('>  1.'));
     // Failed today comes before failed yesterday.
     expect(lines[first]).toContain('deny-all-ingress');
     expect(lines[first + 1]).toMatch(/failed today; not passed since/);
@@ -126,6 +126,6 @@ describe('stats', () => {
     expect(f).toMatch(/4\.1 +deny all ingress +\d+ +\d+ +\d+%/);
     expect(f).toMatch(/2026-11-20 +█+[█░|]+ +72\.5% +pass/);
     await sendKeys(r.stdin, KEY.esc);
-    await waitForFrame(r.lastFrame, '› 1. Practice');
+    await waitForFrame(r.lastFrame, '> 1. Practice');
   });
 });

@@ -6,7 +6,7 @@ import { Box, Text } from 'ink';
 export type KeyHints = ReadonlyArray<readonly [string, string]>;
 
 export function Footer(props: { hints: KeyHints; width: number }) {
-  const text = props.hints.map(([k, what]) => `${k} ${what}`).join('  ·  ');
+  const text = props.hints.map(([k, what]) => `${k} ${what}`).join('   ');
   return (
     <Box width={props.width} height={1}>
       <Text dimColor wrap="truncate">{text}</Text>

@@ -181,7 +181,7 @@ export function Browser(props: BrowserProps) {
           return (
             <Text key={r.s.id} wrap="truncate">
               <Text color={status.color} bold>{status.symbol}</Text>
-              <Text inverse={here} bold={here}>{` ${here ? '›' : ' '}${title.padEnd(titleWidth - 1)}`}</Text>
+              <Text inverse={here} bold={here}>{` ${here ? '>' : ' '}${title.padEnd(titleWidth - 1)}`}</Text>
               <Text dimColor={!here}>{` ${r.s.kind.padEnd(7)} ${difficultyDots(r.s.difficulty)} ${String(r.s.minutes).padStart(3)}m`}</Text>
             </Text>
           );

@@ -356,7 +356,7 @@ export function Exam(props: ExamProps) {
         counts[st]++;
         const hasDraft = st === 'flagged' && t.draft !== undefined && s && t.draft !== examStartText(s);
         const label = `${STATUS_MARK[st]} ${st}${hasDraft ? '+draft' : ''}`;
-        const text = `${i === state.index ? '›' : ' '}${String(i + 1).padStart(2)}  ${label.padEnd(14)} ${`${t.weight}%`.padStart(6)}  ${(s?.kind ?? '?').padEnd(5)}  ${s?.title ?? t.exerciseId}`;
+        const text = `${i === state.index ? '>' : ' '}${String(i + 1).padStart(2)}  ${label.padEnd(14)} ${`${t.weight}%`.padStart(6)}  ${(s?.kind ?? '?').padEnd(5)}  ${s?.title ?? t.exerciseId}`;
         return <Text key={i} wrap="truncate" bold={i === state.index} color={i === state.index ? 'cyan' : undefined}>{text}</Text>;
       });
       body = (
@@ -458,7 +458,7 @@ function ExamResultView(props: { state: ExamState; scenarioOf: (id: string) => S
       {score.tasks.map((t, i) => {
         const s = props.scenarioOf(t.exerciseId);
         const name = (s?.title ?? t.exerciseId).slice(0, titleWidth).padEnd(titleWidth);
-        const line = `${i === state.index ? '›' : ' '}${String(i + 1).padStart(3)}  ${name}  ${`${t.weight}%`.padStart(6)}  ${`${Math.round(t.score * 100)}%`.padStart(6)}  ${t.points.toFixed(1).padStart(7)}  ${VERDICT_MARK[t.verdict]}`;
+        const line = `${i === state.index ? '>' : ' '}${String(i + 1).padStart(3)}  ${name}  ${`${t.weight}%`.padStart(6)}  ${`${Math.round(t.score * 100)}%`.padStart(6)}  ${t.points.toFixed(1).padStart(7)}  ${VERDICT_MARK[t.verdict]}`;
         const color = t.verdict === 'passed' ? 'green' : t.verdict === 'partial' ? 'yellow' : 'red';
         return <Text key={i} wrap="truncate" color={color} bold={i === state.index} inverse={i === state.index}>{line}</Text>;
       })}

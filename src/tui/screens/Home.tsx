@@ -30,13 +30,13 @@ export interface ProgressSummary {
 }
 
 export function progressLine(p: ProgressSummary | undefined): string {
-  if (!p) return 'loading your progress…';
+  if (!p) return 'loading your progress...';
   const exam = p.examBest === undefined ? 'no mock exam yet' : `best mock exam ${Math.round(p.examBest)}%`;
   return `${p.passed}/${p.total} exercises passed · ${p.attempted} attempted · ${exam}`;
 }
 
 export const HOME_KEYS: KeyHints = [
-  ['↑/↓ j/k', 'move'],
+  ['j/k or arrows', 'move'],
   ['Enter', 'open'],
   ['1-5', 'open by number'],
   ['?', 'help'],
@@ -147,7 +147,7 @@ export function Home(props: HomeProps) {
         return (
           <Text key={item.id} wrap="truncate">
             <Text color={selected ? 'cyan' : undefined} bold={selected}>
-              {`${selected ? '›' : ' '} ${i + 1}. ${item.label.padEnd(labelWidth)}`}
+              {`${selected ? '>' : ' '} ${i + 1}. ${item.label.padEnd(labelWidth)}`}
             </Text>
             <Text dimColor>{note}</Text>
           </Text>

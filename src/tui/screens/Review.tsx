@@ -174,7 +174,7 @@ export function Review(props: ReviewProps) {
 
   if (state.view === 'weak') {
     const lines = weakLines(weak, state.weakIndex);
-    const sel = lines.findIndex((l) => l.text.startsWith('›'));
+    const sel = lines.findIndex((l) => l.text.startsWith('>'));
     const h = bodyHeight;
     return (
       <Box flexDirection="column" width={width} height={height}>
@@ -211,7 +211,7 @@ export function Review(props: ReviewProps) {
     lines.push({ text: `${g.exerciseId}${g.title ? `  ${g.title}` : ''}${g.passedSince ? '  (passed since)' : ''}`, bold: true, color: g.passedSince ? 'green' : undefined });
     for (const f of g.failures) {
       if (i === state.index) selectedAt = lines.length;
-      lines.push({ text: `${i === state.index ? '›' : ' '} ${failureLine(f)}`, color: i === state.index ? 'cyan' : undefined, bold: i === state.index });
+      lines.push({ text: `${i === state.index ? '>' : ' '} ${failureLine(f)}`, color: i === state.index ? 'cyan' : undefined, bold: i === state.index });
       i++;
     }
   }
@@ -230,7 +230,7 @@ export function weakLines(weak: readonly WeakSpot[], selected: number): Line[] {
   if (weak.length === 0) return [{ text: 'The queue is empty: nothing failed is waiting for another try.', dim: true }];
   const lines: Line[] = [{ text: 'Enter starts the selected one; the first is the one to do now.', dim: true }];
   weak.forEach((w, i) => {
-    lines.push({ text: `${i === selected ? '›' : ' '} ${String(i + 1).padStart(2)}. ${w.exerciseId}  ${w.title}${w.due ? '' : '  (resting)'}`, bold: i === selected, color: i === selected ? 'cyan' : w.due ? undefined : undefined, dim: !w.due && i !== selected });
+    lines.push({ text: `${i === selected ? '>' : ' '} ${String(i + 1).padStart(2)}. ${w.exerciseId}  ${w.title}${w.due ? '' : '  (resting)'}`, bold: i === selected, color: i === selected ? 'cyan' : w.due ? undefined : undefined, dim: !w.due && i !== selected });
     lines.push({ text: `       ${w.why}`, dim: true });
   });
   return lines;

@@ -427,7 +427,7 @@ function PredictView(props: { prep: PreparedStep; answers: readonly (boolean | u
   qs.forEach((q, i) => {
     const a = answers[i];
     const mark = a === undefined ? '[ ? ]' : a ? '[yes]' : '[no ]';
-    lines.push({ text: `${i === index ? '›' : ' '} ${mark} ${q.ask}`, bold: i === index, color: a === undefined ? undefined : a ? 'green' : 'yellow' });
+    lines.push({ text: `${i === index ? '>' : ' '} ${mark} ${q.ask}`, bold: i === index, color: a === undefined ? undefined : a ? 'green' : 'yellow' });
   });
   const answered = answers.filter((a) => a !== undefined).length;
   lines.push({ text: '' }, { text: `${answered}/${qs.length} answered`, dim: true });
@@ -447,7 +447,7 @@ function PickView(props: { prep: PreparedStep; index: number; top: number; probl
   const tabs = (
     <Text wrap="truncate">
       {cands.map((c, i) => (
-        <Text key={c.id} inverse={i === index} bold={i === index}>{` ${i === index ? '›' : ' '}${c.id} `}</Text>
+        <Text key={c.id} inverse={i === index} bold={i === index}>{` ${i === index ? '>' : ' '}${c.id} `}</Text>
       ))}
       <Text dimColor>{'  ← → choose · Enter grades the selected one'}</Text>
     </Text>
@@ -461,7 +461,7 @@ function PickView(props: { prep: PreparedStep; index: number; top: number; probl
         {props.problem ? <Text color="red" wrap="truncate">{props.problem.message}</Text> : null}
         <Box flexDirection="row" height={h}>
           {cands.map((c, i) => {
-            const lines: Line[] = [{ text: `${i === index ? '›' : ' '} candidate ${c.id}`, bold: true, color: i === index ? 'cyan' : undefined }, ...c.policies.text.trimEnd().split('\n').map((t) => ({ text: t, dim: i !== index }))];
+            const lines: Line[] = [{ text: `${i === index ? '>' : ' '} candidate ${c.id}`, bold: true, color: i === index ? 'cyan' : undefined }, ...c.policies.text.trimEnd().split('\n').map((t) => ({ text: t, dim: i !== index }))];
             return (
               <Box key={c.id} width={colWidth} borderStyle={i === index ? 'bold' : 'single'} borderColor={i === index ? 'cyan' : undefined} flexDirection="column">
                 <ScrollLines lines={lines} top={props.top} width={colWidth - 2} height={h - 2} />
@@ -477,7 +477,7 @@ function PickView(props: { prep: PreparedStep; index: number; top: number; probl
   let selectedAt = 0;
   cands.forEach((c, i) => {
     if (i === index) selectedAt = lines.length;
-    lines.push({ text: `${i === index ? '›' : ' '} candidate ${c.id}${i === index ? '  (selected)' : ''}`, bold: true, color: i === index ? 'cyan' : undefined });
+    lines.push({ text: `${i === index ? '>' : ' '} candidate ${c.id}${i === index ? '  (selected)' : ''}`, bold: true, color: i === index ? 'cyan' : undefined });
     for (const t of c.policies.text.trimEnd().split('\n')) lines.push({ text: `  ${t}`, dim: i !== index });
     lines.push({ text: '' });
   });
@@ -559,7 +559,7 @@ function ResultView(props: { prep: PreparedStep; graded: Graded; state: SessionS
           const yours = said[i] === undefined ? '(none)' : said[i] ? 'yes' : 'no';
           return (
             <Text key={i} wrap="truncate" color={ok ? 'green' : 'red'} inverse={i === row}>
-              {`${i === row ? '›' : ' '}${ok ? '✓ ' : '✗!'} ${x.ask}: you ${yours}, truth ${x.expect ? 'yes' : 'no'}`}
+              {`${i === row ? '>' : ' '}${ok ? '✓ ' : '✗!'} ${x.ask}: you ${yours}, truth ${x.expect ? 'yes' : 'no'}`}
             </Text>
           );
         })}

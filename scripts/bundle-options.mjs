@@ -1,0 +1,25 @@
+// The esbuild options every bundle of netpol-dojo uses (dist/ and the start-up benchmark's
+// hello-world), so that "built the same way" holds by construction.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+export const bundleOptions = {
+  absWorkingDir: root,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  jsx: 'automatic',
+  minify: false,
+  sourcemap: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  // Ink only loads react-devtools-core when DEV=true; never in this app.
+  alias: { 'react-devtools-core': path.join(root, 'scripts', 'empty-module.cjs') },
+  // Some CommonJS dependencies call require(); give the ESM bundle one.
+  banner: { js: "import { createRequire as __netpolRequire } from 'node:module'; const require = __netpolRequire(import.meta.url);" },
+};
