@@ -46,6 +46,27 @@ describe('the exercise bank', () => {
     }
   });
 
+  it('covers the whole module: 35+ scenarios of every kind, 10+ AND/OR drills, every section drilled', () => {
+    expect(bank.scenarios.length).toBeGreaterThanOrEqual(35);
+    expect(new Set(bank.scenarios.map((s) => s.kind))).toEqual(new Set(['write', 'predict', 'fix', 'pick']));
+    const andOr = bank.scenarios.filter((s) => (s.kind === 'write' || s.kind === 'predict') && s.topics.some((t) => ['3.1', '3.2', '3.3', '3.4'].includes(t)));
+    expect(andOr.length).toBeGreaterThanOrEqual(10);
+    const topics = new Set(bank.scenarios.flatMap((s) => s.topics));
+    for (const section of ['2.4', '2.6', '3.2', '3.3', '3.4', '4.1', '4.2', '4.3', '4.4', '4.5', '5.1', '5.2', '5.3', '6.1', '6.2', '6.3', '6.4', '7.3', '7.4']) {
+      expect(topics, `section ${section}`).toContain(section);
+    }
+    // One fix scenario per row of the common-mistakes table that YAML can fix (all but Flannel).
+    expect(bank.scenarios.filter((s) => s.kind === 'fix').length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('gives every scenario a reference solution and at least two known wrong answers', () => {
+    for (const s of bank.scenarios) {
+      expect(s.solutions.length, s.id).toBeGreaterThanOrEqual(1);
+      expect(s.wrong.length, s.id).toBeGreaterThanOrEqual(2);
+      expect(s.hints.length, s.id).toBeGreaterThanOrEqual(1);
+    }
+  });
+
   for (const s of bank.scenarios) {
     describe(s.id, () => {
       it('expands every step without findings', () => {
