@@ -18,8 +18,10 @@ export function ScrollLines(props: { lines: readonly Line[]; top: number; width:
         const last = i === shown.length - 1 && more;
         const marker = last ? ` ${top + height < lines.length ? '↓' : ' '} ${Math.min(lines.length, top + height)}/${lines.length}` : '';
         return (
-          <Box key={i} width={width}>
-            <Box flexGrow={1} flexShrink={1}>
+          // One terminal row each, the text box sized exactly: a long line beside the marker must
+          // not be measured as two rows, or Yoga squeezes a neighbouring line to nothing.
+          <Box key={i} width={width} height={1} flexShrink={0}>
+            <Box width={Math.max(1, width - marker.length)} flexShrink={0}>
               <Text wrap="truncate" color={l.color} bold={l.bold} dimColor={l.dim}>{l.text === '' ? ' ' : l.text}</Text>
             </Box>
             {marker ? <Text dimColor>{marker}</Text> : null}
