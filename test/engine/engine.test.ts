@@ -190,6 +190,38 @@ describe('ports', () => {
     expect(can(e, 'a/client', 'a/web', { port: 9090, protocol: 'TCP' })).toBe(false);
   });
 
+  it('a named port matches every container port of that name, even when one number has two names', () => {
+    // CNIs resolve a named port to every (port, protocol) the destination declares under that name
+    // (API reference, NetworkPolicyPort.port: "a named port on a pod"); a second name for the same
+    // number does not hide the first.
+    const twoNames = cluster([
+      pod('a/client', '10.1.0.1', { app: 'client' }, []),
+      pod('a/web', '10.1.0.2', { app: 'web' }, [
+        { port: 8080, protocol: 'TCP', name: 'http' },
+        { port: 8080, protocol: 'TCP', name: 'web' },
+      ]),
+    ]);
+    for (const name of ['http', 'web']) {
+      const ing = new Engine(twoNames, [policy('a/p', sel({ app: 'web' }), { ingress: [rule([], [port(name)])] })]);
+      expect(can(ing, 'a/client', 'a/web', { port: 8080, protocol: 'TCP' })).toBe(true);
+      expect(ing.verdict('a/client', 'a/web', { port: 8080, protocol: 'TCP' }).allowed).toBe(true);
+      const eg = new Engine(twoNames, [policy('a/p', sel({ app: 'client' }), { policyTypes: ['Egress'], egress: [rule([], [port(name)])] })]);
+      expect(can(eg, 'a/client', 'a/web', { port: 8080, protocol: 'TCP' })).toBe(true);
+    }
+  });
+
+  it('a named port never matches a host outside the cluster (it has no container ports)', () => {
+    // Named ports are resolved on pods; an ipBlock destination has no names to resolve against.
+    const c2 = cluster([pod('a/client', '10.1.0.1', { app: 'client' }, [])], {}, [
+      { name: '203.0.113.9', ip: '203.0.113.9', ports: [{ port: 443, protocol: 'TCP', name: 'https' }] },
+    ]);
+    const e = new Engine(c2, [
+      policy('a/p', sel({ app: 'client' }), { policyTypes: ['Egress'], egress: [rule([{ ipBlock: { cidr: '0.0.0.0/0', except: [] } }], [port('https')])] }),
+    ]);
+    expect(can(e, 'a/client', '203.0.113.9', { port: 443, protocol: 'TCP' })).toBe(false);
+    expect(e.verdict('a/client', '203.0.113.9', { port: 443, protocol: 'TCP' }).allowed).toBe(false);
+  });
+
   it('empty ports admit every port and protocol', () => {
     const e = only([]);
     expect(can(e, 'a/client', 'a/web', { port: 1, protocol: 'SCTP' })).toBe(true);

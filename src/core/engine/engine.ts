@@ -255,9 +255,19 @@ export class Engine {
 
   // ---- evaluation -----------------------------------------------------------------------
 
-  /** The container port name a destination serves (port, protocol) under, if any. */
-  private portName(to: number, probe: Probe): string | undefined {
-    return this.info[to].ports.find((p) => p.port === probe.port && p.protocol === probe.protocol && p.name)?.name;
+  /**
+   * The container port names a destination pod serves (port, protocol) under, sorted. Several
+   * containers may give one number different names: a named port matches under any of them.
+   * Hosts outside the cluster have no container ports, so named ports never resolve on them.
+   */
+  private portNames(to: number, probe: Probe): string[] {
+    const e = this.info[to];
+    if (e.kind !== 'pod') return [];
+    const names: string[] = [];
+    for (const p of e.ports) {
+      if (p.name && p.port === probe.port && p.protocol === probe.protocol && !names.includes(p.name)) names.push(p.name);
+    }
+    return names.sort();
   }
 
   /** Index of the first port entry matching traffic to `to` on `probe`; -1 none; null when ports is empty (all). */
@@ -269,7 +279,7 @@ export class Engine {
       if (p.port === undefined) return i;
       if (typeof p.port === 'number') {
         if (p.endPort !== undefined ? probe.port >= p.port && probe.port <= p.endPort : probe.port === p.port) return i;
-      } else if (this.portName(to, probe) === p.port) {
+      } else if (this.portNames(to, probe).includes(p.port)) {
         // Named ports resolve against the destination pod's container ports, for ingress and egress.
         return i;
       }
@@ -291,7 +301,7 @@ export class Engine {
     let set = this.namedPortCache.get(key);
     if (!set) {
       set = new BitSet(this.info.length);
-      for (let i = 0; i < this.info.length; i++) if (this.portName(i, probe) === name) set.add(i);
+      for (let i = 0; i < this.info.length; i++) if (this.portNames(i, probe).includes(name)) set.add(i);
       this.namedPortCache.set(key, set);
     }
     return set;
@@ -323,8 +333,8 @@ export class Engine {
   /** Sources a destination pod accepts `probe` from, by the union of its ingress rules. */
   private admittedByIngress(to: number, probe: Probe): BitSet {
     const policies = this.ingressPolicies[to];
-    // Named ports make the answer depend on the destination's port name for this probe.
-    const key = `i|${probeKey(probe)}|${this.portName(to, probe) ?? ''}|${policies.join(',')}`;
+    // Named ports make the answer depend on the destination's port names for this probe.
+    const key = `i|${probeKey(probe)}|${this.portNames(to, probe).join(',')}|${policies.join(',')}`;
     let set = this.admittedCache.get(key);
     if (set) return set;
     set = new BitSet(this.info.length);
