@@ -336,6 +336,17 @@ describe('pods', () => {
     ]);
   });
 
+  it('port names are unique within a container, not across containers (validateContainerPorts)', () => {
+    // pkg/apis/core/validation: a repeated name in one container is field.Duplicate; two
+    // containers of one pod may both name a port "http".
+    expect(errors(pod('a', '', '    ports: [{containerPort: 80, name: http}, {containerPort: 81, name: http}]\n'))).toEqual([
+      'test.yaml:8:72: spec.containers[0].ports[1].name: Duplicate value: "http"',
+    ]);
+    const twoContainers = pod('a', '', '    ports: [{containerPort: 80, name: http}]\n  - name: d\n    ports: [{containerPort: 81, name: http}]\n');
+    expect(errors(twoContainers)).toEqual([]);
+    expect(load(twoContainers).cluster.pods[0].ports.map((p) => `${p.name}=${p.port}`)).toEqual(['http=80', 'http=81']);
+  });
+
   it('ignores fields of the pod spec it does not read, but not unknown top-level fields', () => {
     expect(errors(pod('a', 'status: {phase: Running, hostIP: 1.2.3.4}\n').replace('  - name: c\n', '  - name: c\n    image: nginx\n    resources: {}\n'))).toEqual([]);
     expect(errors(pod('a', 'stauts: {}\n'))).toEqual(['test.yaml:8:1: stauts: unknown field "stauts"']);

@@ -79,6 +79,8 @@ function readProtocol(raw: unknown, path: FieldPath, r: Reporter): Protocol {
 function readContainerPorts(spec: unknown, path: FieldPath, r: Reporter): ContainerPort[] {
   const ports: ContainerPort[] = [];
   asList(asObj(spec).containers).forEach((c, ci) => {
+    // Port names are unique within one container only (validateContainerPorts).
+    const names = new Set<string>();
     asList(asObj(c).ports).forEach((raw, pi) => {
       const p = asObj(raw);
       const at: FieldPath = [...path, 'containers', ci, 'ports', pi];
@@ -87,7 +89,10 @@ function readContainerPorts(spec: unknown, path: FieldPath, r: Reporter): Contai
       else for (const m of isValidPortNum(port)) r.invalid([...at, 'containerPort'], port, m);
       const out: ContainerPort = { port: port ?? 0, protocol: readProtocol(p.protocol, [...at, 'protocol'], r) };
       if (typeof p.name === 'string' && p.name !== '') {
-        for (const m of isValidPortName(p.name)) r.invalid([...at, 'name'], p.name, m);
+        const problems = isValidPortName(p.name);
+        for (const m of problems) r.invalid([...at, 'name'], p.name, m);
+        if (problems.length === 0 && names.has(p.name)) r.error([...at, 'name'], `Duplicate value: ${JSON.stringify(p.name)}`);
+        names.add(p.name);
         out.name = p.name;
       }
       ports.push(out);
