@@ -230,7 +230,10 @@ describe('drills', () => {
     await sendKeys(r.stdin, KEY.enter);
     const result = await waitForFrame(r.lastFrame, 'recorded');
     expect(result).toMatch(/[✓✗] (PASSED|FAILED)  step 1\/1/);
-    expect(result).toContain('orders-db:5432');
+    // Three destination columns; two fit beside each other at 120 columns, and the cursor's are shown.
+    expect(result).toContain('[columns 2-3 of 3, ← →]');
+    await sendKeys(r.stdin, KEY.left, KEY.left);
+    expect(await waitForFrame(r.lastFrame, '[columns 1-2 of 3, ← →]')).toContain('orders-db:5432');
     const [a] = store.attempts({ exerciseId: 'pick-orders-db-two-sources' });
     expect(a.answer).toBe('pick: b');
   });
@@ -251,5 +254,28 @@ describe('help and layout', () => {
     expect(lines).toHaveLength(23);
     expect(lines.every((l) => l.length <= 80)).toBe(true);
     expect(lines[22]).toContain('r retry');
+  });
+
+  it('at 80x24 the result matrices scroll sideways with the cursor, so every column can be visited', async () => {
+    const r = renderAt(<App services={services} />, { columns: 80, rows: 24 });
+    await openExercise(r, 'exercise-5');
+    await sendKeys(r.stdin, KEY.enter);
+    await waitForFrame(r.lastFrame, 'Live:');
+    // Ingress only: egress from micro to example.com stays allowed, and the step expects it denied.
+    await sendKeys(r.stdin, bracketedPaste('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny-all, namespace: micro}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]'), KEY.ctrlS);
+    const failed = await waitForFrame(r.lastFrame, 'recorded');
+    // Five destination columns do not fit beside each other; the cursor's column is the one shown.
+    expect(failed).toContain('Expected [column 4 of 5, ← →]');
+    expect(failed).toMatch(/ +example\.com:80 +example\.com:80/);
+    expect(failed).toMatch(/frontend +\[✓!\]/);
+    await sendKeys(r.stdin, KEY.left, KEY.left);
+    const moved = await waitForFrame(r.lastFrame, 'column 2 of 5');
+    expect(moved).toMatch(/ +backend:80 +backend:80/);
+    expect(moved).toMatch(/frontend +✗ +frontend +\[✗\]/);
+    expect(moved).toContain('micro/frontend-');
+    expect(moved).toMatch(/-> micro\/backend-\S+ on\s+80\/TCP:\s+DENIED/);
+    // The last column, with the external host, is reachable too.
+    await sendKeys(r.stdin, KEY.right, KEY.right, KEY.right, KEY.right);
+    await waitForFrame(r.lastFrame, 'column 5 of 5');
   });
 });

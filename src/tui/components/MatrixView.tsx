@@ -21,6 +21,13 @@ export interface MatrixViewProps {
   width: number;
   /** Leave out the row labels (a second matrix beside a first). */
   hideRowLabels?: boolean;
+  /** The first column shown when not all fit (a result matrix follows its cursor). */
+  firstColumn?: number;
+}
+
+/** The first column to show so that `col` is in view when only `fit` columns fit. */
+export function firstColumnFor(col: number, fit: number, total: number): number {
+  return Math.max(0, Math.min(col - fit + 1, total - fit));
 }
 
 export function matrixWidths(layout: MatrixLayout): { rowLabel: number; col: number } {
@@ -45,17 +52,23 @@ export function MatrixView(props: MatrixViewProps) {
   const w = matrixWidths(layout);
   const labels = !props.hideRowLabels;
   const fit = Math.min(layout.columns.length, columnsThatFit(layout, width, labels));
-  const cols = layout.columns.slice(0, fit);
+  const first = Math.max(0, Math.min(props.firstColumn ?? 0, layout.columns.length - fit));
+  const cols = layout.columns.slice(first, first + fit);
   const hidden = layout.columns.length - fit;
+  // A matrix with a cursor scrolls sideways with it; one without can only ask for room.
+  const more = hidden <= 0 ? ''
+    : props.cursor || props.firstColumn !== undefined ? ` [${fit === 1 ? `column ${first + 1}` : `columns ${first + 1}-${first + fit}`} of ${layout.columns.length}, ← →]`
+    : ` (+${hidden} columns: widen the window)`;
   const pad = (s: string, n: number) => (s.length > n - 1 ? s.slice(0, n - 2) + '…' : s).padEnd(n);
   return (
     <Box flexDirection="column" width={width}>
-      <Text bold wrap="truncate">{props.title}{hidden > 0 ? ` (+${hidden} columns: widen the window)` : ''}</Text>
+      <Text bold wrap="truncate">{props.title}{more}</Text>
       <Text dimColor wrap="truncate">{(labels ? pad(w.rowLabel > 9 ? 'from \\ to' : '', w.rowLabel) : '') + cols.map((c) => pad(c.label, w.col)).join('')}</Text>
       {layout.rows.map((r, ri) => (
         <Text key={r.label} wrap="truncate">
           {labels ? <Text>{pad(r.label, w.rowLabel)}</Text> : null}
-          {cols.map((_, ci) => {
+          {cols.map((_, i) => {
+            const ci = first + i;
             const cell = grid[ri]?.[ci];
             const wrong = isWrong(grid, expected, ri, ci);
             const here = cursor?.row === ri && cursor?.col === ci;

@@ -6,7 +6,7 @@ import { Box, Text } from 'ink';
 import { useKeys } from '../input/use-keys.js';
 import type { KeyHints } from '../components/KeyHelp.js';
 import { ScrollLines, clampScroll } from '../components/ScrollLines.js';
-import { MatrixView, columnsThatFit, matrixWidths, cellSymbol, SYMBOL } from '../components/MatrixView.js';
+import { MatrixView, columnsThatFit, firstColumnFor, matrixWidths, cellSymbol, SYMBOL } from '../components/MatrixView.js';
 import { YamlEditor, EDITOR_KEYS } from '../editor/YamlEditor.js';
 import type { Scenario } from '../../core/bank/scenario.js';
 import { solutionAnswer } from '../../core/bank/scenario.js';
@@ -229,7 +229,8 @@ export function Session(props: SessionProps) {
   const bodyHeight = Math.max(3, height - 1);
   const layout = useMemo(() => (prep ? matrixLayout(prep) : { rows: [], columns: [] }), [prep]);
   const resultRows = s.kind === 'predict' ? s.steps[state.step - 1].questions.length : layout.rows.length;
-  const resultCols = s.kind === 'predict' ? 1 : Math.min(layout.columns.length, columnsThatFit(layout, Math.floor(width / 2) - 1, false));
+  // The result matrix scrolls sideways with its cursor, so every column can be reached.
+  const resultCols = s.kind === 'predict' ? 1 : layout.columns.length;
   const ctx: KeyContext = {
     kind: s.kind, questions: s.steps[state.step - 1].questions.length, candidates: s.candidates.length,
     hintCount: s.hints.length, page: Math.max(1, bodyHeight - 2), rows: Math.max(1, resultRows), cols: Math.max(1, resultCols),
@@ -581,11 +582,13 @@ function ResultView(props: { prep: PreparedStep; graded: Graded; state: SessionS
     const colsFit = columnsThatFit(g.layout, half, false);
     const shownCols = Math.max(1, Math.min(g.layout.columns.length, colsFit));
     const gotWidth = Math.min(half, w.rowLabel + w.col * shownCols + 1);
+    // Both matrices show the same columns, those around the cursor.
+    const firstColumn = firstColumnFor(col, Math.min(g.layout.columns.length, columnsThatFit(g.layout, gotWidth)), g.layout.columns.length);
     top.push(
       <Box key="m" flexDirection="row" width={width}>
-        <MatrixView title="Expected" layout={g.layout} grid={g.expected} width={gotWidth} />
+        <MatrixView title="Expected" layout={g.layout} grid={g.expected} width={gotWidth} firstColumn={firstColumn} />
         <Box width={2} />
-        <MatrixView title={`Got (${SYMBOL.wrong} = wrong)`} layout={g.layout} grid={g.got} expected={g.expected} cursor={{ row, col }} width={gotWidth} hideRowLabels={false} />
+        <MatrixView title={`Got (${SYMBOL.wrong} = wrong)`} layout={g.layout} grid={g.got} expected={g.expected} cursor={{ row, col }} width={gotWidth} hideRowLabels={false} firstColumn={firstColumn} />
       </Box>,
     );
     void sideBySide;
