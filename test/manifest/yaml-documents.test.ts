@@ -52,6 +52,14 @@ describe('YAML 1.1 scalars, as kubectl reads them', () => {
     expect(doc.data).toEqual({ a: 'e5', b: '.', c: '.', d: '1:20', e: 1000, f: 0.5, g: 31, h: 5, i: 1000, j: null });
   });
 
+  it('integers as go-yaml v2 resolves them: underscores dropped, then strconv.ParseInt(s, 0, 64)', () => {
+    // gopkg.in/yaml.v2 resolve.go: plain := strings.Replace(in, "_", "", -1); ParseInt(plain, 0, 64),
+    // then ParseUint, then yamlStyleFloat. Go's base 0 takes 0x/0X, 0o/0O, 0b/0B and a leading 0 as octal.
+    const text = 'a: 0o120\nb: 0O17\nc: 0X50\nd: 0B101\ne: +0o17\nf: 0_\ng: 1e_3\nh: 0o8\ni: 09\nj: 0x\nk: 1e400\nl: .5_0\nm: _1\n';
+    const [doc] = parseYamlDocuments('f.yaml', text).documents;
+    expect(doc.data).toEqual({ a: 80, b: 15, c: 80, d: 5, e: 15, f: 0, g: 1000, h: '0o8', i: 9, j: '0x', k: '1e400', l: '.5_0', m: '_1' });
+  });
+
   it('a label value that only looks like a number to YAML 1.2 tools stays a string', () => {
     expect(errors('apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels:\n    build: e5\n')).toEqual([]);
   });

@@ -61,26 +61,67 @@ interface ScalarTag {
   tag?: string;
   format?: string;
   test?: RegExp;
+  resolve?: unknown;
 }
 
-// go-yaml v2 reads a float only with digits before the exponent or around the dot
-// ("e5" and "." stay strings), where the yaml package's 1.1 schema would give NaN.
-const GO_FLOAT_EXP = /^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9][0-9_]*)[eE][-+]?[0-9]+$/;
-const GO_FLOAT = /^[-+]?(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9][0-9_]*)$/;
+// gopkg.in/yaml.v2 (resolve.go) reads a plain scalar starting with a digit or a sign as:
+// underscores dropped, then strconv.ParseInt(s, 0, 64) (0x/0X, 0o/0O, 0b/0B, leading 0 = octal),
+// then ParseUint, then a float if it has yamlStyleFloat's shape and is in range. One starting
+// with '.' is a float only if strconv.ParseFloat takes it as written.
+const GO_INT = /^([-+]?)(?:0[xX]([0-9a-fA-F]+)|0[oO]([0-7]+)|0[bB]([01]+)|0([0-7]*)|([1-9][0-9]*))$/;
+const YAML_STYLE_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+const DOT_FLOAT = /^\.[0-9]+(?:[eE][-+]?[0-9]+)?$/;
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+const UINT64_MAX = 2n ** 64n - 1n;
+
+function goInt(text: string): number | undefined {
+  if (!/^[-+0-9]/.test(text)) return undefined;
+  const m = GO_INT.exec(text.replace(/_/g, ''));
+  if (!m) return undefined;
+  const [, sign, hex, oct, bin, zeroOct, dec] = m;
+  const digits = hex !== undefined ? `0x${hex}` : oct !== undefined ? `0o${oct}` : bin !== undefined ? `0b${bin}` : dec ?? `0o${zeroOct || '0'}`;
+  const value = sign === '-' ? -BigInt(digits) : BigInt(digits);
+  // ParseInt's int64 range, or ParseUint's (which takes no sign).
+  if ((value >= INT64_MIN && value <= INT64_MAX) || (sign === '' && value <= UINT64_MAX)) return Number(value);
+  return undefined;
+}
+
+function goFloat(text: string): number | undefined {
+  let n: number;
+  if (text.startsWith('.')) n = DOT_FLOAT.test(text) ? Number(text) : NaN;
+  else if (/^[-+0-9]/.test(text) && YAML_STYLE_FLOAT.test(text.replace(/_/g, ''))) n = Number(text.replace(/_/g, ''));
+  else return undefined;
+  // Out of float64 range: ParseFloat fails and go-yaml keeps the string.
+  return Number.isFinite(n) ? n : undefined;
+}
+
+const tester = (parse: (s: string) => number | undefined) => ({ test: (s: string) => parse(s) !== undefined }) as unknown as RegExp;
 
 /**
  * YAML 1.1 as kubectl's go-yaml v2 resolves it into interface{}: timestamps stay strings,
- * there are no sexagesimal numbers ("1:20" is a string), and floats need digits.
+ * there are no sexagesimal numbers ("1:20" is a string), and numbers follow Go's parsers.
  */
 function goYamlTags(tags: unknown[]): unknown[] {
-  return (tags as ScalarTag[])
-    .filter((t) => t.tag !== 'tag:yaml.org,2002:timestamp' && t.format !== 'TIME')
-    .map((t) => {
-      if (t.tag !== 'tag:yaml.org,2002:float' || !t.test) return t;
-      if (t.format === 'EXP') return { ...t, test: GO_FLOAT_EXP };
-      if (t.test.source.includes('\\.') && !t.test.source.includes('inf')) return { ...t, test: GO_FLOAT };
-      return t;
-    });
+  const out: unknown[] = [];
+  let numbersAdded = false;
+  for (const t of tags as ScalarTag[]) {
+    if (t.tag === 'tag:yaml.org,2002:timestamp' || t.format === 'TIME') continue;
+    const isInt = t.tag === 'tag:yaml.org,2002:int';
+    // .inf/.nan keep the package's own tag; every other int or float format gives way to Go's rules.
+    const isFloat = t.tag === 'tag:yaml.org,2002:float' && !(t.test && t.test.source.includes('inf'));
+    if (!isInt && !isFloat) {
+      out.push(t);
+      continue;
+    }
+    if (numbersAdded) continue;
+    numbersAdded = true;
+    out.push(
+      { ...t, tag: 'tag:yaml.org,2002:int', format: undefined, test: tester(goInt), resolve: (s: string) => goInt(s) },
+      { ...t, tag: 'tag:yaml.org,2002:float', format: undefined, test: tester(goFloat), resolve: (s: string) => goFloat(s) },
+    );
+  }
+  return out;
 }
 
 const PARSE_OPTIONS = {
