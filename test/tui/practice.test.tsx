@@ -256,6 +256,26 @@ describe('help and layout', () => {
     expect(lines[22]).toContain('r retry');
   });
 
+  it('at 80x24 the cell\'s why is shown whole, down to the rule that admits the connection', async () => {
+    const r = renderAt(<App services={services} />, { columns: 80, rows: 24 });
+    await openExercise(r, 'exercise-1');
+    await sendKeys(r.stdin, KEY.enter);
+    await waitForFrame(r.lastFrame, 'Live:');
+    await sendKeys(r.stdin, bracketedPaste('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: netpol-test}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n'), KEY.ctrlS);
+    await waitForFrame(r.lastFrame, (f) => f.includes('PASSED') && f.includes('recorded'));
+    await sendKeys(r.stdin, 'n');
+    await waitForFrame(r.lastFrame, 'Step 2/2');
+    await sendKeys(r.stdin, KEY.enter);
+    await waitForFrame(r.lastFrame, 'Live:');
+    await sendKeys(r.stdin, KEY.ctrlEnd, bracketedPaste('---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: web-from-client, namespace: netpol-test}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: client}}}]\n    ports: [{port: 80}]\n'), KEY.ctrlS);
+    const passed = await waitForFrame(r.lastFrame, (f) => f.includes('PASSED  step 2/2') && f.includes('recorded'));
+    expect(passed).toMatch(/client +\[✓\]/);
+    // The deciding part of the why: which rule of which policy lets client in.
+    expect(passed).toMatch(/admitted by\s+netpol-test\/web-from-client\s+ingress\[0\]/);
+    expect(passed).toContain('app=client');
+    expect(frameLines(passed)).toHaveLength(23);
+  });
+
   it('at 80x24 the result matrices scroll sideways with the cursor, so every column can be visited', async () => {
     const r = renderAt(<App services={services} />, { columns: 80, rows: 24 });
     await openExercise(r, 'exercise-5');
