@@ -49,8 +49,29 @@ export function hasHostBits(c: CIDR): boolean {
   return false;
 }
 
-/** Whether `ip` lies in `c`; false across families (never throws). */
-export function cidrContains(c: CIDR, ip: IP): boolean {
+/** True for ::ffff:a.b.c.d, which Go (and so Kubernetes' matchers) treats as the IPv4 address a.b.c.d. */
+function isV4Mapped(b: Uint8Array): boolean {
+  if (b.length !== 16 || b[10] !== 0xff || b[11] !== 0xff) return false;
+  for (let i = 0; i < 10; i++) if (b[i] !== 0) return false;
+  return true;
+}
+
+/** An IPv4-mapped IPv6 address as IPv4 (Go's To4); other addresses unchanged. */
+export function unmapIpv4<T extends IP>(ip: T): T {
+  if (ip.family !== 6 || !isV4Mapped(ip.bytes)) return ip;
+  if ('prefix' in ip) {
+    // Like IPNet.Contains: the masked network is compared in its IPv4 form when it has one.
+    const c = ip as unknown as CIDR;
+    if (c.prefix < 96) return ip;
+    return { ...c, family: 4, bytes: c.bytes.slice(12), prefix: c.prefix - 96 } as unknown as T;
+  }
+  return { ...ip, family: 4, bytes: ip.bytes.slice(12) };
+}
+
+/** Whether `ip` lies in `c`; false across families (never throws). IPv4-mapped IPv6 counts as IPv4. */
+export function cidrContains(cidr: CIDR, addr: IP): boolean {
+  const c = unmapIpv4(cidr);
+  const ip = unmapIpv4(addr);
   if (c.family !== ip.family) return false;
   const full = c.prefix >> 3;
   for (let i = 0; i < full; i++) if (c.bytes[i] !== ip.bytes[i]) return false;

@@ -142,6 +142,25 @@ describe('peers', () => {
   });
 });
 
+describe('IPv4-mapped IPv6 addresses', () => {
+  it('a pod IP written as ::ffff:a.b.c.d is that IPv4 address for ipBlock matching', () => {
+    // Go's net.ParseIP gives the same 16 bytes for "10.0.0.1" and "::ffff:10.0.0.1", and
+    // IPNet.Contains compares IPv4 forms (To4), so upstream matchers treat them as one address;
+    // the API server's own warning rewrites "::ffff:10.0.0.0/104" as "10.0.0.0/8".
+    const c = cluster([pod('a/mapped', '::ffff:10.0.0.1', {}), pod('a/v6', 'fd00::1', {}), pod('a/dst', '10.0.0.2', { app: 'dst' })]);
+    const v4 = new Engine(c, [policy('a/p', sel({ app: 'dst' }), { ingress: [rule([{ ipBlock: { cidr: '10.0.0.0/8', except: [] } }])] })]);
+    expect(can(v4, 'a/mapped', 'a/dst')).toBe(true);
+    expect(can(v4, 'a/v6', 'a/dst')).toBe(false);
+    const excepted = new Engine(c, [
+      policy('a/p', sel({ app: 'dst' }), { ingress: [rule([{ ipBlock: { cidr: '10.0.0.0/8', except: ['10.0.0.0/24'] } }])] }),
+    ]);
+    expect(can(excepted, 'a/mapped', 'a/dst')).toBe(false);
+    const allV6 = new Engine(c, [policy('a/p', sel({ app: 'dst' }), { ingress: [rule([{ ipBlock: { cidr: '::/0', except: [] } }])] })]);
+    expect(can(allV6, 'a/mapped', 'a/dst')).toBe(false);
+    expect(can(allV6, 'a/v6', 'a/dst')).toBe(true);
+  });
+});
+
 describe('ports', () => {
   const web = [
     pod('a/client', '10.1.0.1', { app: 'client' }, []),
