@@ -608,7 +608,7 @@ function ResultView(props: { prep: PreparedStep; graded: Graded; state: SessionS
   // The cell's why is shown whole when the room allows (its last lines name the rule that
   // decides); the details below keep a few lines and scroll.
   const whyAll = wrapLines(why.map((t, i) => ({ text: t, bold: i === 0, color: i === 0 ? 'cyan' as const : undefined })), width - 1);
-  const whyRoom = Math.max(1, height - 1 - matrixHeight - 1 - Math.max(2, Math.min(5, details.length)));
+  const whyRoom = Math.max(1, height - 1 - matrixHeight - 1 - Math.max(2, Math.min(3, details.length)));
   const whyLines = whyAll.length <= whyRoom ? whyAll
     : [...whyAll.slice(0, whyRoom - 1), { ...whyAll[whyRoom - 1], text: `${whyAll[whyRoom - 1].text.slice(0, Math.max(0, width - 3))}…` }];
   const detailsHeight = Math.max(2, height - 1 - matrixHeight - whyLines.length - 1);
