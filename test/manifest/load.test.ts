@@ -326,7 +326,7 @@ describe('pods', () => {
       { port: 53, protocol: 'UDP' },
     ]);
     expect(errors(pod('a', '', '    ports: [{containerPort: 0, name: HTTP, protocol: ICMP}]\n'))).toEqual([
-      'test.yaml:8:29: spec.containers[0].ports[0].containerPort: Invalid value: 0: must be between 1 and 65535, inclusive',
+      'test.yaml:8:29: spec.containers[0].ports[0].containerPort: Required value',
       'test.yaml:8:54: spec.containers[0].ports[0].protocol: Unsupported value: "ICMP": supported values: "TCP", "UDP", "SCTP"',
       'test.yaml:8:38: spec.containers[0].ports[0].name: Invalid value: "HTTP": must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)',
       'test.yaml:8:38: spec.containers[0].ports[0].name: Invalid value: "HTTP": must contain at least one letter (a-z)',

@@ -85,7 +85,8 @@ function readContainerPorts(spec: unknown, path: FieldPath, r: Reporter): Contai
       const p = asObj(raw);
       const at: FieldPath = [...path, 'containers', ci, 'ports', pi];
       const port = p.containerPort as number | undefined | null;
-      if (port === undefined || port === null) r.required([...at, 'containerPort']);
+      // As the API server's validateContainerPorts: 0 (the Go zero value) is a missing port.
+      if (port === undefined || port === null || port === 0) r.required([...at, 'containerPort']);
       else for (const m of isValidPortNum(port)) r.invalid([...at, 'containerPort'], port, m);
       const out: ContainerPort = { port: port ?? 0, protocol: readProtocol(p.protocol, [...at, 'protocol'], r) };
       if (typeof p.name === 'string' && p.name !== '') {
