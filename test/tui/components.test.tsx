@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import React from 'react';
 import { ScrollLines } from '../../src/tui/components/ScrollLines.js';
+import { footerText, type KeyHints } from '../../src/tui/components/KeyHelp.js';
 import { cleanupRendered, frameLines, renderAt, waitForFrame } from './helpers.js';
 
 afterEach(() => cleanupRendered());
@@ -18,5 +19,25 @@ describe('ScrollLines', () => {
     // The long line is cut to leave the marker its room, and nothing spills onto a fifth row.
     expect(rows[3]).toMatch(/^  kube-system\/coredns-kccwccknnr-t8xk5 for ingress.*… ↓ 4\/5$/);
     expect(rows[3].length).toBeLessThanOrEqual(80);
+  });
+});
+
+describe('footer hints', () => {
+  const TASK: KeyHints = [['Enter', 'answer'], ['↑/↓', 'scroll'], ['f', 'flag'], ['n/p', 'next/prev'], ['Esc', 'list'], ['F', 'finish'], ['?', 'help']];
+
+  it('every hint stays readable at 80 columns: closer spacing rather than a cut-off "? he…"', () => {
+    const text = footerText(TASK, 80);
+    expect(text.length).toBeLessThanOrEqual(80);
+    expect(text).toBe('Enter answer  ↑/↓ scroll  f flag  n/p next/prev  Esc list  F finish  ? help');
+    // With room, the usual wide spacing.
+    expect(footerText(TASK, 120)).toContain('F finish   ? help');
+  });
+
+  it('when even that is too wide, hints go from the right but "? help" stays', () => {
+    const text = footerText([...TASK, ['q', 'quit']], 50);
+    expect(text.length).toBeLessThanOrEqual(50);
+    expect(text.startsWith('Enter answer  ↑/↓ scroll')).toBe(true);
+    expect(text.endsWith('? help')).toBe(true);
+    expect(text).not.toContain('q quit');
   });
 });

@@ -5,8 +5,24 @@ import { Box, Text } from 'ink';
 /** [keys, what they do], e.g. ['↑/↓ j/k', 'move']. */
 export type KeyHints = ReadonlyArray<readonly [string, string]>;
 
+/**
+ * The hints on one line of `width`: spaced by three, else by two; if they still do not fit,
+ * hints are left out from the right, all but "? help" (which lists every key).
+ */
+export function footerText(hints: KeyHints, width: number): string {
+  for (const sep of ['   ', '  ']) {
+    const text = hints.map(([k, what]) => `${k} ${what}`).join(sep);
+    if (text.length <= width) return text;
+  }
+  const kept = hints.slice();
+  for (let i = kept.length - 1; i > 0 && kept.map(([k, w]) => `${k} ${w}`).join('  ').length > width; i--) {
+    if (kept[i][0] !== '?') kept.splice(i, 1);
+  }
+  return kept.map(([k, what]) => `${k} ${what}`).join('  ');
+}
+
 export function Footer(props: { hints: KeyHints; width: number }) {
-  const text = props.hints.map(([k, what]) => `${k} ${what}`).join('   ');
+  const text = footerText(props.hints, props.width);
   return (
     <Box width={props.width} height={1}>
       <Text dimColor wrap="truncate">{text}</Text>
