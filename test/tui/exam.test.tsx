@@ -75,6 +75,11 @@ describe('a mock exam', () => {
     await sendKeys(r.stdin, KEY.down, 'f');
     f = await waitForFrame(r.lastFrame, '1 draft · 1 flagged · 0 untouched');
     expect(frameLines(f).find((l) => l.includes('> 2'))).toContain('⚑ flagged');
+    // Flagged is not answered: finishing now would leave task 2 without an answer, and F says so.
+    await sendKeys(r.stdin, 'F');
+    await waitForFrame(r.lastFrame, 'Finish now? Tasks are graded as they stand (1 unanswered, 1 flagged)  y / n');
+    await sendKeys(r.stdin, 'n');
+    await waitForFrame(r.lastFrame, (x) => !x.includes('Finish now?') && x.includes('Tasks (2)'));
 
     // The countdown warns in the last 10 and 2 minutes, in words as well as colour.
     clock.advance(25 * MIN);
@@ -154,9 +159,9 @@ describe('a mock exam', () => {
     let { r } = app('start', { columns: 80, rows: 24 });
     await waitForFrame(r.lastFrame, 'Tasks (2)');
     await sendKeys(r.stdin, 'F');
-    await waitForFrame(r.lastFrame, 'Finish the exam now and grade every task as it stands? (2 untouched)  y / n');
+    await waitForFrame(r.lastFrame, 'Finish now? Tasks are graded as they stand (2 unanswered)  y / n');
     await sendKeys(r.stdin, 'n');
-    await waitForFrame(r.lastFrame, (f) => !f.includes('Finish the exam now') && f.includes('Tasks (2)'));
+    await waitForFrame(r.lastFrame, (f) => !f.includes('Finish now?') && f.includes('Tasks (2)'));
     clock.advance(2 * MIN);
     await sendKeys(r.stdin, 'F', 'y');
     const f = await waitForFrame(r.lastFrame, 'You finished early');

@@ -33,6 +33,11 @@ export function taskStatus(task: ExamTask, s: Scenario | undefined): TaskStatus 
   return s && task.draft === examStartText(s) ? 'untouched' : 'draft';
 }
 
+/** Whether the task has an answer to grade (flagged or not): text that differs from the start. */
+export function hasAnswer(task: ExamTask, s: Scenario | undefined): boolean {
+  return task.draft !== undefined && !(s && task.draft === examStartText(s));
+}
+
 export const STATUS_MARK: Record<TaskStatus, string> = { untouched: '·', draft: '✎', flagged: '⚑' };
 
 /** The task as the exam states it: all steps' requirements at once, the cluster, the policies in place. */

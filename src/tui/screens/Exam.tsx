@@ -24,7 +24,7 @@ import { DraftSaver } from '../practice/draft-saver.js';
 import { blamedLine, worldOfPolicyAnswer } from '../practice/world.js';
 import { useClock, useNow } from '../clock.js';
 import { examReducer, initialExamState, isRunningView, type ExamState } from '../exam/exam-state.js';
-import { STATUS_MARK, examStartText, examStep, examTaskLines, handInExam, taskStatus, type GradedTask } from '../exam/exam-run.js';
+import { STATUS_MARK, examStartText, hasAnswer, examStep, examTaskLines, handInExam, taskStatus, type GradedTask } from '../exam/exam-run.js';
 import { reviewLines } from '../review/attempt-lines.js';
 
 export interface ExamOptions {
@@ -336,7 +336,7 @@ export function Exam(props: ExamProps) {
     }
     case 'reopen': {
       const c = exam ? examClock(exam.deadline, new Date(clock.now())) : undefined;
-      const drafts = tasks.filter((t) => taskStatus(t, scenarioOf(t.exerciseId)) !== 'untouched').length;
+      const drafts = tasks.filter((t) => hasAnswer(t, scenarioOf(t.exerciseId))).length;
       const lines: Line[] = [
         { text: 'A mock exam is still running.', bold: true },
         { text: '' },
@@ -416,8 +416,11 @@ export function Exam(props: ExamProps) {
     }
   }
 
+  // A flagged task may have no answer at all: count answers, not statuses.
+  const unanswered = tasks.filter((t) => !hasAnswer(t, scenarioOf(t.exerciseId))).length;
+  const flaggedCount = tasks.filter((t) => t.flagged).length;
   const confirmText = state.confirm === 'finish'
-    ? `Finish the exam now and grade every task as it stands? (${tasks.filter((t) => taskStatus(t, scenarioOf(t.exerciseId)) === 'untouched').length} untouched)  y / n`
+    ? `Finish now? Tasks are graded as they stand (${unanswered} unanswered${flaggedCount ? `, ${flaggedCount} flagged` : ''})  y / n`
     : state.confirm === 'abandon' ? 'Abandon this exam? It will not be scored.  y / n' : '';
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
