@@ -256,6 +256,21 @@ describe('help and layout', () => {
     expect(lines[22]).toContain('r retry');
   });
 
+  it('scrolling past the end does not pile up: one PgUp after many PgDn moves back at once', async () => {
+    const r = renderAt(<App services={services} />, { columns: 80, rows: 24 });
+    await openExercise(r, 'andor-dash-moved');
+    await sendKeys(r.stdin, KEY.pgDn, KEY.pgDn, KEY.pgDn, KEY.pgDn, KEY.pgDn, KEY.pgDn);
+    const end = await waitForFrame(r.lastFrame, (f) => /\s(\d+)\/\1\n/.test(f));
+    const total = Number(/\s(\d+)\/\1\n/.exec(end)![1]);
+    await sendKeys(r.stdin, KEY.pgUp);
+    const back = await waitForFrame(r.lastFrame, (f) => /↓ \d+\/\d+/.test(f));
+    expect(Number(/↓ (\d+)\//.exec(back)![1])).toBeLessThan(total);
+    await sendKeys(r.stdin, 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j');
+    await waitForFrame(r.lastFrame, `${total}/${total}`);
+    await sendKeys(r.stdin, 'k');
+    await waitForFrame(r.lastFrame, `↓ ${total - 1}/${total}`);
+  });
+
   it('at 80x24 the cell\'s why is shown whole, down to the rule that admits the connection', async () => {
     const r = renderAt(<App services={services} />, { columns: 80, rows: 24 });
     await openExercise(r, 'exercise-1');

@@ -38,6 +38,8 @@ export interface KeyContext {
   /** Result matrix size (rows x columns shown). */
   rows: number;
   cols: number;
+  /** How far the current view's scrolling pane can scroll (its lines less its height); absent: no limit known. */
+  maxTop?: number;
 }
 
 export type SessionAction =
@@ -65,8 +67,9 @@ function common(state: SessionState, key: KeyPress): SessionState | undefined {
   return undefined;
 }
 
-function scroll(top: number, by: number): number {
-  return Math.max(0, top + by);
+/** Scrolls by `by`, never past the end: a key after the end was reached must move back at once. */
+function scroll(top: number, by: number, max = Infinity): number {
+  return Math.max(0, Math.min(max, top + by));
 }
 
 function taskKey(state: SessionState, key: KeyPress, ctx: KeyContext): SessionState {
@@ -75,10 +78,10 @@ function taskKey(state: SessionState, key: KeyPress, ctx: KeyContext): SessionSt
   if (key.name === 'escape') return { ...state, request: 'back' };
   if (key.name === 'enter' || isChar(key, 'a') || isChar(key, 'e')) return { ...state, view: 'answer' };
   if (isChar(key, 'h')) return { ...state, hints: Math.min(ctx.hintCount, state.hints + 1) };
-  if (key.name === 'up' || isChar(key, 'k')) return { ...state, taskTop: scroll(state.taskTop, -1) };
-  if (key.name === 'down' || isChar(key, 'j')) return { ...state, taskTop: scroll(state.taskTop, 1) };
-  if (key.name === 'pageUp') return { ...state, taskTop: scroll(state.taskTop, -ctx.page) };
-  if (key.name === 'pageDown' || isChar(key, ' ')) return { ...state, taskTop: scroll(state.taskTop, ctx.page) };
+  if (key.name === 'up' || isChar(key, 'k')) return { ...state, taskTop: scroll(state.taskTop, -1, ctx.maxTop) };
+  if (key.name === 'down' || isChar(key, 'j')) return { ...state, taskTop: scroll(state.taskTop, 1, ctx.maxTop) };
+  if (key.name === 'pageUp') return { ...state, taskTop: scroll(state.taskTop, -ctx.page, ctx.maxTop) };
+  if (key.name === 'pageDown' || isChar(key, ' ')) return { ...state, taskTop: scroll(state.taskTop, ctx.page, ctx.maxTop) };
   if (key.name === 'home' || isChar(key, 'g')) return { ...state, taskTop: 0 };
   return state;
 }
@@ -115,8 +118,8 @@ function pickKey(state: SessionState, key: KeyPress, ctx: KeyContext): SessionSt
   if (key.name === 'enter' || isSubmit(key)) return { ...state, request: 'grade' };
   if (key.name === 'left' || key.name === 'up' || isChar(key, 'k')) return { ...state, pickIndex: (state.pickIndex - 1 + n) % n, pickTop: 0 };
   if (key.name === 'right' || key.name === 'down' || isChar(key, 'j') || key.name === 'tab') return { ...state, pickIndex: (state.pickIndex + 1) % n, pickTop: 0 };
-  if (key.name === 'pageUp') return { ...state, pickTop: scroll(state.pickTop, -ctx.page) };
-  if (key.name === 'pageDown' || isChar(key, ' ')) return { ...state, pickTop: scroll(state.pickTop, ctx.page) };
+  if (key.name === 'pageUp') return { ...state, pickTop: scroll(state.pickTop, -ctx.page, ctx.maxTop) };
+  if (key.name === 'pageDown' || isChar(key, ' ')) return { ...state, pickTop: scroll(state.pickTop, ctx.page, ctx.maxTop) };
   if (isChar(key, 'h')) return { ...state, hints: Math.min(ctx.hintCount, state.hints + 1) };
   return state;
 }
@@ -131,8 +134,8 @@ function resultKey(state: SessionState, key: KeyPress, ctx: KeyContext): Session
   if (key.name === 'down' || isChar(key, 'j')) return cell(row + 1, col);
   if (key.name === 'left') return cell(row, col - 1);
   if (key.name === 'right') return cell(row, col + 1);
-  if (key.name === 'pageUp') return { ...state, detailsTop: scroll(state.detailsTop, -ctx.page) };
-  if (key.name === 'pageDown' || isChar(key, ' ')) return { ...state, detailsTop: scroll(state.detailsTop, ctx.page) };
+  if (key.name === 'pageUp') return { ...state, detailsTop: scroll(state.detailsTop, -ctx.page, ctx.maxTop) };
+  if (key.name === 'pageDown' || isChar(key, ' ')) return { ...state, detailsTop: scroll(state.detailsTop, ctx.page, ctx.maxTop) };
   if (isChar(key, 'r')) return { ...state, view: 'answer', editorKey: state.editorKey + 1 };
   if (isChar(key, 'n')) return { ...state, request: 'next' };
   if (isChar(key, 'h')) return { ...state, hints: Math.min(ctx.hintCount, state.hints + 1), detailsTop: 0 };

@@ -236,7 +236,9 @@ export function Session(props: SessionProps) {
     hintCount: s.hints.length, page: Math.max(1, bodyHeight - 2), rows: Math.max(1, resultRows), cols: Math.max(1, resultCols),
   };
 
-  useKeys((key) => dispatch({ type: 'key', key, ctx }), {
+  // The views say how far their scrolling pane can go (known only once they are laid out).
+  const maxTopRef = useRef<number | undefined>(undefined);
+  useKeys((key) => dispatch({ type: 'key', key, ctx: { ...ctx, maxTop: maxTopRef.current } }), {
     isActive: props.isActive && !(state.view === 'answer' && (s.kind === 'write' || s.kind === 'fix')),
     splitText: true,
   });
@@ -331,6 +333,7 @@ export function Session(props: SessionProps) {
   let body: React.ReactNode;
   if (state.view === 'task') {
     const lines = wrapLines(taskLines(prep, state.hints), width - 1);
+    maxTopRef.current = Math.max(0, lines.length - bodyHeight);
     body = <ScrollLines lines={lines} top={clampScroll(state.taskTop, lines.length, bodyHeight)} width={width} height={bodyHeight} />;
   } else if (state.view === 'answer' && (s.kind === 'write' || s.kind === 'fix')) {
     body = (
@@ -340,9 +343,9 @@ export function Session(props: SessionProps) {
   } else if (state.view === 'answer' && s.kind === 'predict') {
     body = <PredictView prep={prep} answers={state.predict} index={state.predictIndex} hints={state.hints} width={width} height={bodyHeight} />;
   } else if (state.view === 'answer' && s.kind === 'pick') {
-    body = <PickView prep={prep} index={state.pickIndex} top={state.pickTop} problem={problem} width={width} height={bodyHeight} />;
+    body = <PickView prep={prep} index={state.pickIndex} top={state.pickTop} problem={problem} width={width} height={bodyHeight} maxTopRef={maxTopRef} />;
   } else if (graded) {
-    body = <ResultView prep={prep} graded={graded} state={state} width={width} height={bodyHeight} />;
+    body = <ResultView prep={prep} graded={graded} state={state} width={width} height={bodyHeight} maxTopRef={maxTopRef} />;
   } else body = <Text>Nothing graded yet.</Text>;
 
   return (
@@ -441,7 +444,7 @@ function PredictView(props: { prep: PreparedStep; answers: readonly (boolean | u
 
 // ---- pick ----
 
-function PickView(props: { prep: PreparedStep; index: number; top: number; problem?: { message: string }; width: number; height: number }) {
+function PickView(props: { prep: PreparedStep; index: number; top: number; problem?: { message: string }; width: number; height: number; maxTopRef: { current: number | undefined } }) {
   const { prep, index, width, height } = props;
   const cands = prep.scenario.candidates;
   const wide = width >= WIDE_COLUMNS && cands.length <= 3;
@@ -456,6 +459,7 @@ function PickView(props: { prep: PreparedStep; index: number; top: number; probl
   const h = height - 1 - (props.problem ? 1 : 0);
   if (wide) {
     const colWidth = Math.floor(width / cands.length);
+    props.maxTopRef.current = Math.max(0, ...cands.map((c) => c.policies.text.trimEnd().split('\n').length + 1 - (h - 2)));
     return (
       <Box flexDirection="column" width={width} height={height}>
         {tabs}
@@ -482,6 +486,7 @@ function PickView(props: { prep: PreparedStep; index: number; top: number; probl
     for (const t of c.policies.text.trimEnd().split('\n')) lines.push({ text: `  ${t}`, dim: i !== index });
     lines.push({ text: '' });
   });
+  props.maxTopRef.current = Math.max(0, lines.length - h - selectedAt);
   return (
     <Box flexDirection="column" width={width} height={height}>
       {tabs}
@@ -541,7 +546,7 @@ export function detailLines(prep: PreparedStep, g: Graded, hints: number, soluti
   return out;
 }
 
-function ResultView(props: { prep: PreparedStep; graded: Graded; state: SessionState; width: number; height: number }) {
+function ResultView(props: { prep: PreparedStep; graded: Graded; state: SessionState; width: number; height: number; maxTopRef: { current: number | undefined } }) {
   const { prep, graded: g, state, width, height } = props;
   const s = prep.scenario;
   const { row, col } = state.cursor;
@@ -612,6 +617,7 @@ function ResultView(props: { prep: PreparedStep; graded: Graded; state: SessionS
   const whyLines = whyAll.length <= whyRoom ? whyAll
     : [...whyAll.slice(0, whyRoom - 1), { ...whyAll[whyRoom - 1], text: `${whyAll[whyRoom - 1].text.slice(0, Math.max(0, width - 3))}…` }];
   const detailsHeight = Math.max(2, height - 1 - matrixHeight - whyLines.length - 1);
+  props.maxTopRef.current = Math.max(0, details.length - detailsHeight);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <Text wrap="truncate" bold color={verdictLine(g.result, g.saved).color}>{verdictLine(g.result, g.saved).text}</Text>
