@@ -155,6 +155,18 @@ describe('a mock exam', () => {
     expect(store.exams()[0].status).toBe('finished');
   });
 
+  it('the task text does not scroll past its end: PgUp after extra PgDn moves back at once', async () => {
+    const { r } = app('start', { columns: 80, rows: 24 });
+    await waitForFrame(r.lastFrame, 'Tasks (2)');
+    await sendKeys(r.stdin, KEY.enter);
+    await waitForFrame(r.lastFrame, 'Task 1/2');
+    await sendKeys(r.stdin, ...Array(8).fill(KEY.pgDn));
+    const end = await waitForFrame(r.lastFrame, (f) => /\s(\d+)\/\1\n/.test(f));
+    const total = Number(/\s(\d+)\/\1\n/.exec(end)![1]);
+    await sendKeys(r.stdin, 'k');
+    await waitForFrame(r.lastFrame, `↓ ${total - 1}/${total}`);
+  });
+
   it('F asks first; y hands in early; abandon from the reopen screen is not scored', async () => {
     let { r } = app('start', { columns: 80, rows: 24 });
     await waitForFrame(r.lastFrame, 'Tasks (2)');

@@ -39,6 +39,8 @@ export interface ExamState {
 export interface ExamKeyContext {
   tasks: number;
   page: number;
+  /** How far the shown text can scroll; absent: no limit known. */
+  maxTop?: number;
 }
 
 export type ExamAction =
@@ -139,7 +141,8 @@ function keyReducer(state: ExamState, key: KeyPress, ctx: ExamKeyContext): ExamS
 }
 
 function scrollKey(state: ExamState, key: KeyPress, ctx: ExamKeyContext): ExamState | undefined {
-  const by = (d: number) => ({ ...state, top: Math.max(0, state.top + d) });
+  // Never past the end, so a key back up moves at once.
+  const by = (d: number) => ({ ...state, top: Math.max(0, Math.min(ctx.maxTop ?? Infinity, state.top + d)) });
   if (key.name === 'up' || isChar(key, 'k')) return by(-1);
   if (key.name === 'down' || isChar(key, 'j')) return by(1);
   if (key.name === 'pageUp') return by(-ctx.page);

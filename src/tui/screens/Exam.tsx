@@ -268,7 +268,9 @@ export function Exam(props: ExamProps) {
   const tasks = exam?.tasks ?? [];
   const ctx = { tasks: Math.max(1, tasks.length), page: Math.max(1, bodyHeight - 2) };
   const inEditor = state.view === 'answer' && !state.confirm;
-  useKeys((key) => dispatch({ type: 'key', key, ctx }), { isActive: props.isActive && !inEditor, splitText: true });
+  // The scrolling views say how far they can go once laid out.
+  const maxTopRef = useRef<number | undefined>(undefined);
+  useKeys((key) => dispatch({ type: 'key', key, ctx: { ...ctx, maxTop: maxTopRef.current } }), { isActive: props.isActive && !inEditor, splitText: true });
 
   const current = tasks[state.index];
   const scenario = current ? scenarioOf(current.exerciseId) : undefined;
@@ -373,6 +375,7 @@ export function Exam(props: ExamProps) {
     case 'task': {
       const lines = scenario && current ? wrapLines(examTaskLines(scenario, current.weight), width - 1) : [{ text: 'This scenario is not in the bank any more.' }];
       const st = current ? taskStatus(current, scenario) : 'untouched';
+      maxTopRef.current = Math.max(0, lines.length - bodyHeight);
       body = (
         <Box flexDirection="column">
           {head(`Task ${state.index + 1}/${tasks.length} · ${current?.exerciseId ?? ''}`, `${STATUS_MARK[st]} ${st}`)}
@@ -406,6 +409,7 @@ export function Exam(props: ExamProps) {
       const scored = h?.score.tasks[state.index];
       const s = t ? scenarioOf(t.exerciseId) : undefined;
       const lines = t ? wrapLines(taskReviewLines(t, s, width), width - 1) : [];
+      maxTopRef.current = Math.max(0, lines.length - bodyHeight);
       body = (
         <Box flexDirection="column">
           {head(`Task ${state.index + 1}/${h?.tasks.length ?? 0} · ${s?.title ?? t?.exerciseId ?? ''}`, scored ? `${scored.verdict} · ${scored.points}/${scored.weight} points` : '')}

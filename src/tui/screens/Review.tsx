@@ -61,7 +61,7 @@ interface ReviewState {
   request?: 'open' | 'retry' | 'start' | 'back' | 'quit' | 'help';
 }
 
-type ReviewAction = { type: 'key'; key: KeyPress; failures: number; weak: number; page: number } | { type: 'done' };
+type ReviewAction = { type: 'key'; key: KeyPress; failures: number; weak: number; page: number; maxTop?: number } | { type: 'done' };
 
 const isChar = (k: KeyPress, c: string) => k.name === 'char' && k.text === c;
 const clamp = (i: number, n: number) => Math.max(0, Math.min(Math.max(0, n - 1), i));
@@ -84,7 +84,8 @@ function reviewReducer(state: ReviewState, action: ReviewAction): ReviewState {
       if (key.name === 'escape') return { ...state, request: 'back' };
       return state;
     case 'detail': {
-      const by = (d: number) => ({ ...state, top: Math.max(0, state.top + d) });
+      // Never past the end, so a key back up moves at once.
+      const by = (d: number) => ({ ...state, top: Math.max(0, Math.min(action.maxTop ?? Infinity, state.top + d)) });
       if (up) return by(-1);
       if (down) return by(1);
       if (key.name === 'pageUp') return by(-action.page);
@@ -143,7 +144,9 @@ export function Review(props: ReviewProps) {
 
   const { onKeys, onBack, onQuit, onHelp, onRetry } = props;
   useEffect(() => onKeys(reviewKeys(state.view)), [state.view, onKeys]);
-  useKeys((key) => dispatch({ type: 'key', key, failures: flat.length, weak: weak.length, page: Math.max(1, bodyHeight - 2) }), { isActive: props.isActive, splitText: true });
+  // The detail view says how far it can scroll once laid out.
+  const maxTopRef = useRef<number | undefined>(undefined);
+  useKeys((key) => dispatch({ type: 'key', key, failures: flat.length, weak: weak.length, page: Math.max(1, bodyHeight - 2), maxTop: maxTopRef.current }), { isActive: props.isActive, splitText: true });
 
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -195,6 +198,7 @@ export function Review(props: ReviewProps) {
       ...reviewLines({ scenario, step: sel.failure.step, answer: attempt?.answer ?? '', mismatches: attempt?.mismatches ?? [], checks: attempt?.checks }, width - 1),
     ];
     const wrapped = wrapLines(lines, width - 1);
+    maxTopRef.current = Math.max(0, wrapped.length - bodyHeight);
     return (
       <Box flexDirection="column" width={width} height={height}>
         {head(`${sel.group.exerciseId} · step ${sel.failure.step}${sel.group.title ? ` · ${sel.group.title}` : ''}`, `${state.index + 1}/${flat.length}`)}
