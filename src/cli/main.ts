@@ -88,6 +88,13 @@ export function processIo(): Io {
 
 /** The process entry point (called by bin/netpol-dojo.js). */
 export async function main(): Promise<void> {
+  // `netpol-dojo matrix ... | head` closes the pipe early: stop quietly, as Unix tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(0);
+      throw e;
+    });
+  }
   try {
     process.exitCode = await runCli(process.argv.slice(2), processIo());
   } catch (e) {

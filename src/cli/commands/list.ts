@@ -36,10 +36,11 @@ export async function listCommand(argv: string[], io: Io): Promise<number> {
   }
   const paint = painter(useColor(io));
   const idw = Math.max(2, ...rows.map((r) => r.id.length));
-  io.stdout.write(`${'ID'.padEnd(idw)}  ${'KIND'.padEnd(7)}  ${'DIFF'}  ${'STATUS'.padEnd(6)}  TOPICS       TITLE\n`);
+  const tw = Math.max(6, ...rows.map((r) => r.topics.join(',').length));
+  io.stdout.write(`${'ID'.padEnd(idw)}  ${'KIND'.padEnd(7)}  ${'DIFF '}  ${'STATUS'.padEnd(6)}  ${'TOPICS'.padEnd(tw)}  TITLE\n`);
   for (const r of rows) {
     const status = r.status === 'passed' ? paint('green', 'passed') : r.status === 'failed' ? paint('red', 'failed') : 'new   ';
-    io.stdout.write(`${r.id.padEnd(idw)}  ${r.kind.padEnd(7)}  ${'*'.repeat(r.difficulty).padEnd(4)}  ${status}  ${r.topics.join(',').padEnd(11)}  ${r.title}\n`);
+    io.stdout.write(`${r.id.padEnd(idw)}  ${r.kind.padEnd(7)}  ${'*'.repeat(r.difficulty).padEnd(5)}  ${status}  ${r.topics.join(',').padEnd(tw)}  ${r.title}\n`);
   }
   return 0;
 }

@@ -61,7 +61,7 @@ function sideWords(engine: Engine, v: DirectionVerdict, pod: string, other: stri
   if (!v.isolated) return `${dir} at ${pod}: not isolated (no ${dir === 'ingress' ? 'Ingress' : 'Egress'} policy selects it), allowed`;
   const by = `isolated for ${dir} by ${v.isolatedBy.join(', ')}`;
   if (v.allowedBy.length > 0) return `${dir} at ${pod}: ${by}; admitted by ${v.allowedBy.map((r) => ruleWords(engine, r)).join(' and by ')}`;
-  if (v.considered.length === 0) return `${dir} at ${pod}: ${by}, which have no ${dir} rules: every ${dir === 'ingress' ? 'incoming' : 'outgoing'} connection is denied`;
+  if (v.considered.length === 0) return `${dir} at ${pod}: ${by}, ${v.isolatedBy.length === 1 ? 'which has' : 'which have'} no ${dir} rules: every ${dir === 'ingress' ? 'incoming' : 'outgoing'} connection is denied`;
   const misses = v.considered.map((r) => {
     const why = r.portIndex === -1 && r.peerIndex === -1 ? 'neither peer nor port matches' : r.portIndex === -1 ? `port ${probe} is not listed` : `${other} matches no peer`;
     return `${r.policy} ${rulePath(r)}: ${why}`;
