@@ -36,10 +36,6 @@ Run "netpol-dojo <command> --help" for a command's options.
 Exit status: 0 success, 1 a graded answer failed, 2 bad input or usage.
 `;
 
-export function registerCommand(name: string, summary: string, load: () => Promise<Command>): void {
-  COMMANDS[name] = { summary, load };
-}
-
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   try {
