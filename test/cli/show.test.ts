@@ -45,3 +45,16 @@ describe('show', () => {
     expect((await run(['show', 'exercise-1', '--step', '3'])).code).toBe(2);
   });
 });
+
+describe('a corrupt progress file seen from a command', () => {
+  it('is moved aside with one notice line, named once', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netpol-corrupt-'));
+    fs.writeFileSync(path.join(dir, 'progress.json'), '{ not json');
+    const io = captureIo({ env: { NO_COLOR: '1', NETPOL_DOJO_SCORES: dir } });
+    expect(await runCli(['list'], io)).toBe(0);
+    const notices = io.err().split('\n').filter(Boolean);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/^netpol-dojo: \S*progress\.json was unreadable .*moved it to .*corrupt.*; starting a fresh store$/);
+    expect(fs.readdirSync(dir).some((f) => f.startsWith('progress.json.corrupt-'))).toBe(true);
+  });
+});

@@ -3,6 +3,7 @@
 import type { Io } from '../io.js';
 import { painter, useColor } from '../io.js';
 import { UsageError, choice, flagSet, flagValue, parseArgs } from '../args.js';
+import { openCliStore } from '../open-store.js';
 import { InputError } from '../../core/findings.js';
 import { readInput } from '../load-inputs.js';
 import { closeIds } from '../../core/bank/bank.js';
@@ -61,12 +62,8 @@ export async function gradeCommand(argv: string[], io: Io): Promise<number> {
   const r = outcome.result;
 
   if (!flagSet(args, 'no-save')) {
-    const { openStore } = await import('../../store/progress-store.js');
     const { recordGrade } = await import('../../store/record-grade.js');
-    const store = await openStore({
-      ...(io.env.NETPOL_DOJO_SCORES ? { dir: io.env.NETPOL_DOJO_SCORES } : {}),
-      onNotice: (m) => io.stderr.write(`netpol-dojo: ${m}\n`),
-    });
+    const store = await openCliStore(io);
     await recordGrade(store, { result: r, answer: text, mode: 'cli' });
   }
 

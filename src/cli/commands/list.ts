@@ -4,6 +4,7 @@ import { painter, useColor } from '../io.js';
 import { UsageError, choice, flagSet, parseArgs } from '../args.js';
 import { formatFinding } from '../../core/findings.js';
 import { bankFor } from './grade.js';
+import { openCliStore } from '../open-store.js';
 
 export async function listCommand(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, { output: { value: true, short: 'o' }, help: { value: false, short: 'h' } });
@@ -15,11 +16,7 @@ export async function listCommand(argv: string[], io: Io): Promise<number> {
   const output = choice(args, 'output', ['text', 'json'] as const, 'text');
   const bank = bankFor(io);
   for (const f of bank.findings) io.stderr.write(formatFinding(f) + '\n');
-  const { openStore } = await import('../../store/progress-store.js');
-  const store = await openStore({
-    ...(io.env.NETPOL_DOJO_SCORES ? { dir: io.env.NETPOL_DOJO_SCORES } : {}),
-    onNotice: (m) => io.stderr.write(`netpol-dojo: ${m}\n`),
-  });
+  const store = await openCliStore(io);
   const rows = bank.scenarios.map((s) => ({
     id: s.id,
     title: s.title,

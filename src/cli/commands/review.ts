@@ -4,7 +4,7 @@
 import type { Io } from '../io.js';
 import { painter, useColor } from '../io.js';
 import { choice, flagSet, flagValue, parseArgs, UsageError } from '../args.js';
-import { openStore, resolveScoresDir } from '../../store/progress-store.js';
+import { openCliStore } from '../open-store.js';
 import { loadBank } from '../../core/bank/load-dir.js';
 import { failedAttemptsByScenario, weakSpotQueue, type FailureGroup, type WeakSpot } from '../../core/training/review.js';
 import { dayKey } from '../../core/training/calendar.js';
@@ -58,7 +58,7 @@ export async function reviewCommand(argv: string[], io: Io, terminal: { stdin: {
     return startApp({ env: io.env, initialScreen: { name: 'review' } });
   }
 
-  const store = await openStore({ dir: resolveScoresDir({ env: io.env, cwd: io.cwd }), onNotice: (m) => io.stderr.write(m + '\n') });
+  const store = await openCliStore(io);
   const scenarios = loadBank(io.env.NETPOL_DOJO_EXERCISES || undefined).scenarios;
   const attempts = store.attempts();
   const groups = failedAttemptsByScenario(attempts, scenarios);

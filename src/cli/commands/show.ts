@@ -8,6 +8,7 @@ import { preparedStep } from '../../core/bank/prepare.js';
 import { hintLines, taskLines, type Line } from '../../core/bank/describe.js';
 import { solutionAnswer, type Scenario } from '../../core/bank/scenario.js';
 import { bankFor, findScenario } from './grade.js';
+import { openCliStore } from '../open-store.js';
 
 const USAGE = `Usage: netpol-dojo show EXERCISE_ID [--step N] [--hints N] [--solution] [--output text|json]
 
@@ -50,8 +51,7 @@ export async function showCommand(argv: string[], io: Io): Promise<number> {
   const questions = s.steps[step - 1].questions.map((q) => q.ask);
   const solution = flagSet(args, 'solution') ? s.solutions.map((x) => solutionAnswer(x, step)).find((a) => a !== undefined) : undefined;
   if (solution) {
-    const { openStore } = await import('../../store/progress-store.js');
-    const store = await openStore({ ...(io.env.NETPOL_DOJO_SCORES ? { dir: io.env.NETPOL_DOJO_SCORES } : {}), onNotice: (m) => io.stderr.write(`netpol-dojo: ${m}\n`) });
+    const store = await openCliStore(io);
     await store.recordReveal(s.id, step);
   }
 

@@ -2,7 +2,7 @@
 import type { Io } from '../io.js';
 import { painter, useColor } from '../io.js';
 import { choice, flagSet, parseArgs, UsageError } from '../args.js';
-import { openStore, resolveScoresDir } from '../../store/progress-store.js';
+import { openCliStore } from '../open-store.js';
 import { loadBank } from '../../core/bank/load-dir.js';
 import { buildStats, formatPct, renderBarChart, type StatsReport, type TopicStats } from '../../core/training/stats.js';
 import { formatDuration } from '../../core/training/exam-clock.js';
@@ -28,10 +28,7 @@ export async function statsCommand(argv: string[], io: Io): Promise<number> {
   const output = choice(args, 'output', ['text', 'json'] as const, 'text');
   if (args.positionals.length > 0) throw new UsageError(`stats takes no arguments (got "${args.positionals[0]}")`);
 
-  const store = await openStore({
-    dir: resolveScoresDir({ env: io.env, cwd: io.cwd }),
-    onNotice: (m) => io.stderr.write(m + '\n'),
-  });
+  const store = await openCliStore(io);
   const report = buildStats({ attempts: store.attempts(), exams: store.exams() }, loadBank().scenarios, new Date());
 
   if (output === 'json') {
