@@ -2,6 +2,7 @@
 // proportional policies (mixed selectors, AND/OR peers, ipBlocks with except, numeric,
 // named and ranged ports, ingress and egress). Prints pods, policies, cells and times.
 import { Engine } from '../src/core/engine/engine.js';
+import { seededRandom as rng } from '../src/core/training/exam-plan.js';
 import type { Cluster, Pod, Protocol } from '../src/core/model.js';
 import type { LabelSelector, NetworkPolicy, PolicyPeer, PolicyPort, PolicyRule } from '../src/core/policy.js';
 import type { Probe } from '../src/core/engine/types.js';
@@ -12,23 +13,12 @@ import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-/** Deterministic PRNG (mulberry32), so every run measures the same cluster. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const APPS = Array.from({ length: 24 }, (_, i) => `app${i}`);
 const TIERS = ['web', 'api', 'db', 'cache'];
 const ENVS = ['prod', 'staging', 'dev'];
 
 function syntheticCluster(podCount: number, policyCount: number, seed: number): { cluster: Cluster; policies: NetworkPolicy[] } {
+  // Deterministic, so every run measures the same cluster.
   const r = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
   const nsCount = Math.max(2, Math.round(podCount / 25));
