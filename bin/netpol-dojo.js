@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Launcher: runs the bundled CLI from dist/ (built by `npm install` through the
-// `prepare` script). Builds it first when a checkout has no dist/ yet.
+// Launcher: runs the bundled CLI from dist/. A published package ships dist/; a clone builds
+// it in `npm install` (the `prepare` script), and here once more when dist/ is missing.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
@@ -9,9 +9,15 @@ import path from 'node:path';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const cli = path.join(root, 'dist', 'cli.js');
 if (!existsSync(cli)) {
-  const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  // Only a clone has the sources and the build tools; an installed package without dist/ is broken.
+  const canBuild = existsSync(path.join(root, 'scripts', 'build.mjs')) && existsSync(path.join(root, 'node_modules', 'esbuild'));
+  const r = canBuild ? spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] }) : { status: 1 };
   if (r.status !== 0) {
-    process.stderr.write('netpol-dojo: could not build dist/ (run `npm install` in the repository first)\n');
+    process.stderr.write(
+      canBuild
+        ? 'netpol-dojo: could not build dist/ (run `npm install` in the repository first)\n'
+        : `netpol-dojo: this installation has no dist/ (${root}); reinstall the package\n`,
+    );
     process.exit(2);
   }
 }

@@ -49,7 +49,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     if (name === '--version') {
-      io.stdout.write('netpol-dojo 0.1.0\n');
+      const { packageVersion } = await import('../repo-root.js');
+      io.stdout.write(`netpol-dojo ${packageVersion()}\n`);
       return 0;
     }
     const cmd = COMMANDS[name];

@@ -1,0 +1,80 @@
+// netpol-dojo as a library: the core behind the CLI, without the terminal.
+//
+//   import { loadManifests, buildEngine, matrix, why, explain } from 'netpol-dojo';
+//   const loaded = loadManifests([{ file: 'cluster.yaml', text }]);
+//   if (hasErrors(loaded.findings)) ... // located findings, never thrown
+//   const engine = buildEngine(loaded);
+//   matrix(engine)           // the `matrix -o json` contract
+//   why(engine, 'shop/web-1', 'shop/db-0', { port: 5432, protocol: 'TCP' })
+//
+// Everything here is pure: no files are read, nothing is printed.
+import type { Cluster } from './core/model.js';
+import type { NetworkPolicy } from './core/policy.js';
+import { Engine, defaultProbes } from './core/engine/engine.js';
+import { probeKey, type Probe, type Verdict } from './core/engine/types.js';
+import { verdictLines } from './core/engine/reasons.js';
+import { explainPolicy, type PolicyExplanation } from './core/explain/explain.js';
+
+export { loadManifests, hasErrors, type ManifestInput, type LoadResult, type LoadOptions, type LoadedObject } from './core/manifest/load.js';
+export { Engine, defaultProbes } from './core/engine/engine.js';
+export { probeKey, type Probe, type Verdict, type DirectionVerdict, type RuleRef, type Endpoint } from './core/engine/types.js';
+export { verdictLines } from './core/engine/reasons.js';
+export { explainPolicy, type PolicyExplanation, type ExplainWarning } from './core/explain/explain.js';
+export { formatExplanation, formatExplanations } from './core/explain/format.js';
+export { formatFinding, InputError, type Finding, type Severity } from './core/findings.js';
+export type { Cluster, Pod, Namespace, Service, ExternalHost, ContainerPort, Protocol, Labels, SourcePos } from './core/model.js';
+export type { NetworkPolicy, PolicyRule, PolicyPeer, PolicyPort, LabelSelector } from './core/policy.js';
+
+/** What loadManifests returns, or any cluster and policies built another way. */
+export interface EngineInput {
+  cluster: Cluster;
+  policies: readonly NetworkPolicy[];
+}
+
+/** The engine for a cluster and its policies (compiled once; ask it as many questions as you like). */
+export function buildEngine(input: EngineInput): Engine {
+  return new Engine(input.cluster, input.policies);
+}
+
+export interface MatrixResult {
+  pods: string[];
+  probes: string[];
+  results: { from: string; to: string; port: number; protocol: Probe['protocol']; allowed: boolean }[];
+}
+
+export interface MatrixOptions {
+  /** Probes to try; default: every port/protocol some pod or external host declares. */
+  probes?: Probe[];
+  /** Only endpoints of these namespaces (external hosts always stay). */
+  namespaces?: string[];
+}
+
+/** The reachability matrix in the `netpol-dojo matrix -o json` contract: one result per probe and ordered pair. */
+export function matrix(engine: Engine, options: MatrixOptions = {}): MatrixResult {
+  const probes = options.probes ?? defaultProbes(engine.cluster);
+  const only = options.namespaces ? new Set(options.namespaces) : undefined;
+  const rows = engine.endpoints.flatMap((e, i) => (e.kind === 'external' || !only || only.has(e.namespace!) ? [i] : []));
+  const results: MatrixResult['results'] = [];
+  for (const probe of probes) {
+    const cell = engine.forProbe(probe);
+    for (const a of rows) {
+      for (const b of rows) {
+        if (a === b) continue;
+        results.push({ from: engine.endpoints[a].id, to: engine.endpoints[b].id, port: probe.port, protocol: probe.protocol, allowed: cell(a, b) });
+      }
+    }
+  }
+  return { pods: rows.map((i) => engine.endpoints[i].id), probes: probes.map(probeKey), results };
+}
+
+/** One connection's verdict with the policies and rules behind it, plus the `why` command's lines. */
+export function why(engine: Engine, from: string, to: string, probe: Probe): Verdict & { lines: string[] } {
+  const verdict = engine.verdict(from, to, probe);
+  return { ...verdict, lines: verdictLines(engine, verdict) };
+}
+
+/** Every policy in plain English (as `explain -o json`), counting the cluster's pods when it has any. */
+export function explain(input: EngineInput): PolicyExplanation[] {
+  const cluster = input.cluster.pods.length > 0 ? input.cluster : undefined;
+  return input.policies.map((p) => explainPolicy(p, cluster));
+}
