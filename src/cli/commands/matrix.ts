@@ -6,11 +6,14 @@ import { loadInputs } from '../load-inputs.js';
 import { parseExternalIp, parseProbe } from '../probes.js';
 import { Engine, defaultProbes } from '../../core/engine/engine.js';
 import { probeKey, type Probe } from '../../core/engine/types.js';
-import { renderMatrixTable } from '../render-matrix.js';
+import { renderMatrixTable, renderConnectionsTable } from '../render-matrix.js';
+import { ConnectionEvaluator } from '../../core/reach/connections.js';
 
-const USAGE = `Usage: netpol-dojo matrix -f FILE... [--port PORT/PROTO ...] [--namespace NS ...] [--external IP ...] [--output table|json]
+const USAGE = `Usage: netpol-dojo matrix -f FILE... [--port PORT/PROTO ... | --connections] [--namespace NS ...] [--external IP ...] [--output table|json]
 
 The reachability matrix of the pods in the manifests (rows: from, columns: to).
+  -c, --connections    per pair, the exact set of allowed connections over every port and
+                       protocol (TCP 80,8000-9000; UDP 53 / all / none) instead of probes
   -f, --file FILE      manifests (multi-document YAML, kind: List, JSON); "-" reads stdin; repeatable
   -p, --port P/PROTO   probe this port (80, 80/TCP, 53/UDP); repeatable; default: every declared port
   -n, --namespace NS   only pods of this namespace; repeatable
@@ -24,6 +27,7 @@ const FLAGS = {
   namespace: { value: true, repeatable: true, short: 'n' },
   external: { value: true, repeatable: true, short: 'e' },
   output: { value: true, short: 'o' },
+  connections: { value: false, short: 'c' },
   help: { value: false, short: 'h' },
 };
 
@@ -42,6 +46,13 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
   const { cluster, policies } = await loadInputs(flagValues(args, 'file'), io);
   for (const ip of externals) if (!cluster.externals.some((x) => x.ip === ip)) cluster.externals.push({ name: ip, ip, ports: [] });
   const engine = new Engine(cluster, policies);
+  if (flagSet(args, 'connections')) {
+    if (probesAsked.length) throw new UsageError('--connections covers every port and protocol: leave out --port');
+    const rows = endpointRows(engine, namespaces);
+    if (output === 'json') await writeConnectionsJson(io, engine, rows);
+    else io.stdout.write(renderConnectionsTable(engine, rows, painter(useColor(io))));
+    return 0;
+  }
 
   const uniq = new Map<string, Probe>();
   for (const p of probesAsked.length ? probesAsked : defaultProbes(cluster)) uniq.set(probeKey(p), p);
@@ -50,10 +61,7 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
   for (const ns of namespaces) {
     if (!cluster.pods.some((p) => p.namespace === ns)) io.stderr.write(`netpol-dojo: warning: no pods in namespace "${ns}"\n`);
   }
-  const rows = engine.endpoints
-    .map((e, i) => ({ e, i }))
-    .filter(({ e }) => e.kind === 'external' || namespaces.size === 0 || namespaces.has(e.namespace!))
-    .map(({ i }) => i);
+  const rows = endpointRows(engine, namespaces);
 
   if (output === 'json') {
     await writeJson(io, engine, rows, probes);
@@ -62,6 +70,40 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
   const paint = painter(useColor(io));
   io.stdout.write(renderMatrixTable(engine, rows, probes, paint));
   return 0;
+}
+
+/** Endpoint indices to show: pods of the asked namespaces (all when none), and every outside host. */
+function endpointRows(engine: Engine, namespaces: Set<string>): number[] {
+  return engine.endpoints
+    .map((e, i) => ({ e, i }))
+    .filter(({ e }) => e.kind === 'external' || namespaces.size === 0 || namespaces.has(e.namespace!))
+    .map(({ i }) => i);
+}
+
+/**
+ * The connections contract: {"endpoints": [...], "connections": [{"from", "to", "allowed":
+ * {"TCP": [[lo, hi], ...], "UDP": [...], "SCTP": [...]}}]}, one entry per ordered pair of
+ * distinct endpoints; ranges inclusive, sorted and merged.
+ */
+async function writeConnectionsJson(io: Io, engine: Engine, rows: number[]): Promise<void> {
+  const out = new ChunkedWriter(io.stdout);
+  const ev = new ConnectionEvaluator(engine);
+  const ids = rows.map((i) => JSON.stringify(engine.endpoints[i].id));
+  await out.write(`{"endpoints":[${ids.join(',')}],"connections":[`);
+  let first = true;
+  for (let a = 0; a < rows.length; a++) {
+    const parts: string[] = [];
+    for (let b = 0; b < rows.length; b++) {
+      if (a === b) continue;
+      const set = ev.connections(rows[a], rows[b]);
+      parts.push(`{"from":${ids[a]},"to":${ids[b]},"allowed":{"TCP":${JSON.stringify(set.TCP)},"UDP":${JSON.stringify(set.UDP)},"SCTP":${JSON.stringify(set.SCTP)}}}`);
+    }
+    if (parts.length === 0) continue;
+    await out.write((first ? '' : ',') + parts.join(','));
+    first = false;
+  }
+  await out.write(']}\n');
+  await out.flush();
 }
 
 /** The JSON contract: {"pods": [...], "probes": [...], "results": [{from,to,port,protocol,allowed}]}, streamed. */

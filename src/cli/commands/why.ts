@@ -5,16 +5,20 @@ import { choice, flagSet, flagValues, parseArgs, UsageError } from '../args.js';
 import { loadInputs } from '../load-inputs.js';
 import { parseProbe } from '../probes.js';
 import { Engine } from '../../core/engine/engine.js';
-import { verdictLines } from '../../core/engine/reasons.js';
+import { explainVerdict, verdictLines } from '../../core/engine/reasons.js';
+import { ConnectionEvaluator, connectionSegments } from '../../core/reach/connections.js';
+import { connectionText } from '../../core/reach/ports.js';
 import { parseIp } from '../../core/ip.js';
 import type { Cluster } from '../../core/model.js';
 import { podId } from '../../core/model.js';
 
-const USAGE = `Usage: netpol-dojo why -f FILE... FROM TO PORT[/PROTO] [--output text|json]
+const USAGE = `Usage: netpol-dojo why -f FILE... FROM TO [PORT[/PROTO]] [--output text|json]
 
 Whether FROM can reach TO on PORT/PROTO, and why: which policies isolate the destination
 for ingress and the source for egress, and which rule (policy, direction, rule index,
 peer index) admits the traffic, or that none does.
+Without PORT: the exact set of connections FROM may open to TO over every port and
+protocol, and for each stretch of ports the rules that decide it.
 FROM and TO are pods as NAMESPACE/NAME (or NAME when unique), or IP addresses (a pod's IP,
 or a host outside the cluster).
 `;
@@ -52,13 +56,17 @@ export async function whyCommand(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const output = choice(args, 'output', ['text', 'json'] as const, 'text');
-  if (args.positionals.length !== 3) throw new UsageError('why needs FROM TO PORT/PROTO (see netpol-dojo why --help)');
+  if (args.positionals.length !== 3 && args.positionals.length !== 2) throw new UsageError('why needs FROM TO [PORT/PROTO] (see netpol-dojo why --help)');
   const [fromText, toText, probeText] = args.positionals;
-  const probe = parseProbe(probeText);
+  const probe = probeText === undefined ? undefined : parseProbe(probeText);
   const { cluster, policies } = await loadInputs(flagValues(args, 'file'), io);
   const from = resolveEndpoint(cluster, fromText);
   const to = resolveEndpoint(cluster, toText);
   const engine = new Engine(cluster, policies);
+  if (!probe) {
+    writeConnections(io, engine, from, to, output);
+    return 0;
+  }
   const verdict = engine.verdict(from, to, probe);
   if (output === 'json') {
     io.stdout.write(JSON.stringify(verdict, null, 2) + '\n');
@@ -68,4 +76,23 @@ export async function whyCommand(argv: string[], io: Io): Promise<number> {
   const [head, ...rest] = verdictLines(engine, verdict);
   io.stdout.write(paint(verdict.allowed ? 'green' : 'red', head) + '\n' + rest.join('\n') + '\n');
   return 0;
+}
+
+/** `why FROM TO` without a port: the connection set, then what decides each stretch of ports. */
+function writeConnections(io: Io, engine: Engine, from: string, to: string, output: 'text' | 'json'): void {
+  const set = new ConnectionEvaluator(engine).connections(engine.indexOf(from), engine.indexOf(to));
+  const segments = connectionSegments(engine, from, to);
+  if (output === 'json') {
+    const json = { from, to, allowed: set, segments: segments.map((s) => ({ protocol: s.protocol, ports: [s.lo, s.hi], allowed: s.allowed, verdict: s.verdict })) };
+    io.stdout.write(JSON.stringify(json, null, 2) + '\n');
+    return;
+  }
+  const paint = painter(useColor(io));
+  const text = connectionText(set);
+  const lines = [paint(text === 'none' ? 'red' : 'green', `${from} -> ${to}: ${text === 'none' ? 'nothing is allowed' : text === 'all' ? 'every port and protocol is allowed' : `allowed ${text}`}`)];
+  for (const s of segments) {
+    const ports = s.lo === 1 && s.hi === 65535 ? 'every port' : s.lo === s.hi ? `port ${s.lo}` : `ports ${s.lo}-${s.hi}`;
+    lines.push(`  ${s.protocol} ${ports}: ${explainVerdict(engine, s.verdict)}`);
+  }
+  io.stdout.write(lines.join('\n') + '\n');
 }

@@ -6,7 +6,7 @@
 // (not isolated), or when some rule of some selecting policy admits the peer on the port.
 // Policies are compiled once: selectors become endpoint sets, rules become (peers, ports)
 // matchers, and each pod's admitted peers per probe are cached by the policies selecting it.
-import type { Cluster, ContainerPort, Labels } from '../model.js';
+import type { Cluster, ContainerPort, Labels, Protocol } from '../model.js';
 import { podId } from '../model.js';
 import type { NetworkPolicy, PolicyPeer, PolicyPort, PolicyRule, Direction, LabelSelector } from '../policy.js';
 import { policyId } from '../policy.js';
@@ -363,6 +363,43 @@ export class Engine {
     const allowedBy = considered.filter((r) => r.peerIndex !== -1 && r.portIndex !== -1);
     const isolated = policies.length > 0;
     return { direction, isolated, isolatedBy, allowedBy, considered, allowed: !isolated || allowedBy.length > 0 };
+  }
+
+  /**
+   * Port numbers at which some rule's port match may change, per protocol: each numeric port,
+   * each range's end + 1, and the container ports that named ports resolve to (and + 1).
+   * Between two edges every port gets the same verdict, which makes exact connection sets cheap.
+   */
+  portEdges(): Record<Protocol, number[]> {
+    const edges: Record<Protocol, Set<number>> = { TCP: new Set(), UDP: new Set(), SCTP: new Set() };
+    const named = new Map<string, Set<Protocol>>();
+    for (const cp of this.policies) {
+      for (const rules of [cp.ingress, cp.egress]) {
+        for (const rule of rules ?? []) {
+          for (const p of rule.ports) {
+            if (p.port === undefined) continue;
+            if (typeof p.port === 'string') {
+              if (!named.has(p.port)) named.set(p.port, new Set());
+              named.get(p.port)!.add(p.protocol);
+              continue;
+            }
+            edges[p.protocol].add(p.port);
+            edges[p.protocol].add((p.endPort ?? p.port) + 1);
+          }
+        }
+      }
+    }
+    if (named.size > 0) {
+      for (const e of this.info) {
+        for (const c of e.ports) {
+          if (c.name && named.get(c.name)?.has(c.protocol)) {
+            edges[c.protocol].add(c.port);
+            edges[c.protocol].add(c.port + 1);
+          }
+        }
+      }
+    }
+    return { TCP: [...edges.TCP], UDP: [...edges.UDP], SCTP: [...edges.SCTP] };
   }
 
   /** The policy object behind an id ("ns/name"), for reason texts. */
