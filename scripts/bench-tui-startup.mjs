@@ -1,9 +1,11 @@
-// Start-up time of the TUI: from process start to the first frame on a real (pseudo) terminal,
-// for the trainer and for a bare Ink hello-world bundled the same way (same esbuild options as
-// scripts/build.mjs). Runs both alternately in tmux and prints medians and their ratio.
+// Start-up time of the TUI on a real (pseudo) terminal, beside a bare Ink hello-world bundled
+// the same way (same esbuild options as scripts/build.mjs): the first frame, and time to usable
+// (the Practice list on screen after pressing 1 on Home, with the progress summary loaded).
+// Also the time to the first result of `grade` beside `node -e 0`. Runs the programs
+// alternately and prints medians, min, max and their ratios.
 // Usage: node scripts/bench-tui-startup.mjs [runs=7]
 import { build } from 'esbuild';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -96,6 +98,52 @@ async function measure(name, index) {
   }
 }
 
+/**
+ * Milliseconds from the shell's exec of node to the trainer's Practice list on screen: the
+ * key 1 is sent as soon as Home shows its progress summary (the bank and store loaded).
+ */
+async function measureUsable(index) {
+  const t0File = path.join(work, `u0-${index}`);
+  const session = `u${index}`;
+  const command = `date +%s%N > ${t0File}; exec env CI=false NETPOL_DOJO_SCORES=${path.join(work, 'scores')} node ${targets.trainer.file}`;
+  newSession('-d', '-x', '100', '-y', '30', '-s', session, 'sh', '-c', command);
+  try {
+    const deadline = Date.now() + 10_000;
+    let sent = false;
+    for (;;) {
+      const screen = tmux('capture-pane', '-p', '-t', session);
+      if (!sent && /exercises passed/.test(screen)) {
+        tmux('send-keys', '-t', session, '1');
+        sent = true;
+      }
+      if (sent && /\d+ exercises · /.test(screen) && /write|predict|fix|pick/.test(screen) && existsSync(t0File)) {
+        const t0Ms = Number(BigInt(readFileSync(t0File, 'utf8').trim()) / 1_000_000n);
+        return Date.now() - t0Ms;
+      }
+      if (Date.now() > deadline) throw new Error(`trainer: no Practice list within 10 s; screen:\n${screen}`);
+      await sleep(2);
+    }
+  } finally {
+    try {
+      tmux('kill-session', '-t', session);
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+/** Milliseconds from spawning a command to its first byte on stdout (or its exit when it prints nothing). */
+function firstOutput(argv) {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    let first;
+    const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NETPOL_DOJO_SCORES: path.join(work, 'scores') } });
+    child.stdout.on('data', () => (first ??= performance.now() - t0));
+    child.on('error', reject);
+    child.on('close', (code) => (code !== null && code <= 1 ? resolve(first ?? performance.now() - t0) : reject(new Error(`${argv.join(' ')}: exit ${code}`))));
+  });
+}
+
 /** Milliseconds from node's start to the write of the first frame, noted by the process itself. */
 async function measureInProcess(name, index) {
   const { file, text } = targets[name];
@@ -125,27 +173,46 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
+/** A reference answer to grade: the solution `show --solution` prints. */
+function gradeArgs() {
+  const id = 'exercise-1';
+  const shown = JSON.parse(execFileSync('node', [targets.trainer.file, 'show', id, '--solution', '--output', 'json'], { encoding: 'utf8', env: { ...process.env, NETPOL_DOJO_SCORES: path.join(work, 'scores') } }));
+  const answer = path.join(work, 'answer.yaml');
+  writeFileSync(answer, shown.solution);
+  return ['node', targets.trainer.file, 'grade', id, answer, '--no-save'];
+}
+
 try {
   // Warm the file cache once for each.
   await measure('trainer', 'warm-a');
   await measure('ink hello', 'warm-b');
+  await measureUsable('warm-c');
+  const grade = gradeArgs();
   const times = { trainer: [], 'ink hello': [] };
   const inProcess = { trainer: [], 'ink hello': [] };
+  const usable = { trainer: [], 'ink hello': [] };
+  const cli = { grade: [], 'node -e 0': [] };
   for (let i = 0; i < runs; i++) {
     const order = i % 2 === 0 ? ['trainer', 'ink hello'] : ['ink hello', 'trainer'];
     for (const name of order) times[name].push(await measure(name, `${name.replace(' ', '-')}-${i}`));
     for (const name of order) inProcess[name].push(await measureInProcess(name, `${name.replace(' ', '-')}-${i}`));
+    // Time to usable: the trainer's Practice list against the hello-world's first frame.
+    for (const name of order) usable[name].push(name === 'trainer' ? await measureUsable(i) : await measure(name, `uh-${i}`));
+    const cliOrder = i % 2 === 0 ? ['grade', 'node -e 0'] : ['node -e 0', 'grade'];
+    for (const name of cliOrder) cli[name].push(await firstOutput(name === 'grade' ? grade : ['node', '-e', '0']));
   }
-  const report = (title, t) => {
-    const a = median(t.trainer);
-    const b = median(t['ink hello']);
+  const stats = (xs) => `median ${median(xs).toFixed(0).padStart(5)}  min ${Math.min(...xs).toFixed(0).padStart(5)}  max ${Math.max(...xs).toFixed(0).padStart(5)}`;
+  const report = (title, t, [a, b] = ['trainer', 'ink hello']) => {
     console.log(title);
-    console.log(`  trainer    median ${a.toFixed(0).padStart(5)}   runs ${t.trainer.map((x) => x.toFixed(0)).join(' ')}`);
-    console.log(`  ink hello  median ${b.toFixed(0).padStart(5)}   runs ${t['ink hello'].map((x) => x.toFixed(0)).join(' ')}`);
-    console.log(`  ratio trainer / hello: ${(a / b).toFixed(2)}`);
+    console.log(`  ${a.padEnd(10)} ${stats(t[a])}`);
+    console.log(`  ${b.padEnd(10)} ${stats(t[b])}`);
+    const ratios = t[a].map((x, i) => x / t[b][i]);
+    console.log(`  ratio ${a} / ${b}: ${(median(t[a]) / median(t[b])).toFixed(2)} (per run: min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)})`);
   };
   report(`first frame written, from node's start (in-process; trainer via bin/netpol-dojo.js), ${runs} runs each (ms):`, inProcess);
   report(`first frame visible in a 100x30 tmux pane (includes tmux drawing the frame and ~2-5 ms polling), ${runs} runs each (ms):`, times);
+  report(`time to usable: trainer's Practice list visible after 1 on Home, against hello's first frame visible, ${runs} runs each (ms):`, usable);
+  report(`grade ${grade[3]}: spawn to first byte of the result, against node -e 0 to exit, ${runs} runs each (ms):`, cli, ['grade', 'node -e 0']);
 } finally {
   try {
     tmux('kill-server');

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import fs from 'node:fs';
 import { bundleOptions, root } from './bundle-options.mjs';
+import { buildBankIndex } from './build-bank.mjs';
 
 const entries = {
   cli: 'src/cli/main.ts',
@@ -48,4 +49,12 @@ for (const name of order) {
   } else fs.renameSync(path.join(out, name), target);
 }
 fs.rmSync(out, { recursive: true, force: true });
-for (const name of fs.readdirSync(dist)) if (!built.has(name)) fs.rmSync(path.join(dist, name), { recursive: true, force: true });
+// dist/bank/ is the prebuilt exercise bank, written by build-bank.mjs below.
+for (const name of fs.readdirSync(dist)) if (!built.has(name) && name !== 'bank') fs.rmSync(path.join(dist, name), { recursive: true, force: true });
+
+try {
+  await buildBankIndex();
+} catch (e) {
+  process.stderr.write(`build: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+}

@@ -7,7 +7,7 @@ import { openCliStore } from '../open-store.js';
 import { InputError } from '../../core/findings.js';
 import { readInput } from '../load-inputs.js';
 import { closeIds } from '../../core/bank/bank.js';
-import { loadBank } from '../../core/bank/load-dir.js';
+import { loadBank, loadScenario } from '../../core/bank/load-dir.js';
 import type { Bank } from '../../core/bank/bank.js';
 import type { Scenario } from '../../core/bank/scenario.js';
 import { gradeAnswer } from '../../core/grader/grade.js';
@@ -25,6 +25,12 @@ Exit status: 0 passed, 1 failed, 2 bad input.
 /** The bank, from $NETPOL_DOJO_EXERCISES when set (tests), else the repository's exercises/. */
 export function bankFor(io: Io): Bank {
   return loadBank(io.env.NETPOL_DOJO_EXERCISES || undefined);
+}
+
+/** One exercise by id: only its own file when the prebuilt bank has it unchanged, else from the whole bank. */
+export function scenarioFor(io: Io, id: string): Scenario {
+  const { scenario, bank } = loadScenario(id, io.env.NETPOL_DOJO_EXERCISES || undefined);
+  return scenario ?? findScenario(bank!, id);
 }
 
 export function findScenario(bank: Bank, id: string): Scenario {
@@ -51,7 +57,7 @@ export async function gradeCommand(argv: string[], io: Io): Promise<number> {
     if (!/^\d+$/.test(stepText)) throw new UsageError(`--step must be a step number, not "${stepText}"`);
     step = Number(stepText);
   }
-  const scenario = findScenario(bankFor(io), id);
+  const scenario = scenarioFor(io, id);
   if (step !== undefined && (step < 1 || step > scenario.steps.length)) {
     throw new UsageError(`${id} has ${scenario.steps.length} step${scenario.steps.length === 1 ? '' : 's'}: --step must be 1..${scenario.steps.length}`);
   }

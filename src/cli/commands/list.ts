@@ -3,7 +3,7 @@ import type { Io } from '../io.js';
 import { painter, useColor } from '../io.js';
 import { UsageError, choice, flagSet, parseArgs } from '../args.js';
 import { formatFinding } from '../../core/findings.js';
-import { bankFor } from './grade.js';
+import { loadBankSummaries } from '../../core/bank/load-dir.js';
 import { openCliStore } from '../open-store.js';
 
 export async function listCommand(argv: string[], io: Io): Promise<number> {
@@ -14,17 +14,17 @@ export async function listCommand(argv: string[], io: Io): Promise<number> {
   }
   if (args.positionals.length) throw new UsageError(`list takes no arguments (got "${args.positionals[0]}")`);
   const output = choice(args, 'output', ['text', 'json'] as const, 'text');
-  const bank = bankFor(io);
+  const bank = loadBankSummaries(io.env.NETPOL_DOJO_EXERCISES || undefined);
   for (const f of bank.findings) io.stderr.write(formatFinding(f) + '\n');
   const store = await openCliStore(io);
-  const rows = bank.scenarios.map((s) => ({
+  const rows = bank.summaries.map((s) => ({
     id: s.id,
     title: s.title,
     kind: s.kind,
     topics: s.topics,
     difficulty: s.difficulty,
     minutes: s.minutes,
-    steps: s.steps.length,
+    steps: s.steps,
     status: store.statusOf(s.id),
   }));
   if (output === 'json') {

@@ -7,7 +7,7 @@ import { InputError } from '../../core/findings.js';
 import { preparedStep } from '../../core/bank/prepare.js';
 import { hintLines, taskLines, type Line } from '../../core/bank/describe.js';
 import { solutionAnswer, type Scenario } from '../../core/bank/scenario.js';
-import { bankFor, findScenario } from './grade.js';
+import { scenarioFor } from './grade.js';
 import { openCliStore } from '../open-store.js';
 
 const USAGE = `Usage: netpol-dojo show EXERCISE_ID [--step N] [--hints N] [--solution] [--output text|json]
@@ -43,7 +43,7 @@ export async function showCommand(argv: string[], io: Io): Promise<number> {
   }
   if (args.positionals.length !== 1) throw new UsageError('show needs EXERCISE_ID (netpol-dojo list shows them)');
   const output = choice(args, 'output', ['text', 'json'] as const, 'text');
-  const s = findScenario(bankFor(io), args.positionals[0]);
+  const s = scenarioFor(io, args.positionals[0]);
   const step = parseStep(flagValue(args, 'step'), s);
   const hints = Math.max(0, Math.min(s.hints.length, Number(flagValue(args, 'hints') ?? 0) || 0));
   const { prepared, findings } = preparedStep(s, step);
