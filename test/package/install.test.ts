@@ -78,7 +78,7 @@ describe('the packed package, installed with --omit=dev', () => {
 
   it('ships the program and the exercises, not the tests, the sources or anyone\'s scores', () => {
     const installed = path.join(app, 'node_modules', 'netpol-dojo');
-    for (const f of ['bin/netpol-dojo.js', 'dist/cli.js', 'dist/index.js', 'dist/types/index.d.ts', 'exercises/exercise-1.yaml', 'README.md', 'LICENSE']) {
+    for (const f of ['bin/netpol-dojo.js', 'dist/cli.js', 'dist/index.js', 'dist/types/index.d.ts', 'dist/bank/index.json', 'exercises/exercise-1.yaml', 'README.md', 'LICENSE']) {
       expect(existsSync(path.join(installed, f)), f).toBe(true);
     }
     for (const f of ['test', 'src', 'scores', 'scripts', 'dist/bench.js']) expect(existsSync(path.join(installed, f)), f).toBe(false);
