@@ -24,6 +24,24 @@ export class BitSet {
     this.words[i >>> 5] |= 1 << (i & 31);
   }
 
+  clone(): BitSet {
+    return new BitSet(this.size, this.words.slice());
+  }
+
+  /** this &= other */
+  andInPlace(other: BitSet): void {
+    const a = this.words;
+    const b = other.words;
+    for (let i = 0; i < a.length; i++) a[i] &= b[i];
+  }
+
+  /** this &= ~other */
+  andNotInPlace(other: BitSet): void {
+    const a = this.words;
+    const b = other.words;
+    for (let i = 0; i < a.length; i++) a[i] &= ~b[i];
+  }
+
   /** this |= other */
   orInPlace(other: BitSet): void {
     const a = this.words;

@@ -10,8 +10,8 @@ import type { Cluster, ContainerPort, Labels, Protocol } from '../model.js';
 import { podId } from '../model.js';
 import type { NetworkPolicy, PolicyPeer, PolicyPort, PolicyRule, Direction, LabelSelector } from '../policy.js';
 import { policyId } from '../policy.js';
-import { selectorMatches, selectorText } from '../labels.js';
-import { parseIp, parseCidr, cidrContains, type IP, type CIDR } from '../ip.js';
+import { selectorMatches } from '../labels.js';
+import { parseIp, parseCidr, cidrContains, unmapIpv4, type IP, type CIDR } from '../ip.js';
 import { BitSet } from './bitset.js';
 import type { Endpoint, Probe, RuleRef, DirectionVerdict, Verdict } from './types.js';
 import { probeKey } from './types.js';
@@ -20,7 +20,44 @@ interface EndpointInfo extends Endpoint {
   labels: Labels;
   nsIndex: number; // -1 outside the cluster
   ips: IP[];
+  /** The IPv4 addresses (IPv4-mapped IPv6 included) as unsigned 32-bit numbers, for ipBlocks. */
+  v4: number[];
+  /** The other (IPv6) addresses. */
+  v6: IP[];
   ports: ContainerPort[];
+}
+
+/** The pods of one label key: which carry it, and per value which (built when a selector first asks). */
+interface KeyIndex {
+  has: BitSet;
+  values: Map<string, number[]>;
+  sets: Map<string, BitSet>;
+}
+
+const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+/**
+ * A cache key for a selector that does not depend on how it was written: matchLabels by key,
+ * requirements sorted, In/NotIn values sorted and without repeats (the same set of pods).
+ */
+function selectorKey(sel: LabelSelector): string {
+  const labels = Object.keys(sel.matchLabels)
+    .sort()
+    .map((k) => [k, sel.matchLabels[k]]);
+  const exprs = sel.matchExpressions.map((r) => JSON.stringify([r.key, r.operator, [...new Set(r.values)].sort()])).sort();
+  return JSON.stringify([labels, exprs]);
+}
+
+function v4Number(bytes: Uint8Array): number {
+  return ((bytes[0] << 24) | (bytes[1] << 16) | (bytes[2] << 8) | bytes[3]) >>> 0;
+}
+
+/** An IPv4 CIDR as network and mask numbers; undefined for IPv6 (after unmapping). */
+function v4Range(c: CIDR): { net: number; mask: number } | undefined {
+  const u = unmapIpv4(c);
+  if (u.family !== 4) return undefined;
+  const mask = u.prefix === 0 ? 0 : (0xffffffff << (32 - u.prefix)) >>> 0;
+  return { net: (v4Number(u.bytes) & mask) >>> 0, mask };
 }
 
 /** A compiled rule: the peers it admits (null = every peer) and its ports. */
@@ -52,6 +89,10 @@ export class Engine {
   private readonly egressPolicies: number[][];
   private readonly all: BitSet;
   private readonly podSelectorCache = new Map<string, BitSet>();
+  private readonly ipBlockCache = new Map<string, BitSet>();
+  private readonly labelIndex = new Map<string, KeyIndex>();
+  /** Every pod (external hosts are never selected by label). */
+  private readonly pods: BitSet;
   private readonly namespaceSelectorCache = new Map<string, BitSet>();
   private readonly namespaceMembers: BitSet[];
   private readonly namespaceIndex = new Map<string, number>();
@@ -80,6 +121,7 @@ export class Engine {
     for (const pod of cluster.pods) {
       const ips = pod.ips.map((t) => parseIp(t)).filter((x): x is IP => x !== null);
       this.info.push({
+        ...splitFamilies(ips),
         id: podId(pod),
         kind: 'pod',
         namespace: pod.namespace,
@@ -92,7 +134,8 @@ export class Engine {
     }
     for (const ext of cluster.externals) {
       const ip = parseIp(ext.ip);
-      this.info.push({ id: ext.name, kind: 'external', ip: ext.ip, labels: {}, nsIndex: -1, ips: ip ? [ip] : [], ports: ext.ports });
+      const ips = ip ? [ip] : [];
+      this.info.push({ id: ext.name, kind: 'external', ip: ext.ip, labels: {}, nsIndex: -1, ips, ...splitFamilies(ips), ports: ext.ports });
     }
     this.endpoints = this.info.map(({ id, kind, namespace, ip }) => (namespace === undefined ? { id, kind, ip } : { id, kind, namespace, ip }));
     this.info.forEach((e, i) => {
@@ -101,6 +144,10 @@ export class Engine {
 
     const n = this.info.length;
     this.all = BitSet.full(n);
+    this.pods = new BitSet(n);
+    this.info.forEach((e, i) => {
+      if (e.kind === 'pod') this.pods.add(i);
+    });
     this.namespaceMembers = this.namespaceLabels.map(() => new BitSet(n));
     this.info.forEach((e, i) => {
       if (e.nsIndex >= 0) this.namespaceMembers[e.nsIndex].add(i);
@@ -205,23 +252,71 @@ export class Engine {
     };
   }
 
-  /** Pods (never external hosts) whose labels match, in any namespace. */
+  /** Pods (never external hosts) whose labels match, in any namespace: bitset operations on the label index. */
   private podSelector(sel: LabelSelector): BitSet {
-    const key = selectorText(sel);
+    const key = selectorKey(sel);
     let set = this.podSelectorCache.get(key);
+    if (set) return set;
+    set = this.pods.clone();
+    for (const k in sel.matchLabels) set.andInPlace(this.labelValueSet(k, sel.matchLabels[k]));
+    for (const r of sel.matchExpressions) {
+      switch (r.operator) {
+        case 'In': {
+          const any = new BitSet(this.info.length);
+          for (const v of r.values) any.orInPlace(this.labelValueSet(r.key, v));
+          set.andInPlace(any);
+          break;
+        }
+        case 'NotIn':
+          // A pod without the key matches NotIn, as in Kubernetes.
+          for (const v of r.values) set.andNotInPlace(this.labelValueSet(r.key, v));
+          break;
+        case 'Exists':
+          set.andInPlace(this.keyIndex(r.key).has);
+          break;
+        case 'DoesNotExist':
+          set.andNotInPlace(this.keyIndex(r.key).has);
+          break;
+      }
+    }
+    this.podSelectorCache.set(key, set);
+    return set;
+  }
+
+  /** One scan of the pods per label key a selector names, however many selectors name it. */
+  private keyIndex(key: string): KeyIndex {
+    let k = this.labelIndex.get(key);
+    if (!k) {
+      k = { has: new BitSet(this.info.length), values: new Map(), sets: new Map() };
+      for (let i = 0; i < this.info.length; i++) {
+        const e = this.info[i];
+        if (e.kind !== 'pod' || !hasOwn(e.labels, key)) continue;
+        k.has.add(i);
+        const v = e.labels[key];
+        const list = k.values.get(v);
+        if (list) list.push(i);
+        else k.values.set(v, [i]);
+      }
+      this.labelIndex.set(key, k);
+    }
+    return k;
+  }
+
+  /** Pods labelled key=value (bitsets made only for the values selectors ask about). */
+  private labelValueSet(key: string, value: string): BitSet {
+    const k = this.keyIndex(key);
+    let set = k.sets.get(value);
     if (!set) {
       set = new BitSet(this.info.length);
-      this.info.forEach((e, i) => {
-        if (e.kind === 'pod' && selectorMatches(sel, e.labels)) set!.add(i);
-      });
-      this.podSelectorCache.set(key, set);
+      for (const i of k.values.get(value) ?? []) set.add(i);
+      k.sets.set(value, set);
     }
     return set;
   }
 
   /** Pods in namespaces whose labels match. */
   private namespaceSelector(sel: LabelSelector): BitSet {
-    const key = selectorText(sel);
+    const key = selectorKey(sel);
     let set = this.namespaceSelectorCache.get(key);
     if (!set) {
       set = new BitSet(this.info.length);
@@ -243,13 +338,28 @@ export class Engine {
 
   /** Endpoints (pods too, as upstream's e2e tests expect) with an IP inside cidr and outside every except. */
   private ipBlockSet(cidrText: string, exceptTexts: string[]): BitSet {
-    const set = new BitSet(this.info.length);
+    const key = `${cidrText} ${[...new Set(exceptTexts)].sort().join(' ')}`;
+    let set = this.ipBlockCache.get(key);
+    if (set) return set;
+    set = new BitSet(this.info.length);
+    this.ipBlockCache.set(key, set);
     const cidr = parseCidr(cidrText);
     if (!cidr) return set;
     const except = exceptTexts.map((t) => parseCidr(t)).filter((c): c is CIDR => c !== null);
-    this.info.forEach((e, i) => {
-      if (e.ips.some((ip) => cidrContains(cidr, ip) && !except.some((x) => cidrContains(x, ip)))) set.add(i);
-    });
+    const range = v4Range(cidr);
+    const exceptV4 = except.map(v4Range).filter((r): r is { net: number; mask: number } => r !== undefined);
+    for (let i = 0; i < this.info.length; i++) {
+      const e = this.info[i];
+      // IPv4 by masks; IPv6 (rare) by the byte-wise test. Families never match each other.
+      if (range) {
+        for (const ip of e.v4) {
+          if (((ip & range.mask) >>> 0) !== range.net) continue;
+          if (exceptV4.some((x) => ((ip & x.mask) >>> 0) === x.net)) continue;
+          set.add(i);
+          break;
+        }
+      } else if (e.v6.some((ip) => cidrContains(cidr, ip) && !except.some((x) => cidrContains(x, ip)))) set.add(i);
+    }
     return set;
   }
 
@@ -406,6 +516,18 @@ export class Engine {
   policy(id: string): NetworkPolicy | undefined {
     return this.policies.find((p) => p.id === id)?.policy;
   }
+}
+
+/** An endpoint's addresses split by family (IPv4-mapped IPv6 counts as IPv4, as Go's matchers read it). */
+function splitFamilies(ips: IP[]): { v4: number[]; v6: IP[] } {
+  const v4: number[] = [];
+  const v6: IP[] = [];
+  for (const ip of ips) {
+    const u = unmapIpv4(ip);
+    if (u.family === 4) v4.push(v4Number(u.bytes));
+    else v6.push(ip);
+  }
+  return { v4, v6 };
 }
 
 /** Every port/protocol that some pod or external host declares, sorted by port then protocol. */

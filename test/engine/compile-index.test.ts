@@ -1,0 +1,97 @@
+// The engine's compile caches (label index, selector keys, ipBlock sets) never let two
+// different selectors or blocks share an answer, and give one answer for one meaning
+// however the selector is written.
+import { describe, expect, it } from 'vitest';
+import { Engine } from '../../src/core/engine/engine.js';
+import { cluster, pod, policy, rule, sel } from './build.js';
+import type { LabelSelector } from '../../src/core/policy.js';
+
+const pods = [
+  pod('a/web-1', '10.0.0.1', { app: 'web', tier: 'front' }),
+  pod('a/web-2', '10.0.0.2', { app: 'web' }),
+  pod('a/api', '10.0.1.1', { app: 'api', tier: 'back' }),
+  pod('a/db', '10.0.2.1', { app: 'db', 'app,x': 'y' }),
+  pod('a/bare', '10.0.3.1'),
+  pod('b/web', 'fd00::5', { app: 'web' }),
+];
+const c = cluster(pods);
+
+/** Pod ids selected by each selector, all compiled in one engine (so that caches are shared). */
+function selections(selectors: LabelSelector[]): string[][] {
+  const e = new Engine(c, selectors.map((s, i) => policy(`a/p${i}`, s, { ingress: [] })));
+  return selectors.map((_, i) => e.selectedBy(i).map((k) => e.endpoints[k].id));
+}
+
+describe('selectors compiled by the label index', () => {
+  it('answers each operator as the API reference says', () => {
+    expect(
+      selections([
+        sel({ app: 'web' }),
+        sel({}, [{ key: 'app', operator: 'In', values: ['web', 'api'] }]),
+        sel({}, [{ key: 'app', operator: 'NotIn', values: ['web', 'api'] }]),
+        sel({}, [{ key: 'tier', operator: 'Exists', values: [] }]),
+        sel({}, [{ key: 'tier', operator: 'DoesNotExist', values: [] }]),
+        sel({ app: 'web' }, [{ key: 'tier', operator: 'In', values: ['front'] }]),
+        sel({ app: 'nope' }),
+        sel(),
+      ]),
+    ).toEqual([
+      ['a/web-1', 'a/web-2'],
+      ['a/web-1', 'a/web-2', 'a/api'],
+      ['a/db', 'a/bare'],
+      ['a/web-1', 'a/api'],
+      ['a/web-2', 'a/db', 'a/bare'],
+      ['a/web-1'],
+      [],
+      ['a/web-1', 'a/web-2', 'a/api', 'a/db', 'a/bare'],
+    ]);
+  });
+
+  it('gives one answer however the values are ordered or repeated', () => {
+    const [x, y, z] = selections([
+      sel({}, [{ key: 'app', operator: 'In', values: ['api', 'web'] }, { key: 'tier', operator: 'Exists', values: [] }]),
+      sel({}, [{ key: 'tier', operator: 'Exists', values: [] }, { key: 'app', operator: 'In', values: ['web', 'api', 'web'] }]),
+      sel({}, [{ key: 'app', operator: 'NotIn', values: ['api', 'web'] }, { key: 'tier', operator: 'Exists', values: [] }]),
+    ]);
+    expect(x).toEqual(['a/web-1', 'a/api']);
+    expect(y).toEqual(x);
+    expect(z).toEqual([]);
+  });
+
+  it('keeps apart selectors whose texts could run together', () => {
+    // "app,x=y" as one key against app with the value "x=y": different pods.
+    expect(selections([sel({ 'app,x': 'y' }), sel({}, [{ key: 'app', operator: 'In', values: ['x=y'] }])])).toEqual([['a/db'], []]);
+  });
+});
+
+describe('ipBlock sets', () => {
+  const hosts = [
+    { name: 'mapped', ip: '::ffff:10.0.0.9', ports: [] },
+    { name: 'outside', ip: '192.168.1.1', ports: [] },
+  ];
+  const withHosts = cluster(pods, {}, hosts);
+  const admitted = (cidr: string, except: string[]): string[] => {
+    const e = new Engine(withHosts, [policy('a/p', sel({ app: 'api' }), { ingress: [rule([{ ipBlock: { cidr, except } }])] })]);
+    const to = e.indexOf('a/api');
+    return e.endpoints.filter((_, i) => e.allowed(i, to, { port: 80, protocol: 'TCP' })).map((x) => x.id);
+  };
+
+  it('matches IPv4, IPv4-mapped IPv6 and IPv6 addresses by family, with excepts', () => {
+    expect(admitted('10.0.0.0/16', [])).toEqual(['a/web-1', 'a/web-2', 'a/api', 'a/db', 'a/bare', 'mapped']);
+    expect(admitted('10.0.0.0/16', ['10.0.0.0/24'])).toEqual(['a/api', 'a/db', 'a/bare']);
+    expect(admitted('0.0.0.0/0', ['10.0.0.0/8'])).toEqual(['outside']);
+    expect(admitted('fd00::/8', [])).toEqual(['b/web']);
+    expect(admitted('::ffff:10.0.0.0/120', [])).toEqual(['a/web-1', 'a/web-2', 'mapped']);
+    expect(admitted('10.0.0.1/32', [])).toEqual(['a/web-1']);
+  });
+
+  it('does not share a set between blocks that differ only in their excepts', () => {
+    const e = new Engine(withHosts, [
+      policy('a/p', sel({ app: 'api' }), { ingress: [rule([{ ipBlock: { cidr: '10.0.0.0/16', except: ['10.0.0.0/24'] } }])] }),
+      policy('a/q', sel({ app: 'db' }), { ingress: [rule([{ ipBlock: { cidr: '10.0.0.0/16', except: [] } }])] }),
+    ]);
+    const probe = { port: 80, protocol: 'TCP' } as const;
+    expect(e.allowed(e.indexOf('a/web-1'), e.indexOf('a/api'), probe)).toBe(false);
+    expect(e.allowed(e.indexOf('a/web-1'), e.indexOf('a/db'), probe)).toBe(true);
+  });
+});
