@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import React from 'react';
 import { App } from '../../src/tui/App.js';
 import { progressLine } from '../../src/tui/screens/Home.js';
-import { practiceServices } from '../../src/tui/practice/services.js';
 import { openStore } from '../../src/store/progress-store.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +10,7 @@ import path from 'node:path';
 /** The app with a real bank and a store in a fresh temp dir, opened on exercise-1's editor. */
 async function inEditor() {
   const store = await openStore({ dir: mkdtempSync(path.join(tmpdir(), 'netpol-dojo-app-')), onNotice: () => {} });
-  const services = practiceServices({ store, exercisesDir: path.resolve(__dirname, '../../exercises') });
+  const services = await loadedServices(store);
   const r = renderAt(<App services={services} />);
   await waitForFrame(r.lastFrame, 'exercises passed');
   await sendKeys(r.stdin, KEY.enter);
@@ -22,7 +21,8 @@ async function inEditor() {
   await waitForFrame(r.lastFrame, 'Ctrl+S grade');
   return r;
 }
-import { KEY, cleanupRendered, frameLines, renderAt, sendKeys, sleep, waitForFrame } from './helpers.js';
+import { KEY, cleanupRendered, frameLines, renderAt, sendKeys, waitForFrame } from './helpers.js';
+import { loadedServices } from './fixtures.js';
 
 afterEach(cleanupRendered);
 
@@ -116,7 +116,8 @@ describe('help overlay', () => {
     await waitForFrame(lastFrame, '1 q');
     let done = false;
     void exited().then(() => (done = true));
-    await sleep(30);
+    // Settled after Esc: an exit would have happened by now.
+    await sendKeys(stdin);
     expect(done).toBe(false);
   });
 });

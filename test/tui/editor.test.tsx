@@ -3,7 +3,7 @@ import React from 'react';
 import { YamlEditor, type YamlEditorProps } from '../../src/tui/editor/YamlEditor.js';
 import { TerminalProvider } from '../../src/tui/terminal-context.js';
 import type { TerminalControl } from '../../src/tui/terminal.js';
-import { KEY, bracketedPaste, cleanupRendered, frameLines, renderAt, sendKeys, sleep, waitForFrame } from './helpers.js';
+import { KEY, bracketedPaste, cleanupRendered, frameLines, renderAt, sendKeys, waitForFrame } from './helpers.js';
 
 afterEach(cleanupRendered);
 
@@ -102,8 +102,8 @@ describe('YamlEditor', () => {
   it('an inactive editor ignores keys', async () => {
     const { stdin, lastFrame } = editor({ initialText: 'a', isActive: false });
     await waitForFrame(lastFrame, '1 a');
+    // sendKeys returns once the app has settled from each key.
     await sendKeys(stdin, 'zzz', KEY.enter);
-    await sleep(50);
     expect(frameLines(lastFrame())[0]).toBe('   1 a');
     expect(lastFrame()).not.toContain('zzz');
   });

@@ -1,7 +1,7 @@
 // The mock exam through the real App, bank, grader and a store in a temp dir, with a fake clock:
 // start, answer one task, flag another, let the time run out, see the graded result; survive
 // a crash (unmount mid-exam) with the clock having run on; finish early with confirmation.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import React from 'react';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ import { loadBank } from '../../src/core/bank/load-dir.js';
 import { planExam } from '../../src/core/training/exam-plan.js';
 import { referenceAnswer } from '../../src/tui/review/attempt-lines.js';
 import { examStartText } from '../../src/tui/exam/exam-run.js';
-import { KEY, FakeClock, bracketedPaste, cleanupRendered, frameLines, renderAt, sendKeys, sleep, waitForFrame } from './helpers.js';
+import { KEY, FakeClock, bracketedPaste, cleanupRendered, frameLines, renderAt, sendKeys, waitForFrame, waitUntil } from './helpers.js';
 
 const EXERCISES = path.resolve(__dirname, '../../exercises');
 const bank = loadBank(EXERCISES);
@@ -28,6 +28,9 @@ const [first, second] = plan.tasks.map((t) => bank.byId.get(t.exerciseId)!);
 let dir: string;
 let store: ProgressStore;
 let clock: FakeClock;
+
+// The practice screens are imported lazily by the app: have them in the module cache already.
+beforeAll(() => import('../../src/tui/practice/screens.js'));
 
 beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'netpol-dojo-exam-'));
@@ -119,12 +122,10 @@ describe('a mock exam', () => {
     await waitForFrame(r.lastFrame, 'Ctrl+S save');
     await sendKeys(r.stdin, KEY.ctrlEnd, '# my work in progress');
     // The draft reaches the exam record after the usual pause.
-    for (let i = 0; ; i++) {
+    await waitUntil('the draft in the exam record', async () => {
       await store.reload();
-      if ((store.runningExam()?.tasks[0].draft ?? '').includes('# my work in progress')) break;
-      if (i > 200) throw new Error('the draft never reached the exam record');
-      await sleep(10);
-    }
+      return (store.runningExam()?.tasks[0].draft ?? '').includes('# my work in progress');
+    });
     r.instance.unmount(); // the crash: nothing handed in
 
     clock.advance(3 * MIN);

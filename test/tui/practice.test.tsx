@@ -6,11 +6,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { App } from '../../src/tui/App.js';
-import { practiceServices, type PracticeServices } from '../../src/tui/practice/services.js';
+import type { PracticeServices } from '../../src/tui/practice/services.js';
 import { openStore, type ProgressStore } from '../../src/store/progress-store.js';
-import { KEY, bracketedPaste, cleanupRendered, frameLines, renderAt, sendKeys, sleep, waitForFrame } from './helpers.js';
-
-const EXERCISES = path.resolve(__dirname, '../../exercises');
+import { KEY, bracketedPaste, cleanupRendered, frameLines, renderAt, sendKeys, waitForFrame, waitUntil } from './helpers.js';
+import { loadedServices } from './fixtures.js';
 
 let dir: string;
 let store: ProgressStore;
@@ -19,7 +18,7 @@ let services: PracticeServices;
 beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'netpol-dojo-tui-'));
   store = await openStore({ dir, onNotice: () => {} });
-  services = practiceServices({ store, exercisesDir: EXERCISES });
+  services = await loadedServices(store);
 });
 
 afterEach(async () => {
@@ -159,9 +158,11 @@ describe('drafts', () => {
     await waitForFrame(r.lastFrame, 'Live:');
     await sendKeys(r.stdin, 'kind: Netw');
     await waitForFrame(r.lastFrame, '1 kind: Netw');
-    await sleep(400);
-    await store.reload();
-    expect(store.getDraft('exercise-1', 1)?.text).toBe('kind: Netw');
+    // The draft reaches the store after the saver's pause.
+    await waitUntil('the draft in the store', async () => {
+      await store.reload();
+      return store.getDraft('exercise-1', 1)?.text === 'kind: Netw';
+    });
     await sendKeys(r.stdin, 'orkPolicy', KEY.esc, KEY.esc);
     await waitForFrame(r.lastFrame, '/ to filter');
     await sendKeys(r.stdin, KEY.enter);

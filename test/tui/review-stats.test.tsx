@@ -1,5 +1,5 @@
 // Review mistakes, the weak-spot queue and the stats screen, on a store the test fills.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import React from 'react';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,12 +7,19 @@ import path from 'node:path';
 import { App, type Screen } from '../../src/tui/App.js';
 import { practiceServices } from '../../src/tui/practice/services.js';
 import { openStore, type ProgressStore } from '../../src/store/progress-store.js';
+import { loadBank } from '../../src/core/bank/load-dir.js';
 import { KEY, FakeClock, cleanupRendered, frameLines, renderAt, sendKeys, waitForFrame } from './helpers.js';
 
 const EXERCISES = path.resolve(__dirname, '../../exercises');
 let dir: string;
 let store: ProgressStore;
 let clock: FakeClock;
+
+// The bank parsed and the lazily imported screens cached before any app mounts.
+beforeAll(async () => {
+  await import('../../src/tui/practice/screens.js');
+  loadBank(EXERCISES);
+});
 
 // Local times, so that "today" and dates in the frame do not depend on the machine's zone.
 const at = (day: number, hour: number) => new Date(2026, 10, day, hour, 0).toISOString();

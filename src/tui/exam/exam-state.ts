@@ -49,6 +49,8 @@ export type ExamAction =
   | { type: 'view'; view: ExamView }
   | { type: 'request'; request: ExamRequest }
   | { type: 'requestDone'; message?: string }
+  /** A problem to show that ends no request (a background store write failed). */
+  | { type: 'message'; message: string }
   | { type: 'exam'; exam: ExamRecord }
   | { type: 'draft'; index: number; text: string }
   | { type: 'handedIn'; handedIn: HandedIn; note: string };
@@ -164,6 +166,8 @@ export function examReducer(state: ExamState, action: ExamAction): ExamState {
       return state.request ? state : { ...state, request: action.request };
     case 'requestDone':
       return { ...state, request: undefined, ...(action.message !== undefined ? { message: action.message } : {}) };
+    case 'message':
+      return { ...state, message: action.message };
     case 'exam':
       return { ...state, exam: action.exam };
     case 'draft': {

@@ -245,9 +245,11 @@ export function Exam(props: ExamProps) {
         const i = state.index;
         const flagged = !exam.tasks[i]?.flagged;
         dispatch({ type: 'exam', exam: { ...exam, tasks: exam.tasks.map((t, j) => (j === i ? { ...t, flagged } : t)) } });
+        // The screen shows the flag at once and takes the next key; the store write follows.
+        done();
         void data.store.updateExam(exam.id, (e) => {
           if (e.tasks[i]) e.tasks[i].flagged = flagged;
-        }).then(() => done(), fail);
+        }).catch((e: unknown) => dispatch({ type: 'message', message: `The progress store failed: ${e instanceof Error ? e.message : String(e)}` }));
         return;
       }
       case 'handIn': {
