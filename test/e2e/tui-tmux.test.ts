@@ -102,7 +102,8 @@ describe.skipIf(!hasTmux)('the TUI in tmux', () => {
     tmux('new-session', '-d', '-x', '80', '-y', '24', '-s', 'e2e', 'sh', '-c', command);
     // A five-minute exam is inside the last ten minutes from the start: the mark says so without
     // colour. (Five, not one: a busy machine must not run the clock out mid-test.)
-    let s = await waitFor('Tasks (2)');
+    // The header's countdown comes with the frame after the list.
+    let s = await waitFor((x) => x.includes('Tasks (2)') && x.includes('left'));
     expect(s).toMatch(/Mock exam · ! 0[45]:\d\d left \(under 10 min\)/);
     expect(s).toContain('0 draft · 0 flagged · 2 untouched');
 
