@@ -41,6 +41,83 @@ export function parseCidr(text: string): CIDR | null {
   return { ...ip, prefix };
 }
 
+/**
+ * An IP as Kubernetes 1.35 reads legacy fields (netutils.ParseIPSloppy, the pre-1.17 Go
+ * parser): IPv4 octets may carry leading zeros and are read as decimal ("010" is 10, not
+ * octal 8). Strict syntax is the StrictIPCIDRValidation gate, alpha and off in 1.35.
+ */
+export function parseIpLegacy(text: string): IP | null {
+  const strict = parseIp(text);
+  if (strict || typeof text !== 'string' || text.length > 64) return strict;
+  const v4 = sloppyIpv4(text);
+  if (v4) return v4;
+  if (!text.includes(':') || text.includes('%')) return null;
+  // An IPv4 tail may have leading zeros too; IPv6 groups may have more than 4 hex digits
+  // when the extra ones are leading zeros (the old parser checked the value, not the length).
+  let rest = text;
+  const tail = /([0-9.]+)$/.exec(text);
+  if (tail && tail[1].includes('.')) {
+    const t = sloppyIpv4(tail[1]);
+    if (!t) return null;
+    rest = `${text.slice(0, text.length - tail[1].length)}${Array.from(t.bytes).join('.')}`;
+  }
+  rest = rest.replace(/(^|:)0+([0-9a-fA-F]{1,4})(?=:|$)/g, '$1$2');
+  return parseIp(rest);
+}
+
+function sloppyIpv4(text: string): IP | null {
+  if (!/^\d+\.\d+\.\d+\.\d+$/.test(text)) return null;
+  const bytes = text.split('.').map((o) => Number(o));
+  return bytes.every((b) => b <= 255) ? { family: 4, bytes: Uint8Array.from(bytes) } : null;
+}
+
+/** A CIDR as 1.35 reads legacy fields (netutils.ParseCIDRSloppy): leading zeros allowed in the IP and the prefix length. */
+export function parseCidrLegacy(text: string): CIDR | null {
+  if (typeof text !== 'string') return null;
+  const strict = parseCidr(text);
+  if (strict) return strict;
+  const slash = text.indexOf('/');
+  if (slash < 0) return null;
+  const ip = parseIpLegacy(text.slice(0, slash));
+  const len = text.slice(slash + 1);
+  if (!ip || !/^\d{1,12}$/.test(len)) return null;
+  const prefix = Number(len);
+  if (prefix > ip.bytes.length * 8) return null;
+  return { ...ip, prefix };
+}
+
+/** The network of a CIDR: bits beyond the prefix cleared. */
+export function maskCidr(c: CIDR): CIDR {
+  const bytes = Uint8Array.from(c.bytes);
+  for (let bit = c.prefix; bit < bytes.length * 8; bit++) bytes[bit >> 3] &= ~(0x80 >> (bit & 7));
+  return { ...c, bytes };
+}
+
+/** True for ::ffff:a.b.c.d written in IPv6 form. */
+export function isIpv4Mapped(ip: IP): boolean {
+  return isV4Mapped(ip.bytes);
+}
+
+/**
+ * A CIDR as Go's IPNet.String() prints the network ParseCIDRSloppy returns: masked, and in
+ * IPv4 form when the masked address is IPv4-mapped ("::ffff:10.0.0.0/104" is "10.0.0.0/8").
+ */
+export function formatNetwork(c: CIDR): string {
+  const m = maskCidr(c);
+  if (m.family === 6 && isV4Mapped(m.bytes) && m.prefix >= 96) return `${Array.from(m.bytes.slice(12)).join('.')}/${m.prefix - 96}`;
+  return `${formatIp(m)}/${m.prefix}`;
+}
+
+/** An IP as Go's IP.String() prints it: IPv4-mapped addresses in dotted IPv4 form. */
+export function formatIpGo(ip: IP): string {
+  return isV4Mapped(ip.bytes) ? Array.from(ip.bytes.slice(12)).join('.') : formatIp(ip);
+}
+
+/** The address family an IP counts as when matched (an IPv4-mapped IPv6 address is IPv4). */
+export function familyOf(ip: IP): Family {
+  return unmapIpv4(ip).family;
+}
+
 /** True when bits beyond the prefix are set (10.1.2.3/8): accepted by 1.35 with a warning. */
 export function hasHostBits(c: CIDR): boolean {
   for (let bit = c.prefix; bit < c.bytes.length * 8; bit++) {

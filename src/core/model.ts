@@ -35,6 +35,22 @@ export interface Pod {
   ips: string[];
   ports: ContainerPort[];
   source?: SourcePos;
+  /**
+   * spec.hostNetwork: the pod shares its node's network namespace and IP. Policies neither
+   * select it nor match it by podSelector/namespaceSelector; its traffic is the node's.
+   */
+  hostNetwork?: boolean;
+  /** status.hostIP: the IP of the node the pod runs on, when the input says. */
+  hostIP?: string;
+}
+
+/** A pod that holds no IP, so no traffic reaches it: finished, or not started yet. */
+export interface NotRunningPod {
+  namespace: string;
+  name: string;
+  /** status.phase: Succeeded, Failed, or Pending (without an IP yet). */
+  phase: string;
+  source?: SourcePos;
 }
 
 export interface ServicePort {
@@ -69,6 +85,8 @@ export interface Cluster {
   pods: Pod[];
   services: Service[];
   externals: ExternalHost[];
+  /** Pods of the input that are not running (no IP): left out of pods, and so of every matrix. */
+  notRunning?: NotRunningPod[];
 }
 
 export const METADATA_NAME_LABEL = 'kubernetes.io/metadata.name';

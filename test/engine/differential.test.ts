@@ -1,7 +1,9 @@
 // Differential test: the compiled engine against a naive evaluator written directly from the
 // NetworkPolicy API reference (no bitsets, no caches), on random clusters with fixed seeds:
 // every selector form, AND/OR peers, ipBlock/except (IPv4 and IPv6), named ports, endPort,
-// protocol-only ports, UDP/SCTP, ingress/egress, outside hosts.
+// protocol-only ports, UDP/SCTP, ingress/egress, outside hosts; dual-stack pods (an ipBlock
+// matches the peer's address of the connection's family, the destination's primary one),
+// hostNetwork pods (never selected, matched by ipBlock only) and loopback (always allowed).
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/core/engine/engine.js';
 import type { Cluster, Pod, Protocol, Labels } from '../../src/core/model.js';
@@ -38,18 +40,24 @@ function matchesSelector(sel: LabelSelector, labels: Labels): boolean {
 interface Node {
   id: string;
   pod?: Pod;
-  ip: string;
+  /** Every address, primary first. */
+  ips: string[];
 }
 
 function naiveAllowed(c: Cluster, policies: NetworkPolicy[], from: Node, to: Node, probe: Probe): boolean {
+  if (from === to) return true; // loopback
   const nsLabels = (name: string) => c.namespaces.find((n) => n.name === name)!.labels;
+  const family = (ip: string) => (ip.includes(':') ? 6 : 4);
+  const connectionFamily = family(to.ips[0]);
   const peerMatches = (peer: PolicyPeer, policyNs: string, other: Node): boolean => {
     if (peer.ipBlock) {
-      const ip = parseIp(other.ip)!;
+      const text = other.ips.find((t) => family(t) === connectionFamily);
+      if (text === undefined) return false;
+      const ip = parseIp(text)!;
       const cidr = parseCidr(peer.ipBlock.cidr)!;
       return cidrContains(cidr, ip) && !peer.ipBlock.except.some((e) => cidrContains(parseCidr(e)!, ip));
     }
-    if (!other.pod) return false;
+    if (!other.pod || other.pod.hostNetwork) return false;
     if (peer.namespaceSelector) {
       if (!matchesSelector(peer.namespaceSelector, nsLabels(other.pod.namespace))) return false;
     } else if (other.pod.namespace !== policyNs) return false;
@@ -65,7 +73,7 @@ function naiveAllowed(c: Cluster, policies: NetworkPolicy[], from: Node, to: Nod
       return named !== undefined && named.port === probe.port;
     });
   const side = (pod: Pod | undefined, type: 'Ingress' | 'Egress', other: Node): boolean => {
-    if (!pod) return true;
+    if (!pod || pod.hostNetwork) return true;
     const selecting = policies.filter((p) => p.namespace === pod.namespace && p.policyTypes.includes(type) && matchesSelector(p.podSelector, pod.labels));
     if (selecting.length === 0) return true;
     return selecting.some((p) =>
@@ -80,7 +88,9 @@ function naiveAllowed(c: Cluster, policies: NetworkPolicy[], from: Node, to: Nod
 function randomCase(seed: number): { cluster: Cluster; policies: NetworkPolicy[]; probes: Probe[] } {
   const r = rng(seed);
   const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
-  const v6 = r() < 0.3;
+  // Single-stack IPv4, single-stack IPv6, or dual-stack (either family first, some single-stack pods).
+  const stack = pick(['v4', 'v4', 'v6', 'dual'] as const);
+  const v6 = stack === 'v6';
   const keys = ['app', 'tier', 'team'];
   const values = ['a', 'b', 'c'];
   const randLabels = (): Record<string, string> => {
@@ -89,13 +99,22 @@ function randomCase(seed: number): { cluster: Cluster; policies: NetworkPolicy[]
     return out;
   };
   const nsNames = ['x', 'y', 'z'];
+  const ip4 = (i: number) => `10.0.${i >> 2}.${(i & 3) * 64 + 1}`;
+  const ip6 = (i: number) => `fd00:10::${(i + 1).toString(16)}`;
+  const podIps = (i: number): string[] => {
+    if (stack === 'v4') return [ip4(i)];
+    if (stack === 'v6') return [ip6(i)];
+    const k = r();
+    return k < 0.4 ? [ip4(i), ip6(i)] : k < 0.8 ? [ip6(i), ip4(i)] : k < 0.9 ? [ip4(i)] : [ip6(i)];
+  };
   const namespaces = nsNames.map((n) => ({ name: n, labels: { 'kubernetes.io/metadata.name': n, ...randLabels() } }));
   const protocols: Protocol[] = ['TCP', 'UDP', 'SCTP'];
   const pods: Pod[] = Array.from({ length: 4 + Math.floor(r() * 6) }, (_, i) => ({
     namespace: pick(nsNames),
     name: `p${i}`,
     labels: randLabels(),
-    ips: [v6 ? `fd00:10::${(i + 1).toString(16)}` : `10.0.${i >> 2}.${(i & 3) * 64 + 1}`],
+    ips: podIps(i),
+    ...(r() < 0.1 ? { hostNetwork: true } : {}),
     ports: [
       { port: 80, protocol: 'TCP', ...(r() < 0.5 ? { name: 'http' } : r() < 0.5 ? { name: 'web' } : {}) },
       { port: 81 + Math.floor(r() * 3), protocol: pick(protocols), ...(r() < 0.5 ? { name: 'alt' } : {}) },
@@ -104,6 +123,7 @@ function randomCase(seed: number): { cluster: Cluster; policies: NetworkPolicy[]
   const externals = [
     { name: v6 ? '2001:db8::5' : '192.0.2.5', ip: v6 ? '2001:db8::5' : '192.0.2.5', ports: [] },
     { name: v6 ? 'fd00:10::ff' : '10.0.9.9', ip: v6 ? 'fd00:10::ff' : '10.0.9.9', ports: [] },
+    ...(stack === 'dual' ? [{ name: '2001:db8::5', ip: '2001:db8::5', ports: [] }] : []),
   ];
   const operators: SelectorOperator[] = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
   const selector = (): LabelSelector => {
@@ -115,8 +135,10 @@ function randomCase(seed: number): { cluster: Cluster; policies: NetworkPolicy[]
     }
     return s;
   };
-  const cidrs = v6 ? ['fd00:10::/64', 'fd00:10::/120', '2001:db8::/32', 'fd00::/8'] : ['10.0.0.0/16', '10.0.0.0/24', '10.0.1.0/25', '192.0.2.0/24', '0.0.0.0/0'];
-  const excepts = v6 ? ['fd00:10::2/127', 'fd00:10::ff/128'] : ['10.0.0.64/26', '10.0.0.1/32', '10.0.9.0/24'];
+  const cidrs4 = ['10.0.0.0/16', '10.0.0.0/24', '10.0.1.0/25', '192.0.2.0/24', '0.0.0.0/0'];
+  const cidrs6 = ['fd00:10::/64', 'fd00:10::/120', '2001:db8::/32', 'fd00::/8', '::/0'];
+  const cidrs = stack === 'v6' ? cidrs6 : stack === 'v4' ? cidrs4 : [...cidrs4, ...cidrs6];
+  const excepts = [...(stack === 'v4' ? [] : ['fd00:10::2/127', 'fd00:10::ff/128']), ...(stack === 'v6' ? [] : ['10.0.0.64/26', '10.0.0.1/32', '10.0.9.0/24'])];
   const peer = (): PolicyPeer => {
     const k = r();
     if (k < 0.3) return { podSelector: selector() };
@@ -167,11 +189,10 @@ describe('compiled engine vs naive evaluator', () => {
     for (let seed = 1; seed <= 400; seed++) {
       const { cluster, policies, probes } = randomCase(seed);
       const engine = new Engine(cluster, policies);
-      const nodes: Node[] = [...cluster.pods.map((p) => ({ id: `${p.namespace}/${p.name}`, pod: p, ip: p.ips[0] })), ...cluster.externals.map((x) => ({ id: x.name, ip: x.ip }))];
+      const nodes: Node[] = [...cluster.pods.map((p) => ({ id: `${p.namespace}/${p.name}`, pod: p, ips: p.ips })), ...cluster.externals.map((x) => ({ id: x.name, ips: [x.ip] }))];
       for (const probe of probes) {
         for (const a of nodes) {
           for (const b of nodes) {
-            if (a === b) continue;
             const want = naiveAllowed(cluster, policies, a, b, probe);
             const fast = engine.allowed(engine.indexOf(a.id), engine.indexOf(b.id), probe);
             const slow = engine.verdict(a.id, b.id, probe).allowed;

@@ -135,10 +135,13 @@ describe('peers', () => {
   });
 
   it('IPv6 ipBlocks never match IPv4 pods and vice versa', () => {
-    const c = cluster([pod('a/v6', 'fd00::10', {}), pod('a/v4', '10.0.0.1', {}), pod('a/dst', '10.0.0.2', { app: 'dst' })]);
+    const c = cluster([pod('a/v6', 'fd00::10', {}), pod('a/v4', '10.0.0.1', {}), pod('a/dst', '10.0.0.2', { app: 'dst' }), pod('a/dst6', 'fd00::20', { app: 'dst' })]);
     const e = new Engine(c, [policy('a/p', sel({ app: 'dst' }), { ingress: [rule([{ ipBlock: { cidr: 'fd00::/64', except: [] } }])] })]);
-    expect(can(e, 'a/v6', 'a/dst')).toBe(true);
+    expect(can(e, 'a/v6', 'a/dst6')).toBe(true);
+    expect(can(e, 'a/v4', 'a/dst6')).toBe(false);
     expect(can(e, 'a/v4', 'a/dst')).toBe(false);
+    // A connection to an IPv4 pod is IPv4: the IPv6-only source has no address an IPv6 block could match.
+    expect(can(e, 'a/v6', 'a/dst')).toBe(false);
   });
 });
 
@@ -157,7 +160,8 @@ describe('IPv4-mapped IPv6 addresses', () => {
     expect(can(excepted, 'a/mapped', 'a/dst')).toBe(false);
     const allV6 = new Engine(c, [policy('a/p', sel({ app: 'dst' }), { ingress: [rule([{ ipBlock: { cidr: '::/0', except: [] } }])] })]);
     expect(can(allV6, 'a/mapped', 'a/dst')).toBe(false);
-    expect(can(allV6, 'a/v6', 'a/dst')).toBe(true);
+    // a/dst is IPv4, so the connection is IPv4 and ::/0 cannot match a/v6's IPv6 address.
+    expect(can(allV6, 'a/v6', 'a/dst')).toBe(false);
   });
 });
 

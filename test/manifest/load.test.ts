@@ -307,10 +307,18 @@ describe('pods', () => {
     expect(load(pod('b', 'status: {podIPs: [{ip: "2001:db8::7"}]}\n')).cluster.pods[0].ips).toEqual(['2001:db8::7']);
   });
 
-  it('pod IPs are strict', () => {
-    expect(errors(pod('a', 'status: {podIP: 010.1.0.4}\n'))).toEqual([
-      'test.yaml:8:17: status.podIP: Invalid value: "010.1.0.4": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)',
+  it('pod IPs as 1.35 reads them: leading zeros are decimal, with a warning; other forms are errors', () => {
+    // IsValidIPForLegacyField with StrictIPCIDRValidation off (alpha, off by default in 1.35).
+    const text = pod('a', 'status: {podIP: 010.1.0.4}\n');
+    expect(errors(text)).toEqual([]);
+    expect(warnings(text)).toEqual([
+      'test.yaml:8:17: warning: status.podIP: non-standard IP address "010.1.0.4" will be considered invalid in a future Kubernetes release: use "10.1.0.4"',
     ]);
+    expect(load(text).cluster.pods[0].ips).toEqual(['10.1.0.4']);
+    expect(errors(pod('a', 'status: {podIP: 10.1.4}\n'))).toEqual([
+      'test.yaml:8:17: status.podIP: Invalid value: "10.1.4": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)',
+    ]);
+    expect(errors(pod('a', 'status: {podIP: 0x0a.1.0.4}\n'))).toHaveLength(1);
   });
 
   it('two pods with the same IP are accepted with a warning (hostNetwork pods share the node IP)', () => {

@@ -237,8 +237,39 @@ describe('peers', () => {
       'test.yaml:7:24: spec.ingress[0].from[0].ipBlock.cidr: Invalid value: "10.0.0.0": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)',
     ]);
     expect(errors(from('{ipBlock: {cidr: 10.0.0.0/33}}'))).toHaveLength(1);
-    expect(errors(from('{ipBlock: {cidr: 010.0.0.0/8}}'))).toEqual([
-      'test.yaml:7:24: spec.ingress[0].from[0].ipBlock.cidr: Invalid value: "010.0.0.0/8": must not have leading 0s in IP or prefix length',
+    expect(errors(from('{ipBlock: {cidr: 10.0.0/8}}'))).toHaveLength(1);
+    expect(errors(from('{ipBlock: {cidr: 0x0a.0.0.0/8}}'))).toHaveLength(1);
+  });
+
+  // Kubernetes 1.35: IsValidCIDRForLegacyField with StrictIPCIDRValidation off (the gate is
+  // alpha and off by default in 1.35, KEP-4858), then GetWarningsForCIDR's warnings.
+  it('leading zeros are accepted with a warning and read as decimal (1.35)', () => {
+    const text = from('{ipBlock: {cidr: 010.0.0.0/08}}');
+    expect(errors(text)).toEqual([]);
+    expect(warnings(text)).toEqual([
+      'test.yaml:7:24: warning: spec.ingress[0].from[0].ipBlock.cidr: non-standard CIDR value "010.0.0.0/08" will be considered invalid in a future Kubernetes release: use "10.0.0.0/8"',
+    ]);
+    expect(load(text).policies[0].ingress[0].peers[0].ipBlock?.cidr).toBe('010.0.0.0/08');
+  });
+
+  it('an IPv4-mapped IPv6 CIDR is accepted with a warning naming its IPv4 form (1.35)', () => {
+    const text = from('{ipBlock: {cidr: "::ffff:10.0.0.0/104"}}');
+    expect(errors(text)).toEqual([]);
+    expect(warnings(text)).toEqual([
+      'test.yaml:7:24: warning: spec.ingress[0].from[0].ipBlock.cidr: non-standard CIDR value "::ffff:10.0.0.0/104" will be considered invalid in a future Kubernetes release: use "10.0.0.0/8"',
+    ]);
+  });
+
+  it('a non-canonical IPv6 CIDR gets the RFC 5952 warning', () => {
+    expect(warnings(from('{ipBlock: {cidr: "FD00:0:0::/64"}}'))).toEqual([
+      'test.yaml:7:24: warning: spec.ingress[0].from[0].ipBlock.cidr: IPv6 CIDR value "FD00:0:0::/64" should be in RFC 5952 canonical format ("fd00::/64")',
+    ]);
+  });
+
+  it('host bits and leading zeros together give both warnings', () => {
+    expect(warnings(from('{ipBlock: {cidr: 10.1.2.03/8}}'))).toEqual([
+      'test.yaml:7:24: warning: spec.ingress[0].from[0].ipBlock.cidr: CIDR value "10.1.2.03/8" is ambiguous in this context (should be "10.0.0.0/8" or "10.1.2.3/32"?)',
+      'test.yaml:7:24: warning: spec.ingress[0].from[0].ipBlock.cidr: non-standard CIDR value "10.1.2.03/8" will be considered invalid in a future Kubernetes release: use "10.0.0.0/8"',
     ]);
   });
 

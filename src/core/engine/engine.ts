@@ -6,12 +6,17 @@
 // (not isolated), or when some rule of some selecting policy admits the peer on the port.
 // Policies are compiled once: selectors become endpoint sets, rules become (peers, ports)
 // matchers, and each pod's admitted peers per probe are cached by the policies selecting it.
+//
+// As clusters run it: a pod always reaches itself (loopback never passes a policy);
+// hostNetwork pods are never selected (their traffic is their node's, matched by ipBlock
+// only, as the common CNIs do); a connection has one address family, the destination's
+// primary one (status.podIPs[0]), and an ipBlock matches a peer's address of that family.
 import type { Cluster, ContainerPort, Labels, Protocol } from '../model.js';
 import { podId } from '../model.js';
 import type { NetworkPolicy, PolicyPeer, PolicyPort, PolicyRule, Direction, LabelSelector } from '../policy.js';
 import { policyId } from '../policy.js';
 import { selectorMatches } from '../labels.js';
-import { parseIp, parseCidr, cidrContains, unmapIpv4, type IP, type CIDR } from '../ip.js';
+import { parseIp, parseCidrLegacy, cidrContains, familyOf, unmapIpv4, type IP, type CIDR, type Family } from '../ip.js';
 import { BitSet } from './bitset.js';
 import type { Endpoint, Probe, RuleRef, DirectionVerdict, Verdict } from './types.js';
 import { probeKey } from './types.js';
@@ -25,7 +30,14 @@ interface EndpointInfo extends Endpoint {
   /** The other (IPv6) addresses. */
   v6: IP[];
   ports: ContainerPort[];
+  hostNetwork: boolean;
+  /** The family of connections to this endpoint: its primary IP's (IPv4 when it has none). */
+  family: Family;
 }
+
+/** An endpoint set per connection family: [IPv4, IPv6]. The same object twice when no ipBlock tells them apart. */
+type ByFamily = readonly [BitSet, BitSet];
+const familySlot = (f: Family): 0 | 1 => (f === 4 ? 0 : 1);
 
 /** The pods of one label key: which carry it, and per value which (built when a selector first asks). */
 interface KeyIndex {
@@ -66,8 +78,11 @@ interface CompiledRule {
   direction: Direction;
   ruleIndex: number;
   rule: PolicyRule;
-  peers: BitSet | null;
-  peerSets: BitSet[]; // one per peer, for reasons
+  /** Sources (ingress) a rule admits, by the family of the connection; null = every peer. */
+  peers: ByFamily | null;
+  /** Destinations (egress) a rule admits, each by its own family; null = every peer. */
+  destinations: BitSet | null;
+  peerSets: ByFamily[]; // one per peer, for reasons
   ports: PolicyPort[];
 }
 
@@ -89,7 +104,9 @@ export class Engine {
   private readonly egressPolicies: number[][];
   private readonly all: BitSet;
   private readonly podSelectorCache = new Map<string, BitSet>();
-  private readonly ipBlockCache = new Map<string, BitSet>();
+  private readonly ipBlockCache = new Map<string, ByFamily>();
+  /** Endpoints whose connections are IPv4 / IPv6. */
+  private readonly families: ByFamily;
   private readonly labelIndex = new Map<string, KeyIndex>();
   /** Every pod (external hosts are never selected by label). */
   private readonly pods: BitSet;
@@ -130,14 +147,20 @@ export class Engine {
         nsIndex: this.namespaceIndex.get(pod.namespace)!,
         ips,
         ports: pod.ports,
+        hostNetwork: pod.hostNetwork === true,
+        family: ips.length ? familyOf(ips[0]) : 4,
       });
     }
     for (const ext of cluster.externals) {
       const ip = parseIp(ext.ip);
       const ips = ip ? [ip] : [];
-      this.info.push({ id: ext.name, kind: 'external', ip: ext.ip, labels: {}, nsIndex: -1, ips, ...splitFamilies(ips), ports: ext.ports });
+      this.info.push({ id: ext.name, kind: 'external', ip: ext.ip, labels: {}, nsIndex: -1, ips, ...splitFamilies(ips), ports: ext.ports, hostNetwork: false, family: ip ? familyOf(ip) : 4 });
     }
-    this.endpoints = this.info.map(({ id, kind, namespace, ip }) => (namespace === undefined ? { id, kind, ip } : { id, kind, namespace, ip }));
+    this.endpoints = this.info.map(({ id, kind, namespace, ip, hostNetwork }) => {
+      const e: Endpoint = namespace === undefined ? { id, kind, ip } : { id, kind, namespace, ip };
+      if (hostNetwork) e.hostNetwork = true;
+      return e;
+    });
     this.info.forEach((e, i) => {
       if (!this.byId.has(e.id)) this.byId.set(e.id, i);
     });
@@ -145,13 +168,18 @@ export class Engine {
     const n = this.info.length;
     this.all = BitSet.full(n);
     this.pods = new BitSet(n);
+    // Selectors see pods on the pod network only: a hostNetwork pod is its node, to policies.
     this.info.forEach((e, i) => {
-      if (e.kind === 'pod') this.pods.add(i);
+      if (e.kind === 'pod' && !e.hostNetwork) this.pods.add(i);
     });
     this.namespaceMembers = this.namespaceLabels.map(() => new BitSet(n));
+    const v4 = new BitSet(n);
+    const v6 = new BitSet(n);
     this.info.forEach((e, i) => {
-      if (e.nsIndex >= 0) this.namespaceMembers[e.nsIndex].add(i);
+      if (e.nsIndex >= 0 && !e.hostNetwork) this.namespaceMembers[e.nsIndex].add(i);
+      (e.family === 4 ? v4 : v6).add(i);
     });
+    this.families = [v4, v6];
 
     this.ingressPolicies = this.info.map(() => []);
     this.egressPolicies = this.info.map(() => []);
@@ -173,7 +201,7 @@ export class Engine {
     return this.info[index].ports.map((p) => ({ port: p.port, protocol: p.protocol }));
   }
 
-  /** Fast path: is traffic from endpoint `from` to endpoint `to` on `probe` allowed? */
+  /** Fast path: is traffic from endpoint `from` to endpoint `to` on `probe` allowed? (Always, from a pod to itself.) */
   allowed(from: number, to: number, probe: Probe): boolean {
     return this.forProbe(probe)(from, to);
   }
@@ -191,6 +219,8 @@ export class Engine {
     }
     const { egress, ingress } = rows;
     return (from, to) => {
+      // Loopback: a pod reaching itself never passes through a policy.
+      if (from === to) return true;
       if (this.egressPolicies[from].length > 0) {
         const out = egress[from] ?? (egress[from] = this.admittedByEgress(from, probe));
         if (!out.has(to)) return false;
@@ -211,6 +241,7 @@ export class Engine {
     if (to < 0) throw new RangeError(`unknown endpoint ${toId}`);
     const egress = this.directionVerdict('egress', this.egressPolicies[from], from, to, probe);
     const ingress = this.directionVerdict('ingress', this.ingressPolicies[to], from, to, probe);
+    if (from === to) return { from: fromId, to: toId, probe, allowed: true, loopback: true, egress, ingress };
     return { from: fromId, to: toId, probe, allowed: egress.allowed && ingress.allowed, egress, ingress };
   }
 
@@ -235,12 +266,24 @@ export class Engine {
     const compileRules = (direction: Direction, rules: PolicyRule[]) =>
       rules.map((rule, ruleIndex): CompiledRule => {
         const peerSets = rule.peers.map((peer) => this.peerSet(peer, nsIndex));
-        let peers: BitSet | null = null;
+        let peers: ByFamily | null = null;
+        let destinations: BitSet | null = null;
         if (rule.peers.length > 0) {
-          peers = new BitSet(this.info.length);
-          for (const s of peerSets) peers.orInPlace(s);
+          const v4 = new BitSet(this.info.length);
+          for (const s of peerSets) v4.orInPlace(s[0]);
+          if (peerSets.every((s) => s[0] === s[1])) {
+            peers = [v4, v4];
+            destinations = v4;
+          } else {
+            const v6 = new BitSet(this.info.length);
+            for (const s of peerSets) v6.orInPlace(s[1]);
+            peers = [v4, v6];
+            // A destination is admitted by the peers of its own connection family.
+            destinations = v4.and(this.families[0]);
+            destinations.orInPlace(v6.and(this.families[1]));
+          }
         }
-        return { policyIndex, direction, ruleIndex, rule, peers, peerSets, ports: rule.ports };
+        return { policyIndex, direction, ruleIndex, rule, peers, destinations, peerSets, ports: rule.ports };
       });
     return {
       policy,
@@ -328,25 +371,35 @@ export class Engine {
     return set;
   }
 
-  private peerSet(peer: PolicyPeer, policyNs: number): BitSet {
+  private peerSet(peer: PolicyPeer, policyNs: number): ByFamily {
     if (peer.ipBlock) return this.ipBlockSet(peer.ipBlock.cidr, peer.ipBlock.except);
     const pods = peer.podSelector ? this.podSelector(peer.podSelector) : this.all;
     // podSelector alone: the policy's own namespace; with namespaceSelector: AND.
     const namespaces = peer.namespaceSelector ? this.namespaceSelector(peer.namespaceSelector) : this.namespaceMembers[policyNs];
-    return pods.and(namespaces);
+    const set = pods.and(namespaces);
+    return [set, set];
   }
 
-  /** Endpoints (pods too, as upstream's e2e tests expect) with an IP inside cidr and outside every except. */
-  private ipBlockSet(cidrText: string, exceptTexts: string[]): BitSet {
+  /**
+   * Endpoints (pods too, as upstream's e2e tests expect) with an address inside cidr and
+   * outside every except, per family of that address: [IPv4, IPv6]. A cluster of one family
+   * gets one set twice, so single-stack evaluation is as before. Values are read as the API
+   * server reads them (ParseCIDRSloppy: leading zeros decimal).
+   */
+  private ipBlockSet(cidrText: string, exceptTexts: string[]): ByFamily {
     const key = `${cidrText} ${[...new Set(exceptTexts)].sort().join(' ')}`;
-    let set = this.ipBlockCache.get(key);
-    if (set) return set;
-    set = new BitSet(this.info.length);
-    this.ipBlockCache.set(key, set);
-    const cidr = parseCidr(cidrText);
-    if (!cidr) return set;
-    const except = exceptTexts.map((t) => parseCidr(t)).filter((c): c is CIDR => c !== null);
-    const range = v4Range(cidr);
+    const cached = this.ipBlockCache.get(key);
+    if (cached) return cached;
+    const set = new BitSet(this.info.length);
+    const empty = new BitSet(this.info.length);
+    const cidr = parseCidrLegacy(cidrText);
+    const range = cidr ? v4Range(cidr) : undefined;
+    // The block's family admits connections of that family only; one family in the cluster: one set twice.
+    const own = (slot: 0 | 1) => ((range ? 0 : 1) === slot ? set : empty);
+    const result: ByFamily = this.families[1].isEmpty() ? [own(0), own(0)] : this.families[0].isEmpty() ? [own(1), own(1)] : [own(0), own(1)];
+    this.ipBlockCache.set(key, result);
+    if (!cidr) return result;
+    const except = exceptTexts.map((t) => parseCidrLegacy(t)).filter((c): c is CIDR => c !== null);
     const exceptV4 = except.map(v4Range).filter((r): r is { net: number; mask: number } => r !== undefined);
     for (let i = 0; i < this.info.length; i++) {
       const e = this.info[i];
@@ -360,7 +413,7 @@ export class Engine {
         }
       } else if (e.v6.some((ip) => cidrContains(cidr, ip) && !except.some((x) => cidrContains(x, ip)))) set.add(i);
     }
-    return set;
+    return result;
   }
 
   // ---- evaluation -----------------------------------------------------------------------
@@ -426,7 +479,7 @@ export class Engine {
     set = new BitSet(this.info.length);
     for (const pi of policies) {
       for (const rule of this.policies[pi].egress!) {
-        const peers = rule.peers ?? this.all;
+        const peers = rule.destinations ?? this.all;
         if (rule.ports.length === 0 || rule.ports.some((p) => Engine.matchesAnyDestination(p, probe))) {
           set.orInPlace(peers);
           continue;
@@ -443,15 +496,16 @@ export class Engine {
   /** Sources a destination pod accepts `probe` from, by the union of its ingress rules. */
   private admittedByIngress(to: number, probe: Probe): BitSet {
     const policies = this.ingressPolicies[to];
+    const slot = familySlot(this.info[to].family);
     // Named ports make the answer depend on the destination's port names for this probe.
-    const key = `i|${probeKey(probe)}|${this.portNames(to, probe).join(',')}|${policies.join(',')}`;
+    const key = `i|${slot}|${probeKey(probe)}|${this.portNames(to, probe).join(',')}|${policies.join(',')}`;
     let set = this.admittedCache.get(key);
     if (set) return set;
     set = new BitSet(this.info.length);
     for (const pi of policies) {
       for (const rule of this.policies[pi].ingress!) {
         if (this.matchPort(rule.ports, to, probe) === -1) continue;
-        set.orInPlace(rule.peers ?? this.all);
+        set.orInPlace(rule.peers ? rule.peers[slot] : this.all);
       }
     }
     this.admittedCache.set(key, set);
@@ -461,12 +515,13 @@ export class Engine {
   private directionVerdict(direction: Direction, policies: number[], from: number, to: number, probe: Probe): DirectionVerdict {
     const isolatedBy = policies.map((pi) => this.policies[pi].id);
     const peer = direction === 'ingress' ? from : to;
+    const slot = familySlot(this.info[to].family);
     const considered: RuleRef[] = [];
     for (const pi of policies) {
       const rules = direction === 'ingress' ? this.policies[pi].ingress! : this.policies[pi].egress!;
       for (const rule of rules) {
         const portIndex = this.matchPort(rule.ports, to, probe);
-        const peerIndex = rule.peers ? rule.peerSets.findIndex((s) => s.has(peer)) : null;
+        const peerIndex = rule.peers ? rule.peerSets.findIndex((s) => s[slot].has(peer)) : null;
         considered.push({ policy: this.policies[pi].id, direction, ruleIndex: rule.ruleIndex, peerIndex, portIndex });
       }
     }

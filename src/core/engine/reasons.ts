@@ -56,8 +56,9 @@ export function ruleWords(engine: Engine, r: RuleRef): string {
   return `${r.policy} ${rulePath(r)} (${peers}; ${ports})`;
 }
 
-function sideWords(engine: Engine, v: DirectionVerdict, pod: string, other: string, probe: string): string {
+function sideWords(engine: Engine, v: DirectionVerdict, pod: string, other: string, probe: string, hostNetwork = false): string {
   const dir = v.direction;
+  if (!v.isolated && hostNetwork) return `${dir} at ${pod}: not isolated (a hostNetwork pod: NetworkPolicies do not select it), allowed`;
   if (!v.isolated) return `${dir} at ${pod}: not isolated (no ${dir === 'ingress' ? 'Ingress' : 'Egress'} policy selects it), allowed`;
   const by = `isolated for ${dir} by ${v.isolatedBy.join(', ')}`;
   if (v.allowedBy.length > 0) return `${dir} at ${pod}: ${by}; admitted by ${v.allowedBy.map((r) => ruleWords(engine, r)).join(' and by ')}`;
@@ -69,13 +70,28 @@ function sideWords(engine: Engine, v: DirectionVerdict, pod: string, other: stri
   return `${dir} at ${pod}: ${by}; no ${dir} rule admits ${other} on ${probe} (${misses.join('; ')})`;
 }
 
-/** Both sides, one line each. */
+/** Both sides, one line each; a loopback or a hostNetwork pod gets its own line. */
 export function verdictLines(engine: Engine, v: Verdict): string[] {
   const probe = probeKey(v.probe);
   const head = `${v.from} -> ${v.to} on ${probe}: ${v.allowed ? 'ALLOWED' : 'DENIED'}`;
-  const egressPod = engine.endpoints[engine.indexOf(v.from)]?.kind === 'external' ? `${v.from} (outside the cluster)` : v.from;
-  const ingressPod = engine.endpoints[engine.indexOf(v.to)]?.kind === 'external' ? `${v.to} (outside the cluster)` : v.to;
-  return [head, `  ${sideWords(engine, v.egress, egressPod, v.to, probe)}`, `  ${sideWords(engine, v.ingress, ingressPod, v.from, probe)}`];
+  if (v.loopback) return [head, `  ${LOOPBACK_WORDS}, whatever policies select it`];
+  const fromEp = engine.endpoints[engine.indexOf(v.from)];
+  const toEp = engine.endpoints[engine.indexOf(v.to)];
+  const egressPod = fromEp?.kind === 'external' ? `${v.from} (outside the cluster)` : v.from;
+  const ingressPod = toEp?.kind === 'external' ? `${v.to} (outside the cluster)` : v.to;
+  const lines = [head, `  ${sideWords(engine, v.egress, egressPod, v.to, probe, fromEp?.hostNetwork)}`, `  ${sideWords(engine, v.ingress, ingressPod, v.from, probe, toEp?.hostNetwork)}`];
+  for (const ep of [fromEp, toEp]) if (ep?.hostNetwork) lines.push(`  note: ${hostNetworkWords(ep.id, ep.ip)}`);
+  return lines;
+}
+
+export const LOOPBACK_WORDS = 'a pod always reaches itself: traffic to its own IP stays on loopback inside the pod, where no NetworkPolicy filters it';
+
+/** What a hostNetwork pod is to NetworkPolicy (the common CNIs' behaviour; the docs leave it undefined). */
+export function hostNetworkWords(id: string, ip: string): string {
+  return (
+    `${id} uses hostNetwork: its traffic is node traffic from and to the node IP ${ip}; ` +
+    'policies do not select it, and podSelector/namespaceSelector peers never match it (an ipBlock of the node IP does)'
+  );
 }
 
 /** The rules of a denied side that came close: right peer but wrong port, or the reverse. */
@@ -118,6 +134,7 @@ function allowedSide(d: DirectionVerdict, v: Verdict): string {
 
 /** Why a connection is allowed or denied, in one sentence (the grader's and the TUI's cell reason). */
 export function explainVerdict(engine: Engine, v: Verdict): string {
+  if (v.loopback) return `allowed: ${LOOPBACK_WORDS}`;
   const isExternal = (id: string) => engine.endpoints[engine.indexOf(id)]?.kind === 'external';
   if (!v.allowed) {
     const parts: string[] = [];

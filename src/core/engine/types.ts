@@ -21,6 +21,8 @@ export interface Endpoint {
   /** Pods only. */
   namespace?: string;
   ip: string;
+  /** A hostNetwork pod: its IP is its node's; policies neither select it nor match it by selector. */
+  hostNetwork?: boolean;
 }
 
 export interface RuleRef {
@@ -55,6 +57,8 @@ export interface Verdict {
   to: string;
   probe: Probe;
   allowed: boolean;
+  /** From a pod to itself: loopback, allowed whatever the policies say (egress/ingress still show them). */
+  loopback?: boolean;
   egress: DirectionVerdict;
   ingress: DirectionVerdict;
 }

@@ -3,11 +3,13 @@
 // IP-less pods an address from the pod CIDR, and completes namespaces.
 import type { Finding } from '../findings.js';
 import { addToIp, cidrContains, formatIp, parseCidr, parseIp } from '../ip.js';
-import { METADATA_NAME_LABEL, type Cluster, type Namespace, type Pod, type Service, type SourcePos } from '../model.js';
+import { METADATA_NAME_LABEL, type Cluster, type Namespace, type NotRunningPod, type Pod, type Service, type SourcePos } from '../model.js';
 import type { DecodedObject, DecodedPod, DecodedWorkload } from './objects.js';
 import { randomLikeString } from './random-names.js';
 
 export const DEFAULT_POD_CIDR = '10.244.0.0/16';
+/** The node IP of hostNetwork pods whose input says none: kind's first node on its docker network. */
+export const DEFAULT_NODE_IP = '172.18.0.2';
 
 export interface ClusterBuildOptions {
   /** Where IP-less pods get addresses; default 10.244.0.0/16 (flannel's and kind's default). */
@@ -86,6 +88,7 @@ export function expandWorkload(w: DecodedWorkload): Pod[] {
       ips: [],
       ports: w.template.ports.map((p) => ({ ...p })),
       source: w.source,
+      ...(w.template.hostNetwork ? { hostNetwork: true } : {}),
     });
   }
   return pods;
@@ -106,6 +109,7 @@ export function buildCluster(objects: DecodedObject[], options: ClusterBuildOpti
 
   const keys = ownedKeys(objects);
   const pods: Pod[] = [];
+  const notRunning: NotRunningPod[] = [];
   const services: Service[] = [];
   for (const o of objects) {
     switch (o.kind) {
@@ -113,10 +117,15 @@ export function buildCluster(objects: DecodedObject[], options: ClusterBuildOpti
         mention(o.name);
         nsLabels.set(o.name, o.labels);
         break;
-      case 'Pod':
+      case 'Pod': {
         mention(o.namespace);
-        pods.push(podFrom(o));
+        const idle = notRunningPhase(o);
+        if (idle) {
+          notRunning.push({ namespace: o.namespace, name: o.name, phase: idle, source: o.source });
+          if (idle === 'Pending') at(o.source, 'warning', 'status.phase', `pod ${o.namespace}/${o.name} is Pending without an IP: not running yet, so it is left out (nothing can reach it)`);
+        } else pods.push(podFrom(o));
         break;
+      }
       case 'Service': {
         mention(o.namespace);
         const s: Service = { namespace: o.namespace, name: o.name, selector: o.selector, ports: o.ports, source: o.source };
@@ -147,11 +156,31 @@ export function buildCluster(objects: DecodedObject[], options: ClusterBuildOpti
     // The API server always sets this label and overrides a wrong value.
     labels: { ...(nsLabels.get(name) ?? {}), [METADATA_NAME_LABEL]: name },
   }));
-  return { cluster: { namespaces, pods, services, externals: [] }, findings };
+  const cluster: Cluster = { namespaces, pods, services, externals: [] };
+  if (notRunning.length > 0) cluster.notRunning = notRunning;
+  return { cluster, findings };
+}
+
+/**
+ * The phase of a pod that holds no IP: Succeeded and Failed pods have released theirs (a
+ * dump may still show the old podIP), a Pending pod without one has no sandbox yet. A pod
+ * with no status at all is a manifest to apply: it will run, and gets an address.
+ */
+function notRunningPhase(o: DecodedPod): string | undefined {
+  if (o.phase === 'Succeeded' || o.phase === 'Failed') return o.phase;
+  if (o.phase === 'Pending' && o.ips.length === 0 && !(o.hostNetwork && o.hostIPs.length > 0)) return o.phase;
+  return undefined;
 }
 
 function podFrom(o: DecodedPod): Pod {
-  return { namespace: o.namespace, name: o.name, labels: o.labels, ips: [...o.ips], ports: o.ports, source: o.source };
+  const pod: Pod = { namespace: o.namespace, name: o.name, labels: o.labels, ips: [...o.ips], ports: o.ports, source: o.source };
+  if (o.hostNetwork) {
+    pod.hostNetwork = true;
+    // A hostNetwork pod's podIPs are its node's IPs (the kubelet copies hostIPs).
+    if (pod.ips.length === 0) pod.ips.push(...o.hostIPs);
+  }
+  if (o.hostIPs.length > 0) pod.hostIP = o.hostIPs[0];
+  return pod;
 }
 
 function assignIps(
@@ -162,15 +191,26 @@ function assignIps(
   at: (src: SourcePos | undefined, severity: Finding['severity'], path: string, message: string) => void,
 ): void {
   const used = new Map<string, Pod>();
+  const nodeIps = new Set<string>();
   for (const p of pods) {
     for (const ip of p.ips) {
+      // hostNetwork pods (kube-proxy, etcd) share their node's IP: that is no collision.
+      if (p.hostNetwork) {
+        nodeIps.add(ip);
+        continue;
+      }
       const other = used.get(ip);
-      // hostNetwork pods (kube-proxy, etcd) share the node's IP in real dumps: only warn.
       if (other) at(p.source, 'warning', 'status.podIP', `IP ${ip} is also used by pod ${other.namespace}/${other.name}`);
       else used.set(ip, p);
     }
   }
-  const reserved = new Set<string>(used.keys());
+  for (const ip of nodeIps) {
+    const pod = used.get(ip);
+    if (pod) at(pod.source, 'warning', 'status.podIP', `IP ${ip} is also the node IP of hostNetwork pods`);
+  }
+  // hostNetwork pods without a status run on the (one) node of the model, with its IP.
+  for (const p of pods) if (p.hostNetwork && p.ips.length === 0) p.ips.push(DEFAULT_NODE_IP);
+  const reserved = new Set<string>([...used.keys(), ...nodeIps, DEFAULT_NODE_IP]);
   for (const s of services) {
     const ip = s.clusterIP ? parseIp(s.clusterIP) : null;
     if (ip) reserved.add(formatIp(ip));

@@ -4,7 +4,7 @@
 // cluster.ts's job.
 import type { ContainerPort, Protocol, ServicePort, SourcePos } from '../model.js';
 import { PROTOCOLS } from '../model.js';
-import { formatIp, parseIp } from '../ip.js';
+import { formatIpGo, isIpv4Mapped, parseIp, parseIpLegacy } from '../ip.js';
 import type { Finding } from '../findings.js';
 import { dnsLabelName, dnsSubdomainName, readObjectMeta, type OwnerRef } from './meta.js';
 import { isDns1035Label, isValidPortName, isValidPortNum } from './names.js';
@@ -33,12 +33,17 @@ export interface DecodedPod extends Common {
   /** As written in status.podIPs / status.podIP (canonical form); empty = assign one. */
   ips: string[];
   ports: ContainerPort[];
+  /** status.phase when the input has one (a `kubectl get -o yaml` dump). */
+  phase?: string;
+  hostNetwork: boolean;
+  /** status.hostIPs / status.hostIP (canonical form): the node's IPs. */
+  hostIPs: string[];
 }
 export interface DecodedWorkload extends Common {
   kind: WorkloadKind;
   /** Pods the controller would run: replicas (default 1), Job parallelism, DaemonSet 1. */
   podCount: number;
-  template: { labels: Record<string, string>; ports: ContainerPort[] };
+  template: { labels: Record<string, string>; ports: ContainerPort[]; hostNetwork: boolean };
 }
 export interface DecodedService extends Common {
   kind: 'Service';
@@ -75,15 +80,33 @@ function readProtocol(raw: unknown, path: FieldPath, r: Reporter): Protocol {
   return raw as Protocol;
 }
 
-/** containers[].ports[] of a pod spec at `path` (spec or spec.template.spec). */
+/**
+ * The ports a pod serves, from a pod spec at `path` (spec or spec.template.spec): those of
+ * containers[], then those of sidecars (initContainers[] with restartPolicy: Always), the
+ * order in which the endpoints controller's FindPort resolves a named targetPort. Ports of
+ * other init containers are validated but serve nothing: those containers have exited.
+ */
 function readContainerPorts(spec: unknown, path: FieldPath, r: Reporter): ContainerPort[] {
+  const ports = readPortsOf(asList(asObj(spec).containers), [...path, 'containers'], r);
+  const inits = asList(asObj(spec).initContainers);
+  const sidecarPorts = readPortsOf(inits, [...path, 'initContainers'], r);
+  let k = 0;
+  inits.forEach((c) => {
+    const n = asList(asObj(c).ports).length;
+    if (asObj(c).restartPolicy === 'Always') ports.push(...sidecarPorts.slice(k, k + n));
+    k += n;
+  });
+  return ports;
+}
+
+function readPortsOf(containers: unknown[], path: FieldPath, r: Reporter): ContainerPort[] {
   const ports: ContainerPort[] = [];
-  asList(asObj(spec).containers).forEach((c, ci) => {
+  containers.forEach((c, ci) => {
     // Port names are unique within one container only (validateContainerPorts).
     const names = new Set<string>();
     asList(asObj(c).ports).forEach((raw, pi) => {
       const p = asObj(raw);
-      const at: FieldPath = [...path, 'containers', ci, 'ports', pi];
+      const at: FieldPath = [...path, ci, 'ports', pi];
       const port = p.containerPort as number | undefined | null;
       // As the API server's validateContainerPorts: 0 (the Go zero value) is a missing port.
       if (port === undefined || port === null || port === 0) r.required([...at, 'containerPort']);
@@ -102,19 +125,30 @@ function readContainerPorts(spec: unknown, path: FieldPath, r: Reporter): Contai
   return ports;
 }
 
-/** status.podIPs (all families) or else status.podIP; strict IP syntax. */
-function readPodIps(status: unknown, r: Reporter): string[] {
+/**
+ * status.podIPs (all families) or else status.podIP; likewise hostIPs/hostIP with `field`
+ * 'hostIP'. As 1.35's IsValidIPForLegacyField with StrictIPCIDRValidation off: leading zeros
+ * are read as decimal and warned about, as GetWarningsForIP words it.
+ */
+function readPodIps(status: unknown, r: Reporter, field: 'podIP' | 'hostIP' = 'podIP'): string[] {
   const s = asObj(status);
   const ips: string[] = [];
   const take = (text: unknown, path: FieldPath): void => {
     if (typeof text !== 'string' || text === '') return;
-    const ip = parseIp(text);
-    if (!ip) r.invalid(path, text, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)');
-    else if (!ips.includes(formatIp(ip))) ips.push(formatIp(ip));
+    const ip = parseIpLegacy(text);
+    if (!ip) {
+      r.invalid(path, text, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)');
+      return;
+    }
+    const canonical = formatIpGo(ip);
+    if (!parseIp(text) || isIpv4Mapped(ip)) {
+      r.warning(path, `non-standard IP address ${JSON.stringify(text)} will be considered invalid in a future Kubernetes release: use ${JSON.stringify(canonical)}`);
+    }
+    if (!ips.includes(canonical)) ips.push(canonical);
   };
-  const list = asList(s.podIPs);
-  if (list.length > 0) list.forEach((e, i) => take(asObj(e).ip, ['status', 'podIPs', i, 'ip']));
-  else take(s.podIP, ['status', 'podIP']);
+  const list = asList(s[`${field}s`]);
+  if (list.length > 0) list.forEach((e, i) => take(asObj(e).ip, ['status', `${field}s`, i, 'ip']));
+  else take(s[field], ['status', field]);
   return ips;
 }
 
@@ -125,7 +159,11 @@ export function decodePod(data: unknown, locator: Locator, file: string): Decode
   const meta = readObjectMeta(obj.metadata, { namespaced: true, nameRule: dnsSubdomainName }, r);
   const ports = readContainerPorts(obj.spec, ['spec'], r);
   const ips = readPodIps(obj.status, r);
-  return finish(r, { kind: 'Pod', ...meta, ips, ports, source: locator.value([]) });
+  const hostIPs = readPodIps(obj.status, r, 'hostIP');
+  const phase = asObj(obj.status).phase;
+  const pod: DecodedPod = { kind: 'Pod', ...meta, ips, ports, hostNetwork: asObj(obj.spec).hostNetwork === true, hostIPs, source: locator.value([]) };
+  if (typeof phase === 'string' && phase !== '') pod.phase = phase;
+  return finish(r, pod);
 }
 
 export function decodeWorkload(
@@ -161,7 +199,8 @@ export function decodeWorkload(
   // A generous bound: an exercise cluster never needs more, and it keeps loading fast.
   if (podCount > 1000) r.invalid(['spec', kind === 'Job' ? 'parallelism' : 'replicas'], podCount, 'more than 1000 pods is not supported here');
 
-  return finish(r, { kind, ...meta, podCount, template: { labels, ports }, source: locator.value([]) });
+  const hostNetwork = asObj(template.spec).hostNetwork === true;
+  return finish(r, { kind, ...meta, podCount, template: { labels, ports, hostNetwork }, source: locator.value([]) });
 }
 
 export function decodeService(data: unknown, locator: Locator, file: string): DecodeResult<DecodedService> {

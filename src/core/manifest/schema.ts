@@ -188,6 +188,9 @@ export const containerPortSchema = object({ containerPort: int, name: str, proto
 
 const podSpec = openObject({
   containers: list(openObject({ name: str, ports: list(containerPortSchema) })),
+  // restartPolicy: Always makes an init container a sidecar, whose ports serve like any container's.
+  initContainers: list(openObject({ name: str, restartPolicy: str, ports: list(containerPortSchema) })),
+  hostNetwork: bool,
 });
 
 export const podSchema = object({
@@ -195,7 +198,7 @@ export const podSchema = object({
   kind: str,
   metadata: objectMeta,
   spec: podSpec,
-  status: openObject({ podIP: str, podIPs: list(object({ ip: str })) }),
+  status: openObject({ phase: str, podIP: str, podIPs: list(object({ ip: str })), hostIP: str, hostIPs: list(object({ ip: str })) }),
 });
 
 export const workloadSchema = object({

@@ -3,7 +3,7 @@
 // policy, its rules, peers and ports.
 import type { Protocol, SourcePos } from '../model.js';
 import { PROTOCOLS } from '../model.js';
-import { cidrContains, hasHostBits, parseCidr, formatIp, type CIDR } from '../ip.js';
+import { cidrContains, formatIp, formatIpGo, formatNetwork, hasHostBits, isIpv4Mapped, maskCidr, parseCidr, parseCidrLegacy, type CIDR } from '../ip.js';
 import type {
   IPBlock,
   LabelSelector,
@@ -202,32 +202,33 @@ function readRequirement(e: Obj, path: FieldPath, r: Reporter): LabelSelectorReq
 
 const CIDR_EXAMPLE = 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)';
 
-/** Strict CIDR check as IsValidCIDRForLegacyField with strict validation (1.35 default). */
+/**
+ * ipBlock CIDRs as Kubernetes 1.35 validates them: IsValidCIDRForLegacyField with the
+ * StrictIPCIDRValidation gate off (alpha, off by default in 1.35; KEP-4858), so only a value
+ * that ParseCIDRSloppy cannot read is an error. Leading zeros (read as decimal), IPv4-mapped
+ * IPv6 and bits beyond the prefix (ignored) are accepted with the API server's warnings
+ * (GetWarningsForCIDR). The gate turns these into errors from 1.36 on.
+ */
 function checkCidr(text: string, path: FieldPath, r: Reporter): CIDR | undefined {
-  const c = parseCidr(text);
+  const c = parseCidrLegacy(text);
   if (!c) {
-    // Leading zeros ("010.0.0.0/8", "10.0.0.0/08") get the API server's specific message.
-    const loose = text.replace(/(^|[./])0+(?=\d)/g, '$1');
-    r.invalid(path, text, loose !== text && parseCidr(loose) ? 'must not have leading 0s in IP or prefix length' : CIDR_EXAMPLE);
+    r.invalid(path, text, CIDR_EXAMPLE);
     return undefined;
   }
-  if (c.family === 6 && c.bytes.slice(0, 10).every((b) => b === 0) && c.bytes[10] === 0xff && c.bytes[11] === 0xff) {
-    r.invalid(path, text, 'must not have an IPv4-mapped IPv6 address');
-    return undefined;
-  }
+  const network = formatNetwork(c);
+  let warned = false;
   if (hasHostBits(c)) {
-    // Accepted with a warning in 1.35; the address bits beyond the prefix are ignored.
-    const masked = maskCidr(c);
-    const single = `${formatIp(c)}/${c.bytes.length * 8}`;
-    r.warning(path, `CIDR value ${JSON.stringify(text)} is ambiguous in this context (should be "${formatIp(masked)}/${c.prefix}" or "${single}"?)`);
+    r.warning(path, `CIDR value ${JSON.stringify(text)} is ambiguous in this context (should be "${network}" or "${formatIpGo(c)}/${c.bytes.length * 8}"?)`);
+    warned = true;
+  }
+  if (!parseCidr(text) || isIpv4Mapped(c)) {
+    r.warning(path, `non-standard CIDR value ${JSON.stringify(text)} will be considered invalid in a future Kubernetes release: use "${network}"`);
+    warned = true;
+  }
+  if (!warned && c.family === 6 && `${formatIp(c)}/${c.prefix}` !== text) {
+    r.warning(path, `IPv6 CIDR value ${JSON.stringify(text)} should be in RFC 5952 canonical format ("${formatIp(c)}/${c.prefix}")`);
   }
   return c;
-}
-
-function maskCidr(c: CIDR): CIDR {
-  const bytes = Uint8Array.from(c.bytes);
-  for (let bit = c.prefix; bit < bytes.length * 8; bit++) bytes[bit >> 3] &= ~(0x80 >> (bit & 7));
-  return { ...c, bytes };
 }
 
 function readIpBlock(raw: Obj, path: FieldPath, r: Reporter): IPBlock {
@@ -243,8 +244,9 @@ function readIpBlock(raw: Obj, path: FieldPath, r: Reporter): IPBlock {
   except.forEach((text, i) => {
     const e = checkCidr(text, [...path, 'except', i], r);
     if (!e) return;
-    // A strict subset: same family, longer prefix, inside cidr.
-    if (e.family !== cidr.family || e.prefix <= cidr.prefix || !cidrContains(cidr, e)) {
+    // As ValidateIPBlock: except's network inside cidr, and a longer prefix as written (an
+    // IPv4-mapped "::ffff:10.1.0.0/112" counts 112 bits, like Go's Mask.Size()).
+    if (e.prefix <= cidr.prefix || !cidrContains(cidr, maskCidr(e))) {
       r.invalid([...path, 'except', i], text, 'must be a strict subset of `cidr`');
     }
   });
