@@ -70,17 +70,22 @@ describe('ipBlock sets', () => {
     { name: 'outside', ip: '192.168.1.1', ports: [] },
   ];
   const withHosts = cluster(pods, {}, hosts);
-  const admitted = (cidr: string, except: string[]): string[] => {
-    const e = new Engine(withHosts, [policy('a/p', sel({ app: 'api' }), { ingress: [rule([{ ipBlock: { cidr, except } }])] })]);
-    const to = e.indexOf('a/api');
-    return e.endpoints.filter((_, i) => e.allowed(i, to, { port: 80, protocol: 'TCP' })).map((x) => x.id);
+  // Sources admitted to `dst` (itself left out: loopback is always allowed). A connection has
+  // the destination's family, so an IPv6 block is seen on connections to an IPv6 pod.
+  const admitted = (cidr: string, except: string[], dst = 'a/api'): string[] => {
+    const e = new Engine(withHosts, [policy('a/p', sel(), { ingress: [rule([{ ipBlock: { cidr, except } }])] }), policy('b/p', sel(), { ingress: [rule([{ ipBlock: { cidr, except } }])] })]);
+    const to = e.indexOf(dst);
+    return e.endpoints.filter((_, i) => i !== to && e.allowed(i, to, { port: 80, protocol: 'TCP' })).map((x) => x.id);
   };
 
   it('matches IPv4, IPv4-mapped IPv6 and IPv6 addresses by family, with excepts', () => {
-    expect(admitted('10.0.0.0/16', [])).toEqual(['a/web-1', 'a/web-2', 'a/api', 'a/db', 'a/bare', 'mapped']);
-    expect(admitted('10.0.0.0/16', ['10.0.0.0/24'])).toEqual(['a/api', 'a/db', 'a/bare']);
+    expect(admitted('10.0.0.0/16', [])).toEqual(['a/web-1', 'a/web-2', 'a/db', 'a/bare', 'mapped']);
+    expect(admitted('10.0.0.0/16', ['10.0.0.0/24'])).toEqual(['a/db', 'a/bare']);
     expect(admitted('0.0.0.0/0', ['10.0.0.0/8'])).toEqual(['outside']);
-    expect(admitted('fd00::/8', [])).toEqual(['b/web']);
+    expect(admitted('fd00::/8', [])).toEqual([]);
+    expect(admitted('fd00::/8', [], 'b/web')).toEqual([]);
+    expect(admitted('::/0', [], 'b/web')).toEqual([]);
+    expect(admitted('0.0.0.0/0', [], 'b/web')).toEqual([]);
     expect(admitted('::ffff:10.0.0.0/120', [])).toEqual(['a/web-1', 'a/web-2', 'mapped']);
     expect(admitted('10.0.0.1/32', [])).toEqual(['a/web-1']);
   });
