@@ -19,7 +19,8 @@ export interface ParsedArgs {
 
 export function parseArgs(argv: string[], specs: Record<string, FlagSpec>): ParsedArgs {
   const positionals: string[] = [];
-  const flags: Record<string, string[] | boolean> = {};
+  // No prototype: an option named like an Object member (--constructor) is just a name.
+  const flags: Record<string, string[] | boolean> = Object.create(null);
   const byShort = new Map(Object.entries(specs).filter(([, s]) => s.short).map(([n, s]) => [s.short!, n]));
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -33,7 +34,7 @@ export function parseArgs(argv: string[], specs: Record<string, FlagSpec>): Pars
       const eq = arg.indexOf('=');
       name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
       inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
-      if (!(name in specs)) throw new UsageError(`unknown option --${name}`);
+      if (!Object.hasOwn(specs, name)) throw new UsageError(`unknown option --${name}`);
     } else if (arg.startsWith('-') && arg.length > 1) {
       name = byShort.get(arg.slice(1, 2));
       if (!name) throw new UsageError(`unknown option ${arg}`);

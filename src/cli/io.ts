@@ -5,7 +5,11 @@ import type { Writable } from 'node:stream';
 export interface Io {
   stdout: Writable & { isTTY?: boolean };
   stderr: Writable;
-  readStdin: () => Promise<string>;
+  /**
+   * Standard input as bytes, at most `maxBytes` + 1 of them (one more says it was over the cap;
+   * reading stops there). In-process callers (tests) may hand over text instead.
+   */
+  readStdin: (maxBytes: number) => Promise<Uint8Array | string>;
   env: NodeJS.ProcessEnv;
   cwd: string;
 }

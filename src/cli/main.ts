@@ -53,7 +53,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.stdout.write(`netpol-dojo ${packageVersion()}\n`);
       return 0;
     }
-    const cmd = COMMANDS[name];
+    // Own keys only: `netpol-dojo constructor` must not find Object's members.
+    const cmd = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (!cmd) throw new UsageError(`unknown command "${name}" (try --help)`);
     return await (await cmd.load())(rest, io);
   } catch (e) {
@@ -75,10 +76,19 @@ export function processIo(): Io {
     stderr: process.stderr,
     env: process.env,
     cwd: process.cwd(),
-    readStdin: async () => {
+    readStdin: async (maxBytes) => {
+      // Count every chunk and stop at the cap: `< /dev/zero` or an endless pipe never ends.
       const chunks: Buffer[] = [];
-      for await (const c of process.stdin) chunks.push(c as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
+      let total = 0;
+      for await (const c of process.stdin) {
+        chunks.push(c as Buffer);
+        total += (c as Buffer).length;
+        if (total > maxBytes) {
+          process.stdin.destroy();
+          break;
+        }
+      }
+      return Buffer.concat(chunks, total);
     },
   };
 }

@@ -6,7 +6,7 @@ import { loadInputs } from '../load-inputs.js';
 import { parseExternalIp, parseProbe } from '../probes.js';
 import { Engine, defaultProbes } from '../../core/engine/engine.js';
 import { probeKey, type Probe } from '../../core/engine/types.js';
-import { renderMatrixTable, renderConnectionsTable } from '../render-matrix.js';
+import { renderConnectionsTable, tableTooLarge, writeMatrixTable } from '../render-matrix.js';
 import { ConnectionEvaluator } from '../../core/reach/connections.js';
 
 const USAGE = `Usage: netpol-dojo matrix -f FILE... [--port PORT/PROTO ... | --connections] [--namespace NS ...] [--external IP ...] [--output table|json]
@@ -50,7 +50,11 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
     if (probesAsked.length) throw new UsageError('--connections covers every port and protocol: leave out --port');
     const rows = endpointRows(engine, namespaces);
     if (output === 'json') await writeConnectionsJson(io, engine, rows);
-    else io.stdout.write(renderConnectionsTable(engine, rows, painter(useColor(io))));
+    else {
+      const tooLarge = tableTooLarge(rows.length, 1);
+      if (tooLarge) throw new UsageError(tooLarge);
+      io.stdout.write(renderConnectionsTable(engine, rows, painter(useColor(io))));
+    }
     return 0;
   }
 
@@ -67,8 +71,9 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
     await writeJson(io, engine, rows, probes);
     return 0;
   }
-  const paint = painter(useColor(io));
-  io.stdout.write(renderMatrixTable(engine, rows, probes, paint));
+  const tooLarge = tableTooLarge(rows.length, probes.length);
+  if (tooLarge) throw new UsageError(tooLarge);
+  await writeMatrixTable(io.stdout, engine, rows, probes, painter(useColor(io)));
   return 0;
 }
 

@@ -102,7 +102,8 @@ export function loadManifests(inputs: ManifestInput[], options: LoadOptions = {}
       if (apiVersion === undefined || apiVersion === null || apiVersion === '') return r.required(['apiVersion'], 'apiVersion not set');
       if (typeof apiVersion !== 'string') return r.invalid(['apiVersion'], apiVersion, 'must be a string');
 
-      const expected = KIND_API_VERSIONS[kind];
+      // Own keys only: `kind: __proto__` or `kind: constructor` must not find Object's members.
+      const expected = Object.hasOwn(KIND_API_VERSIONS, kind) ? KIND_API_VERSIONS[kind] : undefined;
       if (!expected) return r.warning(['kind'], `skipping kind ${kind}`);
       if (apiVersion !== expected) {
         return r.error(['apiVersion'], `no matches for kind "${kind}" in version "${apiVersion}" (use ${expected})`);

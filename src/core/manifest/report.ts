@@ -3,11 +3,31 @@
 import type { Finding, Severity } from '../findings.js';
 import { formatPath, type FieldPath, type Locator } from './yaml-documents.js';
 
-/** Go-like rendering of a value inside a message: strings quoted, the rest as JSON. */
-/** A value as the API server quotes it in messages, cut short so that an error stays one readable line. */
+/**
+ * A value as the API server quotes it in messages (strings quoted, the rest as JSON), cut short so
+ * that an error stays one readable line. Cycle-safe: a value seen twice on one path is "<cycle>".
+ */
 export function showValue(v: unknown): string {
-  const text = v === undefined ? 'null' : (JSON.stringify(v) ?? String(v));
+  let text: string;
+  try {
+    text = v === undefined ? 'null' : (JSON.stringify(v, cycleSafe()) ?? String(v));
+  } catch {
+    text = String(v); // a BigInt or a throwing getter: never let a message crash the command
+  }
   return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}... (${text.length} characters)` : text;
+}
+
+/** A JSON.stringify replacer that writes "<cycle>" for an object that contains itself. */
+function cycleSafe(): (this: unknown, key: string, value: unknown) => unknown {
+  const ancestors: unknown[] = [];
+  return function (this: unknown, _key: string, value: unknown) {
+    if (typeof value !== 'object' || value === null) return value;
+    // `this` is the object holding `value`: drop the ancestors we have left.
+    while (ancestors.length > 0 && ancestors[ancestors.length - 1] !== this) ancestors.pop();
+    if (ancestors.includes(value)) return '<cycle>';
+    ancestors.push(value);
+    return value;
+  };
 }
 
 const MAX_SHOWN = 80;

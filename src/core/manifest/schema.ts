@@ -95,7 +95,7 @@ export function checkSchema(value: unknown, schema: Schema, path: FieldPath, r: 
       if (!isPlainObject(value)) return bad();
       let ok = true;
       for (const [k, v] of Object.entries(value)) {
-        const field = schema.fields[k];
+        const field = Object.hasOwn(schema.fields, k) ? schema.fields[k] : undefined; // not Object's members
         if (field) {
           if (!checkSchema(v, field, [...path, k], r)) ok = false;
         } else if (!schema.open) {

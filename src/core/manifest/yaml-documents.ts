@@ -3,9 +3,11 @@
 // timestamp-looking scalars as strings, so we do the same. Every document keeps a
 // Locator that turns a field path into FILE:LINE:COL, following aliases and merge keys.
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
-import type { Document, Node, Pair, YAMLMap } from 'yaml';
+import type { Alias, Document, Node, Pair, YAMLMap } from 'yaml';
 import type { Finding } from '../findings.js';
 import type { SourcePos } from '../model.js';
+import { nulByteMessage } from '../text/decode.js';
+import { prescanYaml } from './yaml-prescan.js';
 
 export type PathSegment = string | number;
 export type FieldPath = readonly PathSegment[];
@@ -14,6 +16,13 @@ export type FieldPath = readonly PathSegment[];
 export const MAX_NESTING = 100;
 /** Aliases are legitimate in hand-written YAML; a few hundred expansions are not. */
 export const MAX_ALIAS_COUNT = 100;
+/**
+ * The parse budget: the most entries and scalars (and documents) one text may ask the parser to
+ * build. A 20,000-pod `kubectl get -o yaml` dump stays well below; beyond it, parsing would take
+ * seconds and hundreds of megabytes for something no cluster produces.
+ */
+export const MAX_YAML_NODES = 4_000_000;
+export const MAX_DOCUMENTS = 200_000;
 
 /** spec.ingress[0].ports[1].endPort; map keys with '.' or '/' are written in brackets. */
 export function formatPath(path: FieldPath): string {
@@ -126,12 +135,14 @@ function goYamlTags(tags: unknown[]): unknown[] {
 
 const PARSE_OPTIONS = {
   version: '1.1' as const,
+  logLevel: 'error' as const, // the package's warnings go to process.emitWarning; ours are findings
   uniqueKeys: false, // we report duplicates ourselves, with their field path
   customTags: goYamlTags as never,
 };
 
 /** Parse every document of one file. Empty documents are skipped; broken ones yield findings. */
-export function parseYamlDocuments(file: string, text: string): ParsedYamlFile {
+export function parseYamlDocuments(file: string, input: string): ParsedYamlFile {
+  let text = input;
   const findings: Finding[] = [];
   const documents: YamlDocument[] = [];
   const lines = new LineCounter();
@@ -149,7 +160,22 @@ export function parseYamlDocuments(file: string, text: string): ParsedYamlFile {
     const before = text.slice(0, nul);
     const line = before.split('\n').length;
     const col = nul - before.lastIndexOf('\n');
-    error({ file, line, col }, 'binary data (NUL byte) is not YAML');
+    error({ file, line, col }, nulByteMessage(text));
+    return { documents, findings };
+  }
+  // go-yaml reads a lone CR as a line break, as YAML says; the `yaml` package is slow on it
+  // (quadratic). Line and column numbers stay the same: a CR only ever ends a line.
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+
+  const tooBig = prescanYaml(text, { maxDepth: MAX_NESTING + 2, maxNodes: MAX_YAML_NODES, maxDocuments: MAX_DOCUMENTS });
+  if (tooBig) {
+    const message =
+      tooBig.kind === 'depth'
+        ? `YAML nested too deeply (more than ${MAX_NESTING} levels)`
+        : tooBig.kind === 'documents'
+          ? `too many YAML documents (more than ${MAX_DOCUMENTS.toLocaleString('en-US')}): refusing the file`
+          : `YAML too large to parse (more than ${MAX_YAML_NODES.toLocaleString('en-US')} values): refusing the file`;
+    error(positionIn(file, text, tooBig.offset), message);
     return { documents, findings };
   }
 
@@ -172,7 +198,7 @@ export function parseYamlDocuments(file: string, text: string): ParsedYamlFile {
     const root = doc.contents as Node | null;
     if (root === null || (isScalar(root) && root.value === null)) return; // empty document
 
-    const shape = checkShape(root, (offset, message, path) => error(posAt(offset), message, path));
+    const shape = checkShape(doc, root, (offset, message, path) => error(posAt(offset), message, path));
     if (!shape) return;
 
     let data: unknown;
@@ -182,7 +208,7 @@ export function parseYamlDocuments(file: string, text: string): ParsedYamlFile {
       const msg = oneLine(e);
       error(
         posAt(root.range?.[0] ?? 0),
-        /alias/i.test(msg) ? `too many alias expansions (more than ${MAX_ALIAS_COUNT}): refusing the document` : `cannot read YAML: ${msg}`,
+        /excessive alias count/i.test(msg) ? `too many alias expansions (more than ${MAX_ALIAS_COUNT}): refusing the document` : `cannot read YAML: ${msg}`,
       );
       return;
     }
@@ -190,6 +216,17 @@ export function parseYamlDocuments(file: string, text: string): ParsedYamlFile {
     documents.push({ file, index, data, locator: makeLocator(doc, root, posAt), source: posAt(root.range?.[0] ?? 0) });
   });
   return { documents, findings };
+}
+
+/** Line and column of an offset, counted directly (for errors found before the parser runs). */
+function positionIn(file: string, text: string, offset: number): SourcePos {
+  let line = 1;
+  let lastBreak = -1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lastBreak = i;
+  }
+  return { file, line, col: offset - lastBreak };
 }
 
 function oneLine(e: unknown): string {
@@ -216,10 +253,11 @@ function keyText(pair: Pair): string | null {
 
 /**
  * One iterative pass over the tree (no recursion, aliases not followed): refuses deep
- * nesting before anything recursive runs, and reports duplicate keys with their path.
+ * nesting before anything recursive runs, aliases that are unknown or contain themselves,
+ * keys that are collections, and reports duplicate keys with their path.
  * Returns false when the document must be dropped.
  */
-function checkShape(root: Node, report: (offset: number, message: string, path: string) => void): boolean {
+function checkShape(doc: Document.Parsed, root: Node, report: (offset: number, message: string, path: string) => void): boolean {
   const stack: { node: unknown; path: PathSegment[] }[] = [{ node: root, path: [] }];
   let ok = true;
   while (stack.length > 0) {
@@ -229,11 +267,33 @@ function checkShape(root: Node, report: (offset: number, message: string, path: 
       report(off, `YAML nested too deeply (more than ${MAX_NESTING} levels)`, '');
       return false;
     }
-    if (isMap(node)) {
+    if (isAlias(node)) {
+      const problem = aliasProblem(doc, node);
+      if (problem) {
+        report(node.range?.[0] ?? 0, problem, formatPath(path));
+        return false;
+      }
+    } else if (isMap(node)) {
       const seen = new Set<string>();
       for (const pair of node.items) {
-        const k = keyText(pair);
-        if (k !== null && k !== '<<') {
+        let k = keyText(pair);
+        if (k === null && isAlias(pair.key)) {
+          const problem = aliasProblem(doc, pair.key);
+          if (problem) {
+            report(pair.key.range?.[0] ?? 0, problem, formatPath(path));
+            return false;
+          }
+          // An alias of a scalar is that scalar as a key; of a collection, a complex key.
+          const target = pair.key.resolve(doc);
+          if (isScalar(target)) k = target.value === null ? '' : String(target.value);
+        }
+        if (k === null) {
+          // sigs.k8s.io/yaml turns YAML into JSON, whose keys are strings: kubectl refuses these.
+          const where = formatPath(path);
+          report((pair.key as Node | null)?.range?.[0] ?? 0, 'a sequence or mapping used as a key: kubectl cannot decode it (map keys must be strings)', where);
+          return false;
+        }
+        if (k !== '<<') {
           if (seen.has(k)) {
             const p = formatPath([...path, k]);
             report((pair.key as Node).range?.[0] ?? 0, `duplicate field "${p}"`, p);
@@ -241,13 +301,24 @@ function checkShape(root: Node, report: (offset: number, message: string, path: 
           }
           seen.add(k);
         }
-        if (pair.value) stack.push({ node: pair.value, path: [...path, k ?? '?'] });
+        if (pair.value) stack.push({ node: pair.value, path: [...path, k] });
       }
     } else if (isSeq(node)) {
       node.items.forEach((item, i) => stack.push({ node: item, path: [...path, i] }));
     }
   }
   return ok;
+}
+
+/** Why an alias cannot be expanded: its anchor is unknown, or the alias sits inside it (a cycle). */
+function aliasProblem(doc: Document.Parsed, alias: Alias): string | undefined {
+  const target = alias.resolve(doc) as Node | undefined;
+  if (!target) return `unknown alias "*${alias.source}": no anchor &${alias.source} before it`;
+  const [start, , end] = target.range ?? [0, 0, 0];
+  const at = alias.range?.[0] ?? -1;
+  // Nodes are contiguous in the text: an alias inside its anchor's range is a descendant of it.
+  if (at >= start && at < end) return `recursive alias "*${alias.source}": it is inside the value anchored as &${alias.source}`;
+  return undefined;
 }
 
 function makeLocator(doc: Document.Parsed, root: Node, posAt: (offset: number) => SourcePos): Locator {
