@@ -4,6 +4,7 @@ import { ChunkedWriter, painter, useColor } from '../io.js';
 import { choice, flagSet, flagValues, parseArgs, UsageError } from '../args.js';
 import { loadInputs } from '../load-inputs.js';
 import { parseExternalIp, parseProbe } from '../probes.js';
+import { insideClusterIp } from '../../core/endpoint-names.js';
 import { Engine, defaultProbes } from '../../core/engine/engine.js';
 import { probeKey, type Probe } from '../../core/engine/types.js';
 import { renderConnectionsTable, tableTooLarge, writeMatrixTable } from '../render-matrix.js';
@@ -44,7 +45,12 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
   const namespaces = new Set(flagValues(args, 'namespace'));
 
   const { cluster, policies } = await loadInputs(flagValues(args, 'file'), io);
-  for (const ip of externals) if (!cluster.externals.some((x) => x.ip === ip)) cluster.externals.push({ name: ip, ip, ports: [] });
+  for (const ip of externals) {
+    // A ClusterIP or a pod's IP is no outside host: say what it is instead of inventing one.
+    const known = insideClusterIp(cluster, ip);
+    if (known) io.stderr.write(`netpol-dojo: --external ${ip}: ${known}; not added as an outside host\n`);
+    else if (!cluster.externals.some((x) => x.ip === ip)) cluster.externals.push({ name: ip, ip, ports: [] });
+  }
   const engine = new Engine(cluster, policies);
   if (flagSet(args, 'connections')) {
     if (probesAsked.length) throw new UsageError('--connections covers every port and protocol: leave out --port');

@@ -8,8 +8,9 @@ import { Engine } from '../../core/engine/engine.js';
 import { explainVerdict, verdictLines } from '../../core/engine/reasons.js';
 import { ConnectionEvaluator, connectionSegments } from '../../core/reach/connections.js';
 import { connectionText } from '../../core/reach/ports.js';
-import { parseIp } from '../../core/ip.js';
-import type { Cluster } from '../../core/model.js';
+import type { Probe } from '../../core/engine/types.js';
+import { backendPort, resolveEndpointName, servicePort } from '../../core/endpoint-names.js';
+import type { Cluster, Service } from '../../core/model.js';
 import { podId } from '../../core/model.js';
 
 const USAGE = `Usage: netpol-dojo why -f FILE... FROM TO [PORT[/PROTO]] [--output text|json]
@@ -19,8 +20,12 @@ for ingress and the source for egress, and which rule (policy, direction, rule i
 peer index) admits the traffic, or that none does.
 Without PORT: the exact set of connections FROM may open to TO over every port and
 protocol, and for each stretch of ports the rules that decide it.
-FROM and TO are pods as NAMESPACE/NAME (or NAME when unique), or IP addresses (a pod's IP,
-or a host outside the cluster).
+FROM and TO are pods as NAMESPACE/NAME (or NAME, or the start of a name, when unique),
+workloads as deploy/NAME, sts/NAME, ds/NAME, rs/NAME or job/NAME (their pods), Services as
+svc/NAME (NAMESPACE/svc/NAME when the name repeats), or IP addresses. A Service, by name or
+by ClusterIP, means its backend pods with the Service port mapped to the targetPort: kube-proxy
+DNATs the traffic before any policy sees it. Any other IP is a pod's (a hostNetwork pod's is
+its node's) or a host outside the cluster.
 `;
 
 const FLAGS = {
@@ -29,24 +34,36 @@ const FLAGS = {
   help: { value: false, short: 'h' },
 };
 
-/** Resolves FROM/TO to an endpoint id, adding an outside host for an unknown IP. */
-export function resolveEndpoint(cluster: Cluster, text: string): string {
-  if (text.includes('/')) {
-    if (cluster.pods.some((p) => podId(p) === text)) return text;
-    throw new UsageError(`no pod "${text}" in the manifests`);
+/** FROM or TO resolved: the endpoint ids it stands for, and what to say about it. */
+export interface ResolvedEndpoint {
+  ids: string[];
+  /** Said before the verdicts when the argument was not one plain pod (a Service, a workload, a shared node IP). */
+  note?: string;
+  /** A Service: each backend is reached on the targetPort of the Service port asked for. */
+  service?: Service;
+}
+
+/** Resolves FROM/TO (core/endpoint-names.ts), adding an outside host for an unknown IP. */
+export function resolveEndpoint(cluster: Cluster, text: string): ResolvedEndpoint {
+  const r = resolveEndpointName(cluster, text);
+  if (r.kind === 'error') throw new UsageError(r.message);
+  if (r.kind === 'external') {
+    if (!cluster.externals.some((x) => x.name === r.ip)) cluster.externals.push({ name: r.ip, ip: r.ip, ports: [] });
+    return { ids: [r.ip] };
   }
-  if (parseIp(text)) {
-    const pod = cluster.pods.find((p) => p.ips.includes(text));
-    if (pod) return podId(pod);
-    if (!cluster.externals.some((x) => x.name === text)) cluster.externals.push({ name: text, ip: text, ports: [] });
-    return text;
-  }
-  const named = cluster.pods.filter((p) => p.name === text);
-  if (named.length === 1) return podId(named[0]);
-  if (named.length > 1) throw new UsageError(`"${text}" is ambiguous: ${named.map(podId).join(', ')}; use NAMESPACE/NAME`);
-  const external = cluster.externals.find((x) => x.name === text);
-  if (external) return external.name;
-  throw new UsageError(`no pod named "${text}" in the manifests (use NAMESPACE/NAME or an IP)`);
+  const out: ResolvedEndpoint = { ids: r.ids };
+  if (r.note) out.note = r.note;
+  if (r.service) out.service = r.service.service;
+  return out;
+}
+
+/** The probe a backend pod sees for `probe` sent to a Service; undefined when the pod serves no such port. */
+function probeAtBackend(cluster: Cluster, svc: Service, podIdText: string, probe: Probe): Probe | undefined {
+  const sp = servicePort(svc, probe.port, probe.protocol);
+  const pod = cluster.pods.find((p) => podId(p) === podIdText);
+  if (!sp || !pod) return undefined;
+  const port = backendPort(pod, sp);
+  return port === undefined ? undefined : { port, protocol: sp.protocol };
 }
 
 export async function whyCommand(argv: string[], io: Io): Promise<number> {
@@ -60,21 +77,46 @@ export async function whyCommand(argv: string[], io: Io): Promise<number> {
   const [fromText, toText, probeText] = args.positionals;
   const probe = probeText === undefined ? undefined : parseProbe(probeText);
   const { cluster, policies } = await loadInputs(flagValues(args, 'file'), io);
-  const from = resolveEndpoint(cluster, fromText);
-  const to = resolveEndpoint(cluster, toText);
+  const fromEnd = resolveEndpoint(cluster, fromText);
+  const toEnd = resolveEndpoint(cluster, toText);
+  const svc = toEnd.service;
+  if (svc && probe && !servicePort(svc, probe.port, probe.protocol)) {
+    const ports = svc.ports.map((p) => `${p.port}/${p.protocol}`).join(', ') || 'none';
+    throw new UsageError(`Service ${svc.namespace}/${svc.name} has no port ${probe.port}/${probe.protocol} (its ports: ${ports})`);
+  }
   const engine = new Engine(cluster, policies);
+  // One pair per source and destination pod: a Service or a workload stands for several.
+  const pairs: { from: string; to: string; probe?: Probe }[] = [];
+  for (const from of fromEnd.ids) {
+    for (const to of toEnd.ids) {
+      if (!probe) pairs.push({ from, to });
+      else {
+        const at = svc ? probeAtBackend(cluster, svc, to, probe) : probe;
+        if (at) pairs.push({ from, to, probe: at });
+      }
+    }
+  }
+  if (pairs.length === 0) throw new UsageError(`no backend of ${toText} serves port ${probe!.port}/${probe!.protocol} (its targetPort names no container port of theirs)`);
+  const single = pairs.length === 1 && !fromEnd.note && !toEnd.note;
+  const notes = [fromEnd.note, toEnd.note].filter((n): n is string => n !== undefined);
   if (!probe) {
-    writeConnections(io, engine, from, to, output);
+    if (output === 'text') for (const n of notes) io.stdout.write(`${n}\n`);
+    for (const pair of pairs) writeConnections(io, engine, pair.from, pair.to, output);
     return 0;
   }
-  const verdict = engine.verdict(from, to, probe);
+  const verdicts = pairs.map((pair) => engine.verdict(pair.from, pair.to, pair.probe!));
   if (output === 'json') {
-    io.stdout.write(JSON.stringify(verdict, null, 2) + '\n');
+    const body = single ? verdicts[0] : { from: fromText, to: toText, notes, verdicts };
+    io.stdout.write(JSON.stringify(body, null, 2) + '\n');
     return 0;
   }
   const paint = painter(useColor(io));
-  const [head, ...rest] = verdictLines(engine, verdict);
-  io.stdout.write(paint(verdict.allowed ? 'green' : 'red', head) + '\n' + rest.join('\n') + '\n');
+  const out: string[] = [...notes];
+  for (const verdict of verdicts) {
+    const [head, ...rest] = verdictLines(engine, verdict);
+    out.push(paint(verdict.allowed ? 'green' : 'red', head), ...rest);
+  }
+  io.stdout.write(out.join('\n') + '\n');
   return 0;
 }
 
