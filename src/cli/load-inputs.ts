@@ -11,6 +11,7 @@ import type { Io } from './io.js';
 import { UsageError } from './args.js';
 import { InputError, formatFinding, type Finding } from '../core/findings.js';
 import { loadManifests, type LoadResult } from '../core/manifest/load.js';
+import { missingNamespaceFindings } from '../core/manifest/namespaces.js';
 import { decodeInput } from '../core/text/decode.js';
 
 /** Larger inputs are refused rather than parsed: a real cluster dump is a few MB. */
@@ -149,6 +150,7 @@ export async function loadInputs(files: string[], io: Io): Promise<LoadResult> {
   const inputs = [];
   for (const file of files) inputs.push({ file: file === '-' ? '<stdin>' : file, text: await readInput(file, io) });
   const result = loadManifests(inputs);
+  result.findings.push(...missingNamespaceFindings(result));
   const errors = result.findings.filter((f) => f.severity === 'error');
   if (errors.length) throw new InputError(errors);
   for (const w of result.findings) if (w.severity === 'warning') io.stderr.write(formatFinding(w) + '\n');

@@ -196,3 +196,34 @@ describe('matrix --external', () => {
     expect(JSON.parse(r.out).pods).not.toContain('shop/backup-28911');
   });
 });
+
+describe('a policy in a namespace the input does not hold', () => {
+  // kubectl apply -f of a namespaced object in a missing namespace fails with
+  // Error from server (NotFound): error when creating "FILE": namespaces "x" not found.
+  const policyIn = (ns: string) =>
+    `---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: ${ns}}\nspec: {podSelector: {}}\n`;
+
+  it('matrix and explain warn as kubectl apply would fail, and go on', async () => {
+    const file = write(CLUSTER + policyIn('payments'));
+    const line = (f: string) =>
+      `${f}:${(CLUSTER + '---\n').split('\n').length}:1: warning: metadata.namespace: the input holds no namespace "payments"; kubectl apply would say: Error from server (NotFound): error when creating "${f}": namespaces "payments" not found`;
+    const m = await run(['matrix', '-f', file, '--port', '80']);
+    expect(m.code).toBe(0);
+    expect(m.err.split('\n')).toContain(line(file));
+    const e = await run(['explain', '-f', file]);
+    expect(e.code).toBe(0);
+    expect(e.err.split('\n')).toContain(line(file));
+  });
+
+  it('a namespace held by a Namespace object, by a pod, or made by the API server gets no warning', async () => {
+    for (const ns of ['shop', 'kube-system', 'default']) {
+      const r = await run(['matrix', '-f', write(CLUSTER + policyIn(ns)), '--port', '80']);
+      expect(r.err).not.toMatch(/holds no namespace/);
+    }
+  });
+
+  it('a file of policies alone says nothing about namespaces', async () => {
+    const r = await run(['explain', '-f', write(policyIn('payments'))]);
+    expect(r.err).toBe('');
+  });
+});

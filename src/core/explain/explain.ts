@@ -7,7 +7,7 @@ import { METADATA_NAME_LABEL, podId } from '../model.js';
 import type { Direction, NetworkPolicy, PolicyPeer, PolicyPort, PolicyRule, PolicyType } from '../policy.js';
 import { policyId } from '../policy.js';
 import { isEmptySelector, selectorMatches, selectorText } from '../labels.js';
-import { cidrContains, parseCidr, parseIp } from '../ip.js';
+import { cidrContains, parseCidrLegacy, parseIp } from '../ip.js';
 import { ANY_PORT_WORDS, anywhereWords, peerWords, portWords, targetWords } from './words.js';
 
 export type ExplainWarningCode =
@@ -17,7 +17,9 @@ export type ExplainWarningCode =
   | 'ipblock-covers-pods'
   | 'named-port-unresolved'
   | 'rules-ignored'
-  | 'no-dns-egress';
+  | 'no-dns-egress'
+  | 'host-network-not-selected'
+  | 'ipblock-covers-service';
 
 export interface ExplainWarning {
   code: ExplainWarningCode;
@@ -152,6 +154,12 @@ function isolationTexts(p: NetworkPolicy): IsolationExplanation {
 /** Pods a peer matches (ipBlock: pods whose IP the block admits). */
 function peerPods(peer: PolicyPeer, policyNs: string, view: ClusterView): Pod[] {
   if (peer.ipBlock) return view.cluster.pods.filter((pod) => ipBlockAdmitsPod(peer.ipBlock!.cidr, peer.ipBlock!.except, pod));
+  // Selectors never match hostNetwork pods (their traffic is their node's).
+  return labelMatchedPods(peer, policyNs, view).filter((pod) => !pod.hostNetwork);
+}
+
+/** Pods a selector peer's labels match, hostNetwork pods included. */
+function labelMatchedPods(peer: PolicyPeer, policyNs: string, view: ClusterView): Pod[] {
   return view.cluster.pods.filter((pod) => {
     if (peer.namespaceSelector) {
       if (!selectorMatches(peer.namespaceSelector, view.nsLabels.get(pod.namespace) ?? {})) return false;
@@ -161,13 +169,23 @@ function peerPods(peer: PolicyPeer, policyNs: string, view: ClusterView): Pod[] 
 }
 
 function ipBlockAdmitsPod(cidr: string, except: string[], pod: Pod): boolean {
-  const block = parseCidr(cidr);
+  return ipBlockAdmits(cidr, except, pod.ips);
+}
+
+/** Whether one of `ips` is in the block (values read as the API server reads them). */
+function ipBlockAdmits(cidr: string, except: string[], ips: string[]): boolean {
+  const block = parseCidrLegacy(cidr);
   if (!block) return false;
-  const holes = except.map(parseCidr);
-  return pod.ips.some((text) => {
+  const holes = except.map(parseCidrLegacy);
+  return ips.some((text) => {
     const ip = parseIp(text);
     return ip !== null && cidrContains(block, ip) && !holes.some((h) => h !== null && cidrContains(h, ip));
   });
+}
+
+/** The hostNetwork pods among `pods`, as "ns/name (node IP ip)". */
+function hostNetworkNames(pods: Pod[]): string[] {
+  return pods.filter((p) => p.hostNetwork).map((p) => `${podId(p)} (node IP ${p.ips[0] ?? 'unknown'})`);
 }
 
 function namesOf(pods: Pod[]): string[] {
@@ -253,6 +271,17 @@ function dedupe(pods: Pod[]): Pod[] {
 
 function peerWarnings(peer: PolicyPeer, path: string, pods: Pod[], policyNs: string, view: ClusterView, warnings: ExplainWarning[]): void {
   if (peer.ipBlock) {
+    const services = view.cluster.services.filter((s) => s.clusterIP && ipBlockAdmits(peer.ipBlock!.cidr, peer.ipBlock!.except, [s.clusterIP]));
+    if (services.length > 0) {
+      const names = services.map((s) => `${s.namespace}/${s.name} ${s.clusterIP}`);
+      warnings.push({
+        code: 'ipblock-covers-service',
+        path,
+        message:
+          `ipBlock ${peer.ipBlock.cidr} covers the ClusterIP of Service ${shortList(names)}; kube-proxy DNATs Service traffic ` +
+          "to a backend pod before policies see it, so a ClusterIP never matches: select the backends' pods (or their pod IPs) instead",
+      });
+    }
     if (pods.length > 0) {
       warnings.push({
         code: 'ipblock-covers-pods',
@@ -277,6 +306,16 @@ function peerWarnings(peer: PolicyPeer, path: string, pods: Pod[], policyNs: str
       return;
     }
   }
+  const hosts = hostNetworkNames(labelMatchedPods(peer, policyNs, view));
+  if (hosts.length > 0) {
+    warnings.push({
+      code: 'host-network-not-selected',
+      path,
+      message:
+        `its labels match the hostNetwork ${hosts.length === 1 ? 'pod' : 'pods'} ${shortList(hosts)}, which selectors never match: ` +
+        'a hostNetwork pod sends as its node (the common CNIs; the docs leave it undefined), so only an ipBlock of the node IP admits it',
+    });
+  }
   if (pods.length === 0) {
     const where = peer.namespaceSelector ? 'in the namespaces it selects' : `in namespace ${policyNs}`;
     warnings.push({ code: 'peer-matches-no-pods', path, message: `matches no pods ${where} right now` });
@@ -297,8 +336,20 @@ export function explainPolicy(policy: NetworkPolicy, cluster?: Cluster): PolicyE
   const view = cluster ? viewOf(cluster) : undefined;
   const warnings: ExplainWarning[] = [];
 
-  const selectedPods = view?.cluster.pods.filter((pod) => pod.namespace === policy.namespace && selectorMatches(policy.podSelector, pod.labels));
+  const labelled = view?.cluster.pods.filter((pod) => pod.namespace === policy.namespace && selectorMatches(policy.podSelector, pod.labels));
+  // NetworkPolicies do not apply to hostNetwork pods, whatever their labels.
+  const selectedPods = labelled?.filter((pod) => !pod.hostNetwork);
   const selects: SelectsExplanation = { text: targetWords(policy.podSelector, policy.namespace) };
+  const hosts = hostNetworkNames(labelled ?? []);
+  if (hosts.length > 0) {
+    warnings.push({
+      code: 'host-network-not-selected',
+      path: 'podSelector',
+      message:
+        `podSelector matches the hostNetwork ${hosts.length === 1 ? 'pod' : 'pods'} ${shortList(hosts)} by label, but policies do not apply to ` +
+        "hostNetwork pods: their traffic is their node's (the common CNIs' behaviour; the docs leave it undefined)",
+    });
+  }
   if (selectedPods) {
     selects.pods = namesOf(selectedPods);
     if (selectedPods.length === 0) {
