@@ -1,6 +1,8 @@
-// Output helpers shared by the commands: colour that respects NO_COLOR and
-// a stream writer that honours back-pressure (a matrix of 1,000 pods is ~100 MB of JSON).
+// Output helpers shared by the commands: colour that respects NO_COLOR, the one door every
+// byte for the terminal passes through (`safeIo`: control characters from input are escaped),
+// and a stream writer that honours back-pressure (a matrix of 1,000 pods is ~100 MB of JSON).
 import type { Writable } from 'node:stream';
+import { hasControlCharacters, safeText } from '../core/text/safe-text.js';
 
 export interface Io {
   stdout: Writable & { isTTY?: boolean };
@@ -28,6 +30,45 @@ const CODES = { red: [31, 39], green: [32, 39], yellow: [33, 39], cyan: [36, 39]
 export function painter(enabled: boolean): Paint {
   if (!enabled) return (_c, t) => t;
   return (c, t) => `\x1b[${CODES[c][0]}m${t}\x1b[${CODES[c][1]}m`;
+}
+
+/** Exactly the SGR sequences `painter` writes; with colour on, these are the only escapes let through. */
+const OUR_STYLES = new RegExp(`(${[...new Set(Object.values(CODES).flat())].map((n) => `\x1b\\[${n}m`).join('|')})`);
+
+/**
+ * Text as it may reach a terminal: control characters escaped as \xNN (see safeText). With
+ * colour on, painter's own colour codes are kept; any other ESC (from a file, an argument) is not.
+ */
+export function terminalText(text: string, keepStyles: boolean): string {
+  if (!hasControlCharacters(text)) return text;
+  if (!keepStyles) return safeText(text);
+  const parts = text.split(OUR_STYLES);
+  // split() with a capture group puts the separators (our codes) at the odd indexes.
+  for (let i = 0; i < parts.length; i += 2) parts[i] = safeText(parts[i]);
+  return parts.join('');
+}
+
+const SAFE = Symbol('netpol-dojo.safe-stream');
+
+/** The stream with every string written to it passed through terminalText. */
+export function safeStream<T extends Writable>(out: T, keepStyles: boolean): T {
+  if ((out as unknown as Record<symbol, unknown>)[SAFE]) return out;
+  const write = (chunk: unknown, ...rest: unknown[]): boolean =>
+    (out.write as (...a: unknown[]) => boolean)(typeof chunk === 'string' ? terminalText(chunk, keepStyles) : chunk, ...rest);
+  return new Proxy(out, {
+    get(target, prop) {
+      if (prop === SAFE) return true;
+      if (prop === 'write') return write;
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/** The Io every command gets: stdout and stderr escape control characters from input. */
+export function safeIo(io: Io): Io {
+  const keepStyles = useColor(io);
+  return { ...io, stdout: safeStream(io.stdout, keepStyles), stderr: safeStream(io.stderr, keepStyles) };
 }
 
 /** Buffers small writes into large chunks and waits for 'drain' when the stream is full. */

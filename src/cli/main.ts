@@ -2,7 +2,8 @@
 // opens the TUI (loaded lazily, so scripted commands never pay for Ink and React).
 import { UsageError } from './args.js';
 import { InputError, formatFinding } from '../core/findings.js';
-import type { Io } from './io.js';
+import { safeIo, type Io } from './io.js';
+import { safeText } from '../core/text/safe-text.js';
 
 export type Command = (argv: string[], io: Io) => Promise<number>;
 
@@ -36,7 +37,9 @@ Run "netpol-dojo <command> --help" for a command's options.
 Exit status: 0 success, 1 a graded answer failed, 2 bad input or usage.
 `;
 
-export async function runCli(argv: string[], io: Io): Promise<number> {
+export async function runCli(argv: string[], rawIo: Io): Promise<number> {
+  // The one place output is made safe: every command, message and notice writes through this.
+  const io = safeIo(rawIo);
   const [name, ...rest] = argv;
   try {
     if (name === undefined) {
@@ -106,7 +109,7 @@ export async function main(): Promise<void> {
     process.exitCode = await runCli(process.argv.slice(2), processIo());
   } catch (e) {
     // A bug of ours, not a user mistake: say so in one line, keep the detail for debugging.
-    process.stderr.write(`netpol-dojo: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(safeText(`netpol-dojo: internal error: ${e instanceof Error ? e.message : String(e)}`) + '\n');
     if (process.env.NETPOL_DOJO_DEBUG) process.stderr.write(`${e instanceof Error ? e.stack : ''}\n`);
     process.exitCode = 70;
   }

@@ -5,6 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { Low } from 'lowdb';
+import { safeText } from '../core/text/safe-text.js';
 import { DurableJsonAdapter } from './durable-json-adapter.js';
 import { withFileLock, type LockOptions } from './file-lock.js';
 import { removeOrphanedTempFiles } from './atomic-file.js';
@@ -91,7 +92,7 @@ export class ProgressStore {
     this.file = file;
     this.now = options.now ?? (() => new Date());
     this.lockOptions = options.lock ?? {};
-    const onNotice = options.onNotice ?? ((message: string) => process.stderr.write(message + '\n'));
+    const onNotice = options.onNotice ?? ((message: string) => process.stderr.write(safeText(message) + '\n'));
     this.db = new Low(new DurableJsonAdapter(file, { onNotice, now: this.now }), emptyStoreData());
   }
 

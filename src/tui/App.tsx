@@ -4,7 +4,8 @@
 // store load after the first frame (see practice/screens.ts): the home summary appears a moment later.
 // Time comes from the injected clock (clock.tsx); while an exam runs its countdown is in the header.
 import React, { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
-import { Box, Text, useApp } from 'ink';
+import { Box, useApp } from 'ink';
+import { Text } from './components/Text.js';
 import { useKeys } from './input/use-keys.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { Footer, HelpOverlay, type KeyHints } from './components/KeyHelp.js';

@@ -1,6 +1,7 @@
 // The terminal around the TUI: the alternate screen, bracketed paste, and putting everything
 // back on every way out (quit, Ctrl+C, a signal, a crash). No Ink here: this module is loaded
 // before Ink so that colour settings are in place when chalk reads the environment.
+import { safeText } from '../core/text/safe-text.js';
 
 export const CSI = {
   altScreenOn: '\x1b[?1049h',
@@ -110,7 +111,7 @@ export function takeOverTerminal(stdin: TtyIn, stdout: TtyOut, proc: NodeJS.Proc
   };
   const onCrash = (error: unknown) => {
     restore();
-    proc.stderr.write(`netpol-dojo: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    proc.stderr.write(safeText(`netpol-dojo: internal error: ${error instanceof Error ? error.message : String(error)}`) + '\n');
     if (proc.env.NETPOL_DOJO_DEBUG && error instanceof Error) proc.stderr.write(`${error.stack}\n`);
     proc.exit(70);
   };

@@ -1,6 +1,7 @@
 // Key help: the footer's short hints and the `?` overlay listing every key of the current screen.
 import React from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 
 /** [keys, what they do], e.g. ['↑/↓ j/k', 'move']. */
 export type KeyHints = ReadonlyArray<readonly [string, string]>;

@@ -2,7 +2,8 @@
 // Every meaning has a symbol as well as a colour (NO_COLOR keeps it): ✓ allowed, ✗ denied,
 // · not graded, and a cell that differs from what the step expects carries a "!".
 import React from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import type { Cell, MatrixLayout } from '../practice/world.js';
 
 export const SYMBOL = { allowed: '✓', denied: '✗', none: '·', wrong: '!' } as const;

@@ -1,6 +1,7 @@
 // A window onto a list of styled lines (see practice/lines.ts), with a scroll marker.
 import React from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import type { Line } from '../../core/bank/describe.js';
 
 export function clampScroll(top: number, total: number, height: number): number {

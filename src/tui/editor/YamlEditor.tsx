@@ -1,7 +1,8 @@
 // A multi-line YAML editor for Ink: line numbers, a visible cursor, the line a parser blames
 // marked in the gutter, bracketed and unbracketed paste, and a way out to $EDITOR.
 import React, { useEffect, useReducer } from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import { useKeys } from '../input/use-keys.js';
 import type { KeyPress } from '../input/keys.js';
 import { useTerminalUi } from '../terminal-context.js';

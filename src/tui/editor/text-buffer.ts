@@ -38,13 +38,13 @@ export type TextBufferAction =
 
 export const INDENT = '  ';
 
-/** Line breaks of any platform become \n, tabs become two spaces, other control characters go. */
+/** Line breaks of any platform become \n, tabs become two spaces, other control characters (C0, DEL, C1) go. */
 export function normalizeText(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/\t/g, INDENT)
     // eslint-disable-next-line no-control-regex
-    .replace(/[\x00-\x09\x0b-\x1f\x7f]/g, '');
+    .replace(/[\x00-\x09\x0b-\x1f\x7f-\x9f]/g, '');
 }
 
 export function createTextBuffer(text = '', height = 10): TextBuffer {

@@ -1,7 +1,7 @@
 // The exam's countdown, for the header: always on screen while an exam runs. Colour changes
 // in the last 10 and 2 minutes, and a text mark says the same for NO_COLOR terminals.
 import React from 'react';
-import { Text } from 'ink';
+import { Text } from '../components/Text.js';
 import { examClock, type ClockPhase } from '../../core/training/exam-clock.js';
 import { useNow } from '../clock.js';
 

@@ -1,7 +1,8 @@
 // The practice browser: the bank grouped by the module's sections, each exercise with its
 // kind, difficulty, suggested minutes and status (symbol and colour), `/` to filter.
 import React, { useEffect, useMemo, useReducer } from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import { useKeys } from '../input/use-keys.js';
 import type { KeyPress } from '../input/keys.js';
 import type { KeyHints } from '../components/KeyHelp.js';

@@ -4,7 +4,8 @@
 // The exam lives in the store from its first second (deadline absolute, drafts in the exam
 // record), so quitting or a crash loses nothing: reopening offers to resume or abandon it.
 import React, { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import { useKeys } from '../input/use-keys.js';
 import type { KeyHints } from '../components/KeyHelp.js';
 import { ScrollLines, clampScroll } from '../components/ScrollLines.js';

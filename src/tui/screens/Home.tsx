@@ -1,6 +1,7 @@
 // The home screen: where the learner stands, and the menu of everything the trainer does.
 import React, { useEffect, useReducer } from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import { useKeys } from '../input/use-keys.js';
 import type { KeyPress } from '../input/keys.js';
 import type { KeyHints } from '../components/KeyHelp.js';

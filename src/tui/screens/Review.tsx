@@ -3,7 +3,8 @@
 // cells and checks, and the explanation; r retries it in a practice session (mode 'review').
 // "Drill my weak spots" (d) lists the spaced-repetition queue with each entry's why.
 import React, { useEffect, useMemo, useReducer, useRef } from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import { useKeys } from '../input/use-keys.js';
 import type { KeyPress } from '../input/keys.js';
 import type { KeyHints } from '../components/KeyHelp.js';

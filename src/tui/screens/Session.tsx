@@ -2,7 +2,8 @@
 // predict/pick drills), and the result with the matrix expected beside got and each cell's why.
 // Every grade is recorded in the store as the `grade` command records it (recordGrade).
 import React, { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import { useKeys } from '../input/use-keys.js';
 import type { KeyHints } from '../components/KeyHelp.js';
 import { ScrollLines, clampScroll } from '../components/ScrollLines.js';

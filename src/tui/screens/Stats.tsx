@@ -1,7 +1,8 @@
 // Stats: per topic attempts, pass rate and median time; the exam history bar chart; the streak.
 // The same report as `netpol-dojo stats`, drawn without colour codes (Ink does the styling).
 import React, { useEffect, useMemo, useReducer } from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import { useKeys } from '../input/use-keys.js';
 import type { KeyHints } from '../components/KeyHelp.js';
 import { ScrollLines, clampScroll } from '../components/ScrollLines.js';
