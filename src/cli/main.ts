@@ -18,6 +18,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   list: { summary: 'the exercises, with your status', load: async () => (await import('./commands/list.js')).listCommand },
   exam: { summary: 'a timed mock exam in the trainer (resumes one still running)', load: async () => (await import('./commands/exam.js')).examCommand },
   review: { summary: 'your failed attempts with the reason, and the weak spots to drill', load: async () => (await import('./commands/review.js')).reviewCommand },
+  console: { summary: 'a shell on a simulated cluster: kubectl, wget, nc, nslookup', load: async () => (await import('./commands/console.js')).consoleCommand },
   tui: { summary: 'open the trainer', load: async () => (await import('../tui/main.js')).tuiCommand },
 };
 
