@@ -10,6 +10,7 @@ import readline from 'node:readline';
 import type { Io } from '../io.js';
 import { UsageError, choice, flagSet, flagValue, parseArgs } from '../args.js';
 import { bankFor, findScenario } from './grade.js';
+import { readInput } from '../load-inputs.js';
 import { Console, runScript } from '../../core/console/index.js';
 import type { ConsoleOptions } from '../../core/console/index.js';
 
@@ -62,16 +63,7 @@ export async function consoleCommand(argv: string[], io: Io): Promise<number> {
   const file = flagValue(args, 'file');
   const interactive = file === undefined && process.stdin.isTTY === true;
   if (!interactive) {
-    let script: string;
-    if (file === undefined || file === '-') script = await io.readStdin();
-    else {
-      const p = path.resolve(io.cwd, file);
-      try {
-        script = fs.readFileSync(p, 'utf8');
-      } catch (e) {
-        throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
-      }
-    }
+    const script = await readInput(file ?? '-', io);
     await runScript(shell, script, (s) => {
       if (s.command) io.stdout.write(`$ ${s.command.split('\n')[0]}\n`);
       for (const l of s.lines) io.stdout.write(`${l}\n`);
@@ -138,7 +130,7 @@ async function interactiveSession(shell: Console, io: Io): Promise<number> {
         if (text.trim() === '') return promptNow();
         rl.pause();
         const r = await shell.runLine(text);
-        if (r.clear) io.stdout.write('\x1b[H\x1b[2J');
+        if (r.clear) process.stdout.write('\x1b[H\x1b[2J'); // our own escape, past safeIo
         for (const l of r.lines) io.stdout.write(`${l}\n`);
         if (r.exit) {
           rl.close();

@@ -17,6 +17,7 @@ import { Kubectl, KUBECTL_SUBCOMMANDS } from './kubectl/kubectl.js';
 import { freshWorld, scenarioWorld } from './world.js';
 import { imageName } from '../bank/cluster-spec.js';
 import { completeLine } from './completion.js';
+import { safeText } from '../text/safe-text.js';
 
 export interface ConsoleOptions {
   /** Calico enforces NetworkPolicies; with Flannel they are accepted and ignored. */
@@ -550,13 +551,13 @@ function normalise(path: string): string {
   return p;
 }
 
-/** Terminal lines from chunks; control characters other than tab become '?'. */
+/** Terminal lines from chunks; control characters from input are escaped (safeText). */
 export function toLines(chunks: Chunk[]): string[] {
   const text = chunks.map((c) => c.text).join('');
   if (text === '') return [];
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
-  return lines.map((l) => l.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '?'));
+  return lines.map(safeText);
 }
 
 const CONSOLE_HELP = `netpol-dojo console: a simulated cluster at a shell prompt.
