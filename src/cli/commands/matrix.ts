@@ -1,6 +1,7 @@
 // `netpol-dojo matrix`: who can reach whom, per probe, as a grid or as JSON.
 import type { Io } from '../io.js';
 import { ChunkedWriter, painter, useColor } from '../io.js';
+import { BufferWriter } from '../buffer-writer.js';
 import { choice, flagSet, flagValues, parseArgs, UsageError } from '../args.js';
 import { loadInputs } from '../load-inputs.js';
 import { parseExternalIp, parseProbe } from '../probes.js';
@@ -119,26 +120,31 @@ async function writeConnectionsJson(io: Io, engine: Engine, rows: number[]): Pro
 
 /** The JSON contract: {"pods": [...], "probes": [...], "results": [{from,to,port,protocol,allowed}]}, streamed. */
 async function writeJson(io: Io, engine: Engine, rows: number[], probes: Probe[]): Promise<void> {
-  const out = new ChunkedWriter(io.stdout);
+  const out = new BufferWriter(io.stdout);
   const ids = rows.map((i) => JSON.stringify(engine.endpoints[i].id));
-  await out.write(`{"pods":[${ids.join(',')}],"probes":[${probes.map((p) => JSON.stringify(probeKey(p))).join(',')}],"results":[`);
+  await out.text(`{"pods":[${ids.join(',')}],"probes":[${probes.map((p) => JSON.stringify(probeKey(p))).join(',')}],"results":[`);
+  // Each cell is two pre-encoded pieces: the row's `,{"from":A,"to":` and the column's
+  // `B,"port":P,"protocol":"X","allowed":V}` for V true or false.
+  const heads = ids.map((id) => Buffer.from(`,{"from":${id},"to":`));
   let first = true;
   for (const probe of probes) {
     const tail = `,"port":${probe.port},"protocol":"${probe.protocol}","allowed":`;
-    const cell = engine.forProbe(probe);
+    const yes = ids.map((id) => Buffer.from(`${id}${tail}true}`));
+    const no = ids.map((id) => Buffer.from(`${id}${tail}false}`));
+    const rowOf = engine.rowsForProbe(probe);
     for (let a = 0; a < rows.length; a++) {
-      // One string per row: an await per cell would dominate the time for large clusters.
-      const head = `{"from":${ids[a]},"to":`;
-      const parts: string[] = [];
+      const reach = rowOf(rows[a]);
+      const head = heads[a];
       for (let b = 0; b < rows.length; b++) {
         if (a === b) continue;
-        parts.push(`${head}${ids[b]}${tail}${cell(rows[a], rows[b])}}`);
+        const col = reach.has(rows[b]) ? yes[b] : no[b];
+        if (!out.fits(head.length + col.length)) await out.flush();
+        out.put(first ? head.subarray(1) : head);
+        out.put(col);
+        first = false;
       }
-      if (parts.length === 0) continue;
-      await out.write((first ? '' : ',') + parts.join(','));
-      first = false;
     }
   }
-  await out.write(']}\n');
+  await out.text(']}\n');
   await out.flush();
 }

@@ -211,13 +211,7 @@ export class Engine {
    * filling a matrix costs two bit tests per cell.
    */
   forProbe(probe: Probe): (from: number, to: number) => boolean {
-    const key = probeKey(probe);
-    let rows = this.probeRows.get(key);
-    if (!rows) {
-      rows = { egress: new Array(this.info.length), ingress: new Array(this.info.length) };
-      this.probeRows.set(key, rows);
-    }
-    const { egress, ingress } = rows;
+    const { egress, ingress } = this.rowCache(probe);
     return (from, to) => {
       // Loopback: a pod reaching itself never passes through a policy.
       if (from === to) return true;
@@ -231,6 +225,70 @@ export class Engine {
       }
       return true;
     };
+  }
+
+  /**
+   * Whole rows for one probe: for a source, the set of destinations it reaches, as its egress
+   * set ANDed with the transposed ingress sets (the sources each destination admits, turned
+   * into the destinations each source is admitted by). Costs one pass over the admitted sets
+   * per probe, then a few word operations per row instead of a call per cell.
+   */
+  rowsForProbe(probe: Probe): (from: number) => BitSet {
+    const n = this.info.length;
+    const rows = this.rowCache(probe);
+    // Destinations grouped by their admitted set (shared objects from admittedCache).
+    const open = new BitSet(n);
+    const groups = new Map<BitSet, number[]>();
+    for (let to = 0; to < n; to++) {
+      if (this.ingressPolicies[to].length === 0) {
+        open.add(to);
+        continue;
+      }
+      const inc = rows.ingress[to] ?? (rows.ingress[to] = this.admittedByIngress(to, probe));
+      const members = groups.get(inc);
+      if (members) members.push(to);
+      else groups.set(inc, [to]);
+    }
+    const admittedBy: BitSet[] = new Array(n);
+    for (let from = 0; from < n; from++) admittedBy[from] = open.clone();
+    const wordsPerRow = open.words.length;
+    for (const [inc, members] of groups) {
+      // Many members: OR their set into each admitted source's row; few: set their bits one by one.
+      const mask = members.length > wordsPerRow ? new BitSet(n) : undefined;
+      if (mask) for (const to of members) mask.add(to);
+      const w = inc.words;
+      for (let k = 0; k < w.length; k++) {
+        let word = w[k];
+        while (word !== 0) {
+          const low = word & -word;
+          const from = (k << 5) + (31 - Math.clz32(low));
+          word ^= low;
+          if (from >= n) break;
+          const row = admittedBy[from];
+          if (mask) row.orInPlace(mask);
+          else for (const to of members) row.words[to >>> 5] |= 1 << (to & 31);
+        }
+      }
+    }
+    return (from) => {
+      const row = admittedBy[from].clone();
+      if (this.egressPolicies[from].length > 0) {
+        const out = rows.egress[from] ?? (rows.egress[from] = this.admittedByEgress(from, probe));
+        row.andInPlace(out);
+      }
+      return row;
+    };
+  }
+
+  /** The per-probe caches of admitted sets, shared by forProbe and rowsForProbe. */
+  private rowCache(probe: Probe): { egress: BitSet[]; ingress: BitSet[] } {
+    const key = probeKey(probe);
+    let rows = this.probeRows.get(key);
+    if (!rows) {
+      rows = { egress: new Array(this.info.length), ingress: new Array(this.info.length) };
+      this.probeRows.set(key, rows);
+    }
+    return rows;
   }
 
   /** Slow path with reasons: which policies isolate each side and which rules admit the traffic. */
