@@ -17,7 +17,7 @@ import type { Probe } from '../src/core/engine/types.js';
 import { loadManifests } from '../src/core/manifest/load.js';
 import { findRepoRoot } from '../src/repo-root.js';
 import { parseAllDocuments, stringify } from 'yaml';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -295,11 +295,15 @@ function runProgram(argv: string[], work: string, env: NodeJS.ProcessEnv = {}): 
   }
 }
 
-/** sha1 of a program's stdout (untimed: proves two programs write the same bytes). */
-function outputDigest(argv: string[]): string {
-  const r = spawnSync(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 31 });
-  if (r.status !== 0) throw new Error(`${argv.join(' ')}: exit ${r.status}`);
-  return createHash('sha1').update(r.stdout).digest('hex');
+/** sha1 of a program's stdout, streamed (untimed: proves two programs write the same bytes). */
+function outputDigest(argv: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha1');
+    const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout.on('data', (c: Buffer) => hash.update(c));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(hash.digest('hex')) : reject(new Error(`${argv.join(' ')}: exit ${code}`))));
+  });
 }
 
 /** Alternates the programs for `runs` rounds (order flipped every round), after one warm-up each. */
@@ -389,9 +393,9 @@ async function report(): Promise<void> {
     console.log(`\nmatrix -o json end to end at ${small} pods x ${small / 2} policies x ${PROBES.length} probes (block YAML in, JSON to /dev/null):`);
     const c1 = caseFor(small);
     const naiveArgs = ['node', self, 'naive', c1.file, ...PROBES];
-    const want = outputDigest(matrixArgs(c1.file));
+    const want = await outputDigest(matrixArgs(c1.file));
     for (const [name, argv] of [['floor', floorArgs(c1.file, c1.bits)], ['naive', naiveArgs]] as const) {
-      if (outputDigest([...argv]) !== want) throw new Error(`${name} does not write the bytes matrix writes`);
+      if ((await outputDigest([...argv])) !== want) throw new Error(`${name} does not write the bytes matrix writes`);
     }
     console.log('  (matrix, floor and naive write the same bytes: sha1 compared)');
     const r1 = alternate({ matrix: matrixArgs(c1.file), floor: floorArgs(c1.file, c1.bits), naive: naiveArgs }, quick ? 3 : 5, work);
