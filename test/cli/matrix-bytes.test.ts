@@ -134,7 +134,7 @@ describe('matrix -o json bytes', () => {
       const r = seededRandom(seed * 7);
       const probes: Probe[] = r() < 0.5 ? [] : [{ port: 80, protocol: 'TCP' }, { port: 81 + Math.floor(r() * 3), protocol: r() < 0.5 ? 'UDP' : 'SCTP' }];
       const namespaces = r() < 0.3 ? ['ns-x'] : [];
-      const externals = r() < 0.3 ? ['10.0.0.1', '192.0.2.7'] : [];
+      const externals = r() < 0.3 ? ['10.0.200.1', '192.0.2.7'] : [];
       const args = [...probes.flatMap((p) => ['-p', probeKey(p)]), ...namespaces.flatMap((n) => ['-n', n]), ...externals.flatMap((e) => ['-e', e])];
       const got = await matrixBytes(file, args);
       expect(got.code, `seed ${seed}: ${got.stderr}`).toBe(0);

@@ -276,6 +276,8 @@ export class Engine {
         const out = rows.egress[from] ?? (rows.egress[from] = this.admittedByEgress(from, probe));
         row.andInPlace(out);
       }
+      // Loopback: a pod reaching itself never passes through a policy.
+      row.add(from);
       return row;
     };
   }
