@@ -160,7 +160,7 @@ describe('why: loopback and hostNetwork', () => {
     expect(r.code).toBe(0);
     expect(r.out).toBe(
       'shop/client -> shop/client on 80/TCP: ALLOWED\n' +
-        '  a pod always reaches itself: traffic to its own IP stays on loopback inside the pod, where no NetworkPolicy filters it, whatever policies select it\n',
+        '  a pod always reaches itself: traffic to its own IP stays on loopback inside the pod, which no NetworkPolicy filters (not even one that selects the pod)\n',
     );
   });
 

@@ -74,7 +74,7 @@ function sideWords(engine: Engine, v: DirectionVerdict, pod: string, other: stri
 export function verdictLines(engine: Engine, v: Verdict): string[] {
   const probe = probeKey(v.probe);
   const head = `${v.from} -> ${v.to} on ${probe}: ${v.allowed ? 'ALLOWED' : 'DENIED'}`;
-  if (v.loopback) return [head, `  ${LOOPBACK_WORDS}, whatever policies select it`];
+  if (v.loopback) return [head, `  ${LOOPBACK_WORDS}`];
   const fromEp = engine.endpoints[engine.indexOf(v.from)];
   const toEp = engine.endpoints[engine.indexOf(v.to)];
   const egressPod = fromEp?.kind === 'external' ? `${v.from} (outside the cluster)` : v.from;
@@ -84,7 +84,7 @@ export function verdictLines(engine: Engine, v: Verdict): string[] {
   return lines;
 }
 
-export const LOOPBACK_WORDS = 'a pod always reaches itself: traffic to its own IP stays on loopback inside the pod, where no NetworkPolicy filters it';
+export const LOOPBACK_WORDS = 'a pod always reaches itself: traffic to its own IP stays on loopback inside the pod, which no NetworkPolicy filters (not even one that selects the pod)';
 
 /** What a hostNetwork pod is to NetworkPolicy (the common CNIs' behaviour; the docs leave it undefined). */
 export function hostNetworkWords(id: string, ip: string): string {
