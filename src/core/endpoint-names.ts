@@ -174,7 +174,7 @@ function resolveService(cluster: Cluster, namespace: string | undefined, name: s
 
 function serviceTarget(cluster: Cluster, svc: Service, via: ServiceTarget['via'], text: string): EndpointName {
   const backends = serviceBackends(cluster, svc);
-  const what = `Service ${svc.namespace}/${svc.name}${svc.clusterIP ? ` (ClusterIP ${svc.clusterIP})` : ''}`;
+  const what = `Service ${svc.namespace}/${svc.name}${svc.clusterIP && via === 'name' ? ` (ClusterIP ${svc.clusterIP})` : ''}`;
   const head = via === 'clusterIP' ? `${text} is the ClusterIP of ${what}` : `${text} is ${what}`;
   if (backends.length === 0) {
     const why = Object.keys(svc.selector).length === 0 ? 'it has no selector' : 'no running pod matches its selector';

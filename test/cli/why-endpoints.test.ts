@@ -95,7 +95,7 @@ describe('why: Services are their backends', () => {
   it('a ClusterIP means the backends on the targetPort: an ipBlock of the Service range admits nothing', async () => {
     const r = await run(['why', '-f', file, 'shop/client', '10.96.0.10', '53/UDP']);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^10\.96\.0\.10 is the ClusterIP of Service kube-system\/kube-dns \(ClusterIP 10\.96\.0\.10\): kube-proxy DNATs/);
+    expect(r.out).toMatch(/^10\.96\.0\.10 is the ClusterIP of Service kube-system\/kube-dns: kube-proxy DNATs/);
     expect(r.out).toMatch(/an ipBlock of the Service range admits nothing/);
     expect(r.out).toMatch(/shop\/client -> kube-system\/coredns-7db6d8ff4d-abcde on 53\/UDP: DENIED/);
     expect(r.out).not.toMatch(/outside the cluster/);
