@@ -334,6 +334,15 @@ export class Console {
     table.ash = table.sh;
     table['/bin/sh'] = table.sh;
     if (this.hasProgram(pod, 'bash')) table.bash = table.sh;
+    if (attached) {
+      // Typing kubectl inside the test pod is the usual slip: say where the prompt is.
+      const notHere = (name: string): CommandFn => (_a, io) => {
+        io.err(`sh: ${name}: not found\n(you are in a shell inside pod ${pod.meta.namespace}/${pod.meta.name}: type exit to get back to the cluster prompt)\n`);
+        return 127;
+      };
+      table.kubectl = notHere('kubectl');
+      table.k = notHere('k');
+    }
     return {
       flavour: 'sh',
       lookup: (name) => table[name],

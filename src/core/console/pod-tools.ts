@@ -81,7 +81,7 @@ function httpExchange(to: Destination, url: Url): { status: number; reason: stri
   const a = httpAnswer(image, to.port);
   if (a.status === 0) return null;
   const path = url.path.split(/[?#]/)[0];
-  if (a.status === 200 && path !== '/' && path !== '/index.html' && !/coredns/.test(image)) return { status: 404, reason: 'Not Found', body: '<html>\r\n<head><title>404 Not Found</title></head>\r\n</html>\r\n' };
+  if (a.status === 200 && path !== '/' && path !== '/index.html' && !/coredns/.test(image)) return { status: 404, reason: 'Not Found', body: '<html>\n<head><title>404 Not Found</title></head>\n<body>\n<center><h1>404 Not Found</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>\n' };
   return { status: a.status, reason: 'reason' in a ? a.reason : 'OK', body: 'body' in a ? a.body : '' };
 }
 

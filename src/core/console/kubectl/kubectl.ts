@@ -131,6 +131,8 @@ export class Kubectl {
         return this.explain(f, io);
       case 'logs':
         return this.logs(f, io);
+      case 'scale':
+        return this.scale(f, io);
       case 'config':
         return this.config(f, io);
       case 'version':
@@ -998,6 +1000,29 @@ export class Kubectl {
     return code;
   }
 
+  // ---- scale --------------------------------------------------------------------------------
+
+  private scale(f: ParsedFlags, io: CommandIo): number {
+    const ns = this.ns(f);
+    const replicasText = value(f, 'replicas');
+    if (replicasText === undefined) fail('error: required flag(s) "replicas" not set');
+    if (!/^\d+$/.test(replicasText)) fail(`error: invalid argument "${replicasText}" for "--replicas" flag: strconv.ParseInt: parsing "${replicasText}": invalid syntax`);
+    const targets = this.targets(f.positionals);
+    if (targets.length === 0) fail('error: resource(s) were provided, but no name was specified');
+    for (const t of targets) {
+      if (t.name === undefined) fail('error: resource(s) were provided, but no name was specified');
+      const o = this.lookup(t.r, ns, t.name);
+      if (!o) fail(notFound(t.r, t.name));
+      if (o.kind !== 'Deployment' && o.kind !== 'ReplicaSet') fail(`error: no scaler has been implemented for {"${t.r.group}" "${o.kind}"}`);
+      o.replicas = Number(replicasText);
+      this.api.touch(o);
+      if (o.kind === 'Deployment') this.api.reconcileDeployment(o);
+      else this.api.reconcileReplicaSet(o);
+      io.out(`${qualifiedSingular(t.r)}/${o.meta.name} scaled\n`);
+    }
+    return 0;
+  }
+
   // ---- logs --------------------------------------------------------------------------------
 
   private logs(f: ParsedFlags, io: CommandIo): number {
@@ -1129,7 +1154,7 @@ function containerName(image: string): string {
   return last.split('@')[0].split(':')[0].replace(/[^a-z0-9-]/g, '-');
 }
 
-const SUBCOMMANDS = ['get', 'describe', 'apply', 'create', 'delete', 'label', 'expose', 'run', 'exec', 'edit', 'explain', 'logs', 'config', 'version', 'cluster-info', 'api-resources'];
+const SUBCOMMANDS = ['get', 'describe', 'apply', 'create', 'delete', 'label', 'expose', 'run', 'exec', 'edit', 'explain', 'logs', 'scale', 'config', 'version', 'cluster-info', 'api-resources'];
 
 function suggest(sub: string): string {
   const close = SUBCOMMANDS.filter((s) => {
