@@ -11,7 +11,8 @@
 import type { Cluster } from './core/model.js';
 import type { NetworkPolicy } from './core/policy.js';
 import { Engine, defaultProbes } from './core/engine/engine.js';
-import { probeKey, type Probe, type Verdict } from './core/engine/types.js';
+import type { Probe, Verdict } from './core/engine/types.js';
+import { matrixData, type MatrixResult } from './core/engine/matrix-data.js';
 import { verdictLines } from './core/engine/reasons.js';
 import { explainPolicy, type PolicyExplanation } from './core/explain/explain.js';
 
@@ -19,6 +20,7 @@ export { loadManifests, hasErrors, type ManifestInput, type LoadResult, type Loa
 export { Engine, defaultProbes } from './core/engine/engine.js';
 export { probeKey, type Probe, type Verdict, type DirectionVerdict, type RuleRef, type Endpoint } from './core/engine/types.js';
 export { verdictLines } from './core/engine/reasons.js';
+export type { MatrixResult } from './core/engine/matrix-data.js';
 export { explainPolicy, type PolicyExplanation, type ExplainWarning } from './core/explain/explain.js';
 export { formatExplanation, formatExplanations } from './core/explain/format.js';
 export { formatFinding, InputError, type Finding, type Severity } from './core/findings.js';
@@ -36,12 +38,6 @@ export function buildEngine(input: EngineInput): Engine {
   return new Engine(input.cluster, input.policies);
 }
 
-export interface MatrixResult {
-  pods: string[];
-  probes: string[];
-  results: { from: string; to: string; port: number; protocol: Probe['protocol']; allowed: boolean }[];
-}
-
 export interface MatrixOptions {
   /** Probes to try; default: every port/protocol some pod or external host declares. */
   probes?: Probe[];
@@ -51,20 +47,9 @@ export interface MatrixOptions {
 
 /** The reachability matrix in the `netpol-dojo matrix -o json` contract: one result per probe and ordered pair. */
 export function matrix(engine: Engine, options: MatrixOptions = {}): MatrixResult {
-  const probes = options.probes ?? defaultProbes(engine.cluster);
   const only = options.namespaces ? new Set(options.namespaces) : undefined;
   const rows = engine.endpoints.flatMap((e, i) => (e.kind === 'external' || !only || only.has(e.namespace!) ? [i] : []));
-  const results: MatrixResult['results'] = [];
-  for (const probe of probes) {
-    const cell = engine.forProbe(probe);
-    for (const a of rows) {
-      for (const b of rows) {
-        if (a === b) continue;
-        results.push({ from: engine.endpoints[a].id, to: engine.endpoints[b].id, port: probe.port, protocol: probe.protocol, allowed: cell(a, b) });
-      }
-    }
-  }
-  return { pods: rows.map((i) => engine.endpoints[i].id), probes: probes.map(probeKey), results };
+  return matrixData(engine, rows, options.probes ?? defaultProbes(engine.cluster));
 }
 
 /** One connection's verdict with the policies and rules behind it, plus the `why` command's lines. */
@@ -76,5 +61,5 @@ export function why(engine: Engine, from: string, to: string, probe: Probe): Ver
 /** Every policy in plain English (as `explain -o json`), counting the cluster's pods when it has any. */
 export function explain(input: EngineInput): PolicyExplanation[] {
   const cluster = input.cluster.pods.length > 0 ? input.cluster : undefined;
-  return input.policies.map((p) => explainPolicy(p, cluster));
+  return input.policies.map((p) => explainPolicy(p, cluster, { policies: input.policies }));
 }

@@ -10,6 +10,12 @@ export interface FlagSpec {
   value: boolean;
   repeatable?: boolean;
   short?: string;
+  /** The values it takes (shell completion offers them). */
+  choices?: readonly string[];
+  /** Its value is a file or directory (shell completion offers paths). */
+  path?: boolean;
+  /** Left out of completion (old spellings kept working). */
+  hidden?: boolean;
 }
 
 export interface ParsedArgs {
@@ -72,6 +78,39 @@ export function flagValue(a: ParsedArgs, name: string): string | undefined {
 export function flagSet(a: ParsedArgs, name: string): boolean {
   return a.flags[name] === true;
 }
+
+/**
+ * kubectl's -o names, the same in every command: the default human form has no name
+ * (`text` and `table`, the names of old, still work), `json`/`yaml` print the data,
+ * `wide` adds columns, `name` prints only the names.
+ */
+export type OutputFormat = 'default' | 'json' | 'yaml' | 'wide' | 'name';
+
+export function outputSpec(formats: readonly Exclude<OutputFormat, 'default'>[]): FlagSpec {
+  return { value: true, short: 'o', choices: formats };
+}
+
+export function outputFormat<T extends Exclude<OutputFormat, 'default'>>(a: ParsedArgs, formats: readonly T[]): 'default' | T {
+  const v = flagValue(a, 'output');
+  if (v === undefined || v === 'text' || v === 'table') return 'default';
+  if (!(formats as readonly string[]).includes(v)) {
+    throw new UsageError(`-o/--output must be one of ${formats.join(', ')} (or left out for the default), not "${v}"`);
+  }
+  return v as T;
+}
+
+/** The input flags shared by the commands that read manifests, with kubectl's letters. */
+export const INPUT_FLAGS = {
+  file: { value: true, repeatable: true, short: 'f', path: true },
+  recursive: { value: false, short: 'R' },
+} as const satisfies Record<string, FlagSpec>;
+
+/** -n/-A/-l as kubectl has them: filter by namespace, all namespaces, a label selector. */
+export const SCOPE_FLAGS = {
+  namespace: { value: true, repeatable: true, short: 'n' },
+  'all-namespaces': { value: false, short: 'A' },
+  selector: { value: true, repeatable: true, short: 'l' },
+} as const satisfies Record<string, FlagSpec>;
 
 /** --output text|json style flags. */
 export function choice<T extends string>(a: ParsedArgs, name: string, allowed: readonly T[], fallback: T): T {

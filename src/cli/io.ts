@@ -18,8 +18,10 @@ export interface Io {
 
 export function useColor(io: Io): boolean {
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
-  if (io.env.FORCE_COLOR === '0') return false;
-  if (io.env.FORCE_COLOR) return true;
+  // As chalk's supports-color reads it: "0" and "false" turn colour off, any other value forces it.
+  const force = io.env.FORCE_COLOR;
+  if (force === '0' || force === 'false') return false;
+  if (force !== undefined) return true;
   return Boolean(io.stdout.isTTY);
 }
 

@@ -5,7 +5,7 @@
 // FIFO. Devices are refused (/dev/zero never ends), and a FIFO nobody writes to is given up on
 // after a while instead of hanging.
 import { constants } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Io } from './io.js';
 import { UsageError } from './args.js';
@@ -65,7 +65,7 @@ export async function readInput(file: string, io: Io, options: ReadOptions = {})
     return fail(file, code === 'ENOENT' ? 'cannot read: no such file' : `cannot read: ${code ?? String(e)}`);
   }
   const kind = kindOf(info);
-  if (kind === 'a directory') fail(file, 'cannot read: is a directory');
+  if (kind === 'a directory') fail(file, 'cannot read: is a directory (as -f DIR it is read whole)');
   if (kind) fail(file, `cannot read: is ${kind}, not a file`);
   if (info.isFile() && info.size > max) fail(file, `file is too large (${info.size} bytes; the limit is ${max})`);
   try {
@@ -143,10 +143,53 @@ async function readFifo(full: string, shown: string, max: number, waitMs: number
   }
 }
 
-/** Loads every -f input; throws InputError on any error finding, prints warnings. */
-export async function loadInputs(files: string[], io: Io): Promise<LoadResult> {
-  if (files.length === 0) throw new UsageError('no input: give one or more -f FILE (or -f - for stdin)');
-  if (files.filter((f) => f === '-').length > 1) throw new UsageError('stdin (-f -) can be read only once');
+/** The file kinds kubectl reads from a directory given to -f. */
+const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
+
+/**
+ * -f DIR as kubectl reads it: the .yaml, .yml and .json files in it, in name order; with -R
+ * (recursive) those of every folder below too. Other files are passed over.
+ */
+export async function expandFileArgs(files: string[], io: Io, recursive: boolean): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: string, shown: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      return fail(shown, `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const full = path.join(dir, e.name);
+      const name = path.join(shown, e.name);
+      if (e.isDirectory()) {
+        if (recursive) await walk(full, name);
+      } else if (MANIFEST_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) out.push(name);
+    }
+  };
+  for (const file of files) {
+    if (file === '-') {
+      out.push(file);
+      continue;
+    }
+    const isDir = await stat(path.resolve(io.cwd, file)).then((s) => s.isDirectory(), () => false);
+    if (!isDir) {
+      out.push(file);
+      continue;
+    }
+    const before = out.length;
+    await walk(path.resolve(io.cwd, file), file);
+    if (out.length === before) fail(file, `no .yaml, .yml or .json files in this directory${recursive ? ' or below' : ' (-R reads the folders below too)'}`);
+  }
+  return out;
+}
+
+/** Loads every -f input (files, directories, "-"); throws InputError on any error finding, prints warnings. */
+export async function loadInputs(fileArgs: string[], io: Io, options: { recursive?: boolean } = {}): Promise<LoadResult> {
+  if (fileArgs.length === 0) throw new UsageError('no input: give one or more -f FILE or -f DIR (or -f - for stdin)');
+  if (fileArgs.filter((f) => f === '-').length > 1) throw new UsageError('stdin (-f -) can be read only once');
+  const files = await expandFileArgs(fileArgs, io, options.recursive ?? false);
   const inputs = [];
   for (const file of files) inputs.push({ file: file === '-' ? '<stdin>' : file, text: await readInput(file, io) });
   const result = loadManifests(inputs);

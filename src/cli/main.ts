@@ -1,9 +1,10 @@
 // netpol-dojo's entry point: `netpol-dojo <command> [options]`. With no command it
 // opens the TUI (loaded lazily, so scripted commands never pay for Ink and React).
-import { UsageError } from './args.js';
+import { UsageError, type FlagSpec } from './args.js';
 import { InputError, formatFinding } from '../core/findings.js';
 import { safeIo, type Io } from './io.js';
 import { safeText } from '../core/text/safe-text.js';
+import { suggest } from './suggest.js';
 
 export type Command = (argv: string[], io: Io) => Promise<number>;
 
@@ -19,8 +20,53 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   exam: { summary: 'a timed mock exam in the trainer (resumes one still running)', load: async () => (await import('./commands/exam.js')).examCommand },
   review: { summary: 'your failed attempts with the reason, and the weak spots to drill', load: async () => (await import('./commands/review.js')).reviewCommand },
   console: { summary: 'a shell on a simulated cluster: kubectl, wget, nc, nslookup', load: async () => (await import('./commands/console.js')).consoleCommand },
+  version: { summary: 'the version of netpol-dojo and of Node.js', load: async () => (await import('./commands/version.js')).versionCommand },
+  completion: { summary: 'a shell completion script: completion bash|zsh|fish', load: async () => (await import('./commands/completion.js')).completionCommand },
+  help: { summary: 'help for a command: help COMMAND', load: async () => helpCommand },
   tui: { summary: 'open the trainer', load: async () => (await import('../tui/main.js')).tuiCommand },
 };
+
+/** Each command's flags, for completion (loaded only when a completion script is written). */
+export const COMMAND_FLAGS: Record<string, () => Promise<Record<string, FlagSpec>>> = {
+  matrix: async () => (await import('./commands/matrix.js')).FLAGS,
+  why: async () => (await import('./commands/why.js')).FLAGS,
+  explain: async () => (await import('./commands/explain.js')).EXPLAIN_FLAGS,
+  stats: async () => (await import('./commands/stats.js')).FLAGS,
+  show: async () => (await import('./commands/show.js')).FLAGS,
+  grade: async () => (await import('./commands/grade.js')).FLAGS,
+  list: async () => (await import('./commands/list.js')).FLAGS,
+  exam: async () => (await import('./commands/exam.js')).FLAGS,
+  review: async () => (await import('./commands/review.js')).FLAGS,
+  version: async () => (await import('./commands/version.js')).FLAGS,
+  completion: async () => (await import('./commands/completion.js')).FLAGS,
+};
+
+/** The commands a user types (not the internal `tui`). */
+export function commandNames(): string[] {
+  return Object.keys(COMMANDS).filter((n) => n !== 'tui');
+}
+
+export function commandSummary(name: string): string {
+  return Object.hasOwn(COMMANDS, name) ? COMMANDS[name].summary : '';
+}
+
+function lookup(name: string): { summary: string; load: () => Promise<Command> } {
+  // Own keys only: "constructor" or "__proto__" is an unknown command, not Object's.
+  if (Object.hasOwn(COMMANDS, name)) return COMMANDS[name];
+  const near = suggest(name, commandNames());
+  throw new UsageError(`unknown command "${name}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : ''} (try --help)`);
+}
+
+/** `help COMMAND` is `COMMAND --help`, as in kubectl. */
+async function helpCommand(argv: string[], io: Io): Promise<number> {
+  if (argv.length === 0) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  if (argv.length > 1) throw new UsageError('help takes one command name (help COMMAND)');
+  const cmd = lookup(argv[0]);
+  return (await cmd.load())(['--help'], io);
+}
 
 export const HELP = `netpol-dojo: practise Kubernetes NetworkPolicies for the CKA, no cluster needed
 
@@ -31,16 +77,35 @@ Usage:
 Commands:
 ${Object.entries(COMMANDS)
   .filter(([n]) => n !== 'tui')
-  .map(([n, c]) => `  ${n.padEnd(10)} ${c.summary}`)
+  .map(([n, c]) => `  ${n.padEnd(11)} ${c.summary}`)
   .join('\n')}
 
-Run "netpol-dojo <command> --help" for a command's options.
-Exit status: 0 success, 1 a graded answer failed, 2 bad input or usage.
+Global options:
+  --no-color       no colour (as NO_COLOR=1); colour is off anyway when the output is not a terminal
+  -h, --help       this help; "netpol-dojo help COMMAND" or "COMMAND --help" for a command's options
+  --version        the version
+
+Run "netpol-dojo help <command>" for a command's options.
+Exit status: 0 success, 1 a graded answer failed, a connection is denied (why --exit-code) or
+something changed (diff), 2 bad input or usage.
 `;
 
-export async function runCli(argv: string[], rawIo: Io): Promise<number> {
+/** Takes the global --no-color out of argv (before any `--`), as NO_COLOR=1 for everything after. */
+function globalOptions(argv: string[], io: Io): { argv: string[]; io: Io } {
+  const end = argv.indexOf('--');
+  const head = end < 0 ? argv : argv.slice(0, end);
+  if (!head.includes('--no-color')) return { argv, io };
+  const rest = [...head.filter((a) => a !== '--no-color'), ...(end < 0 ? [] : argv.slice(end))];
+  // The TUI reads process.env (chalk decides when Ink loads): set it there too.
+  if (io.env === process.env) process.env.NO_COLOR = '1';
+  return { argv: rest, io: { ...io, env: { ...io.env, NO_COLOR: '1' } } };
+}
+
+export async function runCli(rawArgv: string[], rawIo: Io): Promise<number> {
+  const global = globalOptions(rawArgv, rawIo);
+  const argv = global.argv;
   // The one place output is made safe: every command, message and notice writes through this.
-  const io = safeIo(rawIo);
+  const io = safeIo(global.io);
   const [name, ...rest] = argv;
   try {
     if (name === undefined) {
@@ -48,7 +113,7 @@ export async function runCli(argv: string[], rawIo: Io): Promise<number> {
       io.stdout.write(HELP);
       return 0;
     }
-    if (name === '--help' || name === '-h' || name === 'help') {
+    if (name === '--help' || name === '-h') {
       io.stdout.write(HELP);
       return 0;
     }
@@ -57,10 +122,8 @@ export async function runCli(argv: string[], rawIo: Io): Promise<number> {
       io.stdout.write(`netpol-dojo ${packageVersion()}\n`);
       return 0;
     }
-    // Own keys only: `netpol-dojo constructor` must not find Object's members.
-    const cmd = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-    if (!cmd) throw new UsageError(`unknown command "${name}" (try --help)`);
-    return await (await cmd.load())(rest, io);
+    if (name.startsWith('-')) throw new UsageError(`unknown option ${name} (options go after the command; try --help)`);
+    return await (await lookup(name).load())(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr.write(`netpol-dojo: ${e.message}\n`);

@@ -1,4 +1,4 @@
-// Editing a draft in the user's own editor ($VISUAL, $EDITOR, else vi). The terminal is handed
+// Editing a draft in the user's own editor ($KUBE_EDITOR as kubectl edit, $VISUAL, $EDITOR, else vi). The terminal is handed
 // over for the duration (see TerminalControl.suspend) and the edited file is read back.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import type { TerminalControl } from './terminal.js';
 export type ExternalEditResult = { ok: true; text: string } | { ok: false; message: string };
 
 export function editorCommand(env: NodeJS.ProcessEnv): string {
-  return env.VISUAL?.trim() || env.EDITOR?.trim() || 'vi';
+  return env.KUBE_EDITOR?.trim() || env.VISUAL?.trim() || env.EDITOR?.trim() || 'vi';
 }
 
 export interface ExternalEditOptions {

@@ -1,6 +1,6 @@
 // The explain command as a shell: arguments, output formats and colour, with a fake
 // input loader; then end to end through runCli and the real manifest layer.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -47,10 +47,10 @@ describe('explain command', () => {
     expect(t.out()).toMatch(/^Usage: netpol-dojo explain -f FILE/);
   });
 
-  it('files go after -f; --output is text or json', async () => {
+  it('files go after -f; -o is json or yaml', async () => {
     await expect(runExplain(['np.yaml'], fakeIo().io, loader({}))).rejects.toThrow(UsageError);
     await expect(runExplain(['np.yaml'], fakeIo().io, loader({}))).rejects.toThrow(/files go after -f/);
-    await expect(runExplain(['-f', manifest, '--output', 'yaml'], fakeIo().io, loader({}))).rejects.toThrow(/--output must be one of text, json/);
+    await expect(runExplain(['-f', manifest, '--output', 'xml'], fakeIo().io, loader({}))).rejects.toThrow(/-o\/--output must be one of json, yaml/);
   });
 
   it('passes every -f to the loader, in order', async () => {
@@ -169,9 +169,11 @@ spec:
     const t = fakeIo({ cwd: dir });
     expect(await runCli(['explain', '-f', 'nope.yaml'], t.io)).toBe(2);
     expect(t.err()).toBe('nope.yaml: cannot read: no such file\n');
+    // A directory is read whole (kubectl's -f DIR); one with no manifests is an error.
+    mkdirSync(path.join(dir, 'empty'), { recursive: true });
     const d = fakeIo({ cwd: dir });
-    expect(await runCli(['explain', '-f', '.'], d.io)).toBe(2);
-    expect(d.err()).toBe('.: cannot read: is a directory\n');
+    expect(await runCli(['explain', '-f', 'empty'], d.io)).toBe(2);
+    expect(d.err()).toBe('empty: no .yaml, .yml or .json files in this directory (-R reads the folders below too)\n');
   });
 
   it('an invalid policy on stdin: the API server message, exit 2, nothing on stdout', async () => {

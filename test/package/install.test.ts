@@ -13,6 +13,8 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as
 const hasTmux = spawnSync('tmux', ['-V'], { stdio: 'ignore' }).status === 0;
 // npm and the launcher's `#!/usr/bin/env node` must use the Node running this suite (CI runs it on 22 and 24 too).
 const PATH = `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`;
+// npm's "new version available" notice is not ours to assert on.
+const NPM_ENV = { ...process.env, PATH, npm_config_update_notifier: 'false' };
 
 let work = '';
 let app = '';
@@ -45,7 +47,7 @@ spec:
 `;
 
 function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const e: NodeJS.ProcessEnv = { ...process.env, PATH, HOME: home, NO_COLOR: '1' };
+  const e: NodeJS.ProcessEnv = { ...NPM_ENV, HOME: home, NO_COLOR: '1' };
   delete e.NETPOL_DOJO_SCORES;
   delete e.XDG_STATE_HOME;
   delete e.NODE_ENV;
@@ -65,11 +67,11 @@ describe('the packed package, installed with --omit=dev', () => {
     mkdirSync(app);
     mkdirSync(home);
     // `npm pack` runs `prepare`, which builds dist/ from the sources.
-    const out = execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, env: { ...process.env, PATH }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    const out = execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, env: NPM_ENV, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
     const tarball = path.join(work, (JSON.parse(out.slice(out.indexOf('['))) as { filename: string }[])[0].filename);
     writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
     writeFileSync(path.join(app, 'cluster.yaml'), SAMPLE);
-    execFileSync('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', tarball], { cwd: app, env: { ...process.env, PATH }, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', tarball], { cwd: app, env: NPM_ENV, stdio: ['ignore', 'ignore', 'inherit'] });
   }, 300_000);
 
   afterAll(() => {

@@ -77,8 +77,8 @@ describe('netpol-dojo stats', () => {
   });
 
   it('refuses an unknown output format with a usage error', async () => {
-    const r = await run(await scoresDir(), '--output', 'yaml');
+    const r = await run(await scoresDir(), '--output', 'xml');
     expect(r.code).toBe(2);
-    expect(r.err).toContain('--output must be one of text, json');
+    expect(r.err).toContain('-o/--output must be one of json, yaml (or left out for the default), not "xml"');
   });
 });

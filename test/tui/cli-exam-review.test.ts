@@ -101,8 +101,8 @@ describe('netpol-dojo review', () => {
   it('an empty store says so; a bad --output is a usage error', async () => {
     const dir = await scoresDir();
     expect((await run(dir, 'review')).out).toBe('No failed attempts yet.\n');
-    const bad = await run(dir, 'review', '--output', 'yaml');
+    const bad = await run(dir, 'review', '--output', 'xml');
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain('--output must be one of text, json, not "yaml"');
+    expect(bad.err).toContain('-o/--output must be one of json, yaml (or left out for the default), not "xml"');
   });
 });

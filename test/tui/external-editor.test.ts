@@ -13,7 +13,9 @@ function script(name: string, body: string): string {
 }
 
 describe('editorCommand', () => {
-  it('prefers VISUAL, then EDITOR, then vi', () => {
+  it('prefers KUBE_EDITOR (as kubectl edit does), then VISUAL, then EDITOR, then vi', () => {
+    expect(editorCommand({ KUBE_EDITOR: 'code --wait', VISUAL: 'nano', EDITOR: 'vim' })).toBe('code --wait');
+    expect(editorCommand({ KUBE_EDITOR: ' ', EDITOR: 'vim' })).toBe('vim');
     expect(editorCommand({ VISUAL: 'nano', EDITOR: 'vim' })).toBe('nano');
     expect(editorCommand({ EDITOR: 'vim' })).toBe('vim');
     expect(editorCommand({ VISUAL: ' ', EDITOR: '' })).toBe('vi');

@@ -13,7 +13,7 @@ stands; 66% passes. Quitting does not stop the clock: run the command again to r
 Needs an interactive terminal.
 `;
 
-const FLAGS = {
+export const FLAGS = {
   tasks: { value: true, short: 't' },
   minutes: { value: true, short: 'm' },
   seed: { value: true, short: 's' },

@@ -2,7 +2,8 @@
 // Exit 0 passed, 1 failed, 2 bad input (unknown id, unreadable or invalid answer).
 import type { Io } from '../io.js';
 import { painter, useColor } from '../io.js';
-import { UsageError, choice, flagSet, flagValue, parseArgs } from '../args.js';
+import { UsageError, flagSet, flagValue, outputFormat, outputSpec, parseArgs, type FlagSpec } from '../args.js';
+import { writeData } from '../output.js';
 import { openCliStore } from '../open-store.js';
 import { InputError } from '../../core/findings.js';
 import { readInput } from '../load-inputs.js';
@@ -13,11 +14,11 @@ import type { Scenario } from '../../core/bank/scenario.js';
 import { gradeAnswer } from '../../core/grader/grade.js';
 import { formatGradeText, gradeJson } from '../../core/grader/format.js';
 
-const USAGE = `Usage: netpol-dojo grade EXERCISE_ID ANSWER_FILE [--step N] [--output text|json] [--no-save]
+const USAGE = `Usage: netpol-dojo grade EXERCISE_ID ANSWER_FILE [--step N] [-o json|yaml] [--no-save]
 
 Grades ANSWER_FILE ("-" for stdin) against one step of an exercise (default: the last step).
   --step N         grade step N; the answer holds every policy written up to that step
-  --output FORMAT  text (default) or json
+  -o, --output FMT json or yaml (default: text for people)
   --no-save        do not record the attempt in the progress store
 Exit status: 0 passed, 1 failed, 2 bad input.
 `;
@@ -42,13 +43,15 @@ export function findScenario(bank: Bank, id: string): Scenario {
   throw new UsageError(`no exercise "${id}"${near.length ? `; did you mean ${near.join(', ')}?` : ''} (netpol-dojo list shows them all)`);
 }
 
+export const FLAGS: Record<string, FlagSpec> = { step: { value: true }, output: outputSpec(['json', 'yaml']), 'no-save': { value: false }, help: { value: false, short: 'h' } };
+
 export async function gradeCommand(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { step: { value: true }, output: { value: true, short: 'o' }, 'no-save': { value: false }, help: { value: false, short: 'h' } });
+  const args = parseArgs(argv, FLAGS);
   if (flagSet(args, 'help')) {
     io.stdout.write(USAGE);
     return 0;
   }
-  const output = choice(args, 'output', ['text', 'json'] as const, 'text');
+  const output = outputFormat(args, ['json', 'yaml'] as const);
   if (args.positionals.length !== 2) throw new UsageError(`grade needs EXERCISE_ID and ANSWER_FILE\n${USAGE}`);
   const [id, file] = args.positionals;
   const stepText = flagValue(args, 'step');
@@ -73,7 +76,7 @@ export async function gradeCommand(argv: string[], io: Io): Promise<number> {
     await recordGrade(store, { result: r, answer: text, mode: 'cli' });
   }
 
-  if (output === 'json') io.stdout.write(JSON.stringify(gradeJson(r), null, 2) + '\n');
+  if (output !== 'default') await writeData(io, output, gradeJson(r));
   else io.stdout.write(formatGradeText(r, painter(useColor(io))));
   return r.passed ? 0 : 1;
 }

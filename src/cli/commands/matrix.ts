@@ -2,7 +2,11 @@
 import type { Io } from '../io.js';
 import { ChunkedWriter, painter, useColor } from '../io.js';
 import { BufferWriter } from '../buffer-writer.js';
-import { choice, flagSet, flagValues, parseArgs, UsageError } from '../args.js';
+import { INPUT_FLAGS, SCOPE_FLAGS, flagSet, flagValues, outputFormat, outputSpec, parseArgs, UsageError, type FlagSpec } from '../args.js';
+import { writeData } from '../output.js';
+import { readScope } from '../label-selector.js';
+import { selectorMatches } from '../../core/labels.js';
+import { matrixData } from '../../core/engine/matrix-data.js';
 import { loadInputs } from '../load-inputs.js';
 import { parseExternalIp, parseProbe } from '../probes.js';
 import { insideClusterIp } from '../../core/endpoint-names.js';
@@ -11,24 +15,29 @@ import { probeKey, type Probe } from '../../core/engine/types.js';
 import { renderConnectionsTable, tableTooLarge, writeMatrixTable } from '../render-matrix.js';
 import { ConnectionEvaluator } from '../../core/reach/connections.js';
 
-const USAGE = `Usage: netpol-dojo matrix -f FILE... [--port PORT/PROTO ... | --connections] [--namespace NS ...] [--external IP ...] [--output table|json]
+const USAGE = `Usage: netpol-dojo matrix -f FILE|DIR... [-R] [-p PORT/PROTO ... | -c] [-n NS ... | -A] [-l SELECTOR] [-e IP ...] [-o json|yaml|wide]
 
 The reachability matrix of the pods in the manifests (rows: from, columns: to).
-  -c, --connections    per pair, the exact set of allowed connections over every port and
-                       protocol (TCP 80,8000-9000; UDP 53 / all / none) instead of probes
-  -f, --file FILE      manifests (multi-document YAML, kind: List, JSON); "-" reads stdin; repeatable
-  -p, --port P/PROTO   probe this port (80, 80/TCP, 53/UDP); repeatable; default: every declared port
-  -n, --namespace NS   only pods of this namespace; repeatable
-  -e, --external IP    add a host outside the cluster as a row and a column; repeatable
-  -o, --output FORMAT  table (default) or json
+  -f, --file FILE|DIR    manifests (multi-document YAML, kind: List or any *List, JSON); "-" reads
+                         stdin; a directory gives its .yaml, .yml and .json files; repeatable
+  -R, --recursive        with -f DIR, also the folders below it
+  -p, --port P/PROTO     probe this port (80, 80/TCP, 53/UDP); repeatable; default: every declared port
+  -c, --connections      per pair, the exact set of allowed connections over every port and
+                         protocol (TCP 80,8000-9000; UDP 53 / all / none) instead of probes
+  -n, --namespace NS     only pods of this namespace; repeatable
+  -A, --all-namespaces   pods of every namespace (the default; wins over -n)
+  -l, --selector SEL     only pods whose labels match (kubectl syntax: app=web,tier!=db,env in (a,b))
+  -e, --external IP      add a host outside the cluster as a row and a column; repeatable
+  -o, --output FORMAT    json or yaml (the data), wide (the grid plus each pod's IP and labels);
+                         default: the grid
 `;
 
-const FLAGS = {
-  file: { value: true, repeatable: true, short: 'f' },
+export const FLAGS: Record<string, FlagSpec> = {
+  ...INPUT_FLAGS,
   port: { value: true, repeatable: true, short: 'p' },
-  namespace: { value: true, repeatable: true, short: 'n' },
+  ...SCOPE_FLAGS,
   external: { value: true, repeatable: true, short: 'e' },
-  output: { value: true, short: 'o' },
+  output: outputSpec(['json', 'yaml', 'wide']),
   connections: { value: false, short: 'c' },
   help: { value: false, short: 'h' },
 };
@@ -40,12 +49,12 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   if (args.positionals.length) throw new UsageError(`matrix takes no positional arguments (got "${args.positionals[0]}"); use -f FILE`);
-  const output = choice(args, 'output', ['table', 'json'] as const, 'table');
+  const output = outputFormat(args, ['json', 'yaml', 'wide'] as const);
   const probesAsked = flagValues(args, 'port').map(parseProbe);
   const externals = flagValues(args, 'external').map(parseExternalIp);
-  const namespaces = new Set(flagValues(args, 'namespace'));
+  const scope = readScope(flagValues(args, 'namespace'), flagSet(args, 'all-namespaces'), flagValues(args, 'selector'));
 
-  const { cluster, policies } = await loadInputs(flagValues(args, 'file'), io);
+  const { cluster, policies } = await loadInputs(flagValues(args, 'file'), io, { recursive: flagSet(args, 'recursive') });
   for (const ip of externals) {
     // A ClusterIP or a pod's IP is no outside host: say what it is instead of inventing one.
     const known = insideClusterIp(cluster, ip);
@@ -53,14 +62,27 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
     else if (!cluster.externals.some((x) => x.ip === ip)) cluster.externals.push({ name: ip, ip, ports: [] });
   }
   const engine = new Engine(cluster, policies);
+  for (const ns of scope.namespaces ?? []) {
+    if (!cluster.pods.some((p) => p.namespace === ns)) io.stderr.write(`netpol-dojo: warning: no pods in namespace "${ns}"\n`);
+  }
+  // Endpoints are the pods (in order), then the external hosts.
+  const inScope = (i: number): boolean => {
+    const pod = cluster.pods[i];
+    if (!pod) return true;
+    if (scope.namespaces && !scope.namespaces.has(pod.namespace)) return false;
+    return !scope.selector || selectorMatches(scope.selector, pod.labels);
+  };
+  const rows = engine.endpoints.map((_, i) => i).filter(inScope);
+  if (scope.selector && !rows.some((i) => i < cluster.pods.length)) io.stderr.write('netpol-dojo: warning: no pods match the selector\n');
+
   if (flagSet(args, 'connections')) {
     if (probesAsked.length) throw new UsageError('--connections covers every port and protocol: leave out --port');
-    const rows = endpointRows(engine, namespaces);
     if (output === 'json') await writeConnectionsJson(io, engine, rows);
+    else if (output === 'yaml') await writeData(io, 'yaml', connectionsData(engine, rows));
     else {
       const tooLarge = tableTooLarge(rows.length, 1);
       if (tooLarge) throw new UsageError(tooLarge);
-      io.stdout.write(renderConnectionsTable(engine, rows, painter(useColor(io))));
+      io.stdout.write(renderConnectionsTable(engine, rows, painter(useColor(io))) + (output === 'wide' ? endpointTable(engine, rows) : ''));
     }
     return 0;
   }
@@ -69,27 +91,26 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
   for (const p of probesAsked.length ? probesAsked : defaultProbes(cluster)) uniq.set(probeKey(p), p);
   const probes = [...uniq.values()];
   if (probes.length === 0) io.stderr.write('netpol-dojo: no pod declares a container port; pass --port PORT/PROTO to probe one\n');
-  for (const ns of namespaces) {
-    if (!cluster.pods.some((p) => p.namespace === ns)) io.stderr.write(`netpol-dojo: warning: no pods in namespace "${ns}"\n`);
-  }
-  const rows = endpointRows(engine, namespaces);
-
   if (output === 'json') {
     await writeJson(io, engine, rows, probes);
+    return 0;
+  }
+  if (output === 'yaml') {
+    await writeData(io, 'yaml', matrixData(engine, rows, probes));
     return 0;
   }
   const tooLarge = tableTooLarge(rows.length, probes.length);
   if (tooLarge) throw new UsageError(tooLarge);
   await writeMatrixTable(io.stdout, engine, rows, probes, painter(useColor(io)));
+  if (output === 'wide') io.stdout.write(endpointTable(engine, rows));
   return 0;
 }
 
-/** Endpoint indices to show: pods of the asked namespaces (all when none), and every outside host. */
-function endpointRows(engine: Engine, namespaces: Set<string>): number[] {
-  return engine.endpoints
-    .map((e, i) => ({ e, i }))
-    .filter(({ e }) => e.kind === 'external' || namespaces.size === 0 || namespaces.has(e.namespace!))
-    .map(({ i }) => i);
+/** The connections contract as one value (for -o yaml). */
+function connectionsData(engine: Engine, rows: number[]) {
+  const ev = new ConnectionEvaluator(engine);
+  const connections = rows.flatMap((a) => rows.filter((b) => b !== a).map((b) => ({ from: engine.endpoints[a].id, to: engine.endpoints[b].id, allowed: ev.connections(a, b) })));
+  return { endpoints: rows.map((i) => engine.endpoints[i].id), connections };
 }
 
 /**
@@ -116,6 +137,20 @@ async function writeConnectionsJson(io: Io, engine: Engine, rows: number[]): Pro
   }
   await out.write(']}\n');
   await out.flush();
+}
+
+/** -o wide: each row's number, id, IPs and labels, as `kubectl get pods -o wide --show-labels`. */
+function endpointTable(engine: Engine, rows: number[]): string {
+  const lines = rows.map((i, k) => {
+    const pod = engine.cluster.pods[i];
+    const e = engine.endpoints[i];
+    const labels = pod ? Object.keys(pod.labels).sort().map((key) => `${key}=${pod.labels[key]}`).join(',') || '<none>' : '<outside the cluster>';
+    return [String(k + 1), e.id, pod ? pod.ips.join(',') : e.ip, labels];
+  });
+  const head = ['#', 'NAME', 'IP', 'LABELS'];
+  const widths = head.map((h, c) => Math.max(h.length, ...lines.map((l) => l[c].length)));
+  const fmt = (cells: string[]) => cells.map((x, c) => (c === cells.length - 1 ? x : x.padEnd(widths[c]))).join('   ');
+  return '\n' + [fmt(head), ...lines.map(fmt)].join('\n') + '\n';
 }
 
 /** The JSON contract: {"pods": [...], "probes": [...], "results": [{from,to,port,protocol,allowed}]}, streamed. */

@@ -3,14 +3,15 @@
 // --output or a non-terminal stdout: the list is printed.
 import type { Io } from '../io.js';
 import { painter, useColor } from '../io.js';
-import { choice, flagSet, flagValue, parseArgs, UsageError } from '../args.js';
+import { flagSet, flagValue, outputFormat, outputSpec, parseArgs, UsageError } from '../args.js';
+import { writeData } from '../output.js';
 import { openCliStore } from '../open-store.js';
 import { loadBank } from '../../core/bank/load-dir.js';
 import { failedAttemptsByScenario, weakSpotQueue, type FailureGroup, type WeakSpot } from '../../core/training/review.js';
 import { dayKey } from '../../core/training/calendar.js';
 import { applyNoColor, isInteractive } from '../../tui/terminal.js';
 
-const USAGE = `Usage: netpol-dojo review [--output text|json]
+const USAGE = `Usage: netpol-dojo review [-o json|yaml]
 
 Your mistakes: every failed attempt, newest first, grouped by scenario, with the reason it
 failed in one line, and the weak-spot queue (what to drill next, and why).
@@ -18,8 +19,8 @@ In an interactive terminal this opens the trainer's review screen (open a mistak
 answer beside a reference, retry it); with --output, or when stdout is not a terminal, it prints.
 `;
 
-const FLAGS = {
-  output: { value: true, short: 'o' },
+export const FLAGS = {
+  output: outputSpec(['json', 'yaml']),
   help: { value: false, short: 'h' },
 };
 
@@ -49,7 +50,7 @@ export async function reviewCommand(argv: string[], io: Io, terminal: { stdin: {
     io.stdout.write(USAGE);
     return 0;
   }
-  const output = choice(args, 'output', ['text', 'json'] as const, 'text');
+  const output = outputFormat(args, ['json', 'yaml'] as const);
   if (args.positionals.length > 0) throw new UsageError(`review takes no arguments (got "${args.positionals[0]}")`);
 
   if (flagValue(args, 'output') === undefined && isInteractive(terminal.stdin, io.stdout)) {
@@ -63,7 +64,7 @@ export async function reviewCommand(argv: string[], io: Io, terminal: { stdin: {
   const attempts = store.attempts();
   const groups = failedAttemptsByScenario(attempts, scenarios);
   const weak = weakSpotQueue(attempts, scenarios, new Date());
-  if (output === 'json') io.stdout.write(JSON.stringify({ mistakes: groups, weakSpots: weak }, null, 2) + '\n');
+  if (output !== 'default') await writeData(io, output, { mistakes: groups, weakSpots: weak });
   else io.stdout.write(reviewText(groups, weak, useColor(io)));
   return 0;
 }

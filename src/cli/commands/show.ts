@@ -2,7 +2,8 @@
 // questions or candidates), so that the bank can be practised with an editor and `grade` alone.
 import type { Io } from '../io.js';
 import { painter, useColor, type Paint } from '../io.js';
-import { UsageError, choice, flagSet, flagValue, parseArgs } from '../args.js';
+import { UsageError, flagSet, flagValue, outputFormat, outputSpec, parseArgs } from '../args.js';
+import { writeData } from '../output.js';
 import { InputError } from '../../core/findings.js';
 import { preparedStep } from '../../core/bank/prepare.js';
 import { hintLines, taskLines, type Line } from '../../core/bank/describe.js';
@@ -10,7 +11,7 @@ import { solutionAnswer, type Scenario } from '../../core/bank/scenario.js';
 import { scenarioFor } from './grade.js';
 import { openCliStore } from '../open-store.js';
 
-const USAGE = `Usage: netpol-dojo show EXERCISE_ID [--step N] [--hints N] [--solution] [--output text|json]
+const USAGE = `Usage: netpol-dojo show EXERCISE_ID [--step N] [--hints N] [--solution] [-o json|yaml]
 
 Prints the task of an exercise: the story, the step, the cluster, the policies that already exist,
 and the questions (predict) or candidate files (pick). Then write your answer in a file and run
@@ -35,14 +36,16 @@ function paintLine(paint: Paint, l: Line): string {
   return t;
 }
 
+export const FLAGS = { step: { value: true }, hints: { value: true }, solution: { value: false }, output: outputSpec(['json', 'yaml']), help: { value: false, short: 'h' } } as const;
+
 export async function showCommand(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { step: { value: true }, hints: { value: true }, solution: { value: false }, output: { value: true, short: 'o' }, help: { value: false, short: 'h' } });
+  const args = parseArgs(argv, FLAGS);
   if (flagSet(args, 'help')) {
     io.stdout.write(USAGE);
     return 0;
   }
   if (args.positionals.length !== 1) throw new UsageError('show needs EXERCISE_ID (netpol-dojo list shows them)');
-  const output = choice(args, 'output', ['text', 'json'] as const, 'text');
+  const output = outputFormat(args, ['json', 'yaml'] as const);
   const s = scenarioFor(io, args.positionals[0]);
   const step = parseStep(flagValue(args, 'step'), s);
   const hints = Math.max(0, Math.min(s.hints.length, Number(flagValue(args, 'hints') ?? 0) || 0));
@@ -55,9 +58,10 @@ export async function showCommand(argv: string[], io: Io): Promise<number> {
     await store.recordReveal(s.id, step);
   }
 
-  if (output === 'json') {
-    io.stdout.write(
-      JSON.stringify(
+  if (output !== 'default') {
+    await writeData(
+      io,
+      output,
         {
           id: s.id,
           title: s.title,
@@ -77,9 +81,6 @@ export async function showCommand(argv: string[], io: Io): Promise<number> {
           hints: s.hints.slice(0, hints),
           ...(solution ? { solution: solution.map((b) => b.text).join('---\n') } : {}),
         },
-        null,
-        2,
-      ) + '\n',
     );
     return 0;
   }

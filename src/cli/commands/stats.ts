@@ -1,21 +1,23 @@
 // `netpol-dojo stats`: progress per topic, the exam history as a bar chart, the streak.
 import type { Io } from '../io.js';
 import { painter, useColor } from '../io.js';
-import { choice, flagSet, parseArgs, UsageError } from '../args.js';
+import { flagSet, outputFormat, outputSpec, parseArgs, UsageError } from '../args.js';
+import { writeData } from '../output.js';
 import { openCliStore } from '../open-store.js';
 import { loadBank } from '../../core/bank/load-dir.js';
 import { buildStats, formatPct, renderBarChart, type StatsReport, type TopicStats } from '../../core/training/stats.js';
 import { formatDuration } from '../../core/training/exam-clock.js';
 
-const USAGE = `Usage: netpol-dojo stats [--output text|json]
+const USAGE = `Usage: netpol-dojo stats [-o json|yaml]
 
 Your progress from the progress store: per module topic the attempts, pass rate and median
 time; the mock exams as a bar chart (| marks the 66% pass mark); the streak of days practised.
-The store is scores/progress.json in the netpol-dojo checkout, or $NETPOL_DOJO_SCORES.
+The store is $NETPOL_DOJO_SCORES, else scores/ in a netpol-dojo clone, else (an installed
+package) $XDG_STATE_HOME/netpol-dojo or ~/.local/state/netpol-dojo.
 `;
 
-const FLAGS = {
-  output: { value: true, short: 'o' },
+export const FLAGS = {
+  output: outputSpec(['json', 'yaml']),
   help: { value: false, short: 'h' },
 };
 
@@ -25,14 +27,14 @@ export async function statsCommand(argv: string[], io: Io): Promise<number> {
     io.stdout.write(USAGE);
     return 0;
   }
-  const output = choice(args, 'output', ['text', 'json'] as const, 'text');
+  const output = outputFormat(args, ['json', 'yaml'] as const);
   if (args.positionals.length > 0) throw new UsageError(`stats takes no arguments (got "${args.positionals[0]}")`);
 
   const store = await openCliStore(io);
   const report = buildStats({ attempts: store.attempts(), exams: store.exams() }, loadBank().scenarios, new Date());
 
-  if (output === 'json') {
-    io.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  if (output !== 'default') {
+    await writeData(io, output, report);
     return 0;
   }
   const columns = (io.stdout as { columns?: number }).columns;

@@ -1,7 +1,8 @@
 // `netpol-dojo why`: one connection's verdict, with the policies and rules behind it.
 import type { Io } from '../io.js';
 import { painter, useColor } from '../io.js';
-import { choice, flagSet, flagValues, parseArgs, UsageError } from '../args.js';
+import { INPUT_FLAGS, flagSet, flagValue, flagValues, outputFormat, outputSpec, parseArgs, UsageError, type FlagSpec } from '../args.js';
+import { writeData } from '../output.js';
 import { loadInputs } from '../load-inputs.js';
 import { parseProbe } from '../probes.js';
 import { Engine } from '../../core/engine/engine.js';
@@ -13,7 +14,7 @@ import { backendPort, resolveEndpointName, servicePort } from '../../core/endpoi
 import type { Cluster, Service } from '../../core/model.js';
 import { podId } from '../../core/model.js';
 
-const USAGE = `Usage: netpol-dojo why -f FILE... FROM TO [PORT[/PROTO]] [--output text|json]
+const USAGE = `Usage: netpol-dojo why -f FILE|DIR... [-R] [-n NS] FROM TO [PORT[/PROTO]] [-o json|yaml] [--exit-code]
 
 Whether FROM can reach TO on PORT/PROTO, and why: which policies isolate the destination
 for ingress and the source for egress, and which rule (policy, direction, rule index,
@@ -26,11 +27,19 @@ svc/NAME (NAMESPACE/svc/NAME when the name repeats), or IP addresses. A Service,
 by ClusterIP, means its backend pods with the Service port mapped to the targetPort: kube-proxy
 DNATs the traffic before any policy sees it. Any other IP is a pod's (a hostNetwork pod's is
 its node's) or a host outside the cluster.
+  -f, --file FILE|DIR  manifests; "-" reads stdin; a directory gives its .yaml/.yml/.json files
+  -R, --recursive      with -f DIR, also the folders below it
+  -n, --namespace NS   look up bare pod names in NS first (as kubectl's -n)
+  -o, --output FMT     json or yaml (default: text for people)
+  --exit-code          exit 1 when denied (any of the pairs, for a Service or a workload; without
+                       PORT: when nothing at all is allowed), 0 otherwise; for scripts
 `;
 
-const FLAGS = {
-  file: { value: true, repeatable: true, short: 'f' },
-  output: { value: true, short: 'o' },
+export const FLAGS: Record<string, FlagSpec> = {
+  ...INPUT_FLAGS,
+  namespace: { value: true, short: 'n' },
+  output: outputSpec(['json', 'yaml']),
+  'exit-code': { value: false },
   help: { value: false, short: 'h' },
 };
 
@@ -44,8 +53,10 @@ export interface ResolvedEndpoint {
 }
 
 /** Resolves FROM/TO (core/endpoint-names.ts), adding an outside host for an unknown IP. */
-export function resolveEndpoint(cluster: Cluster, text: string): ResolvedEndpoint {
-  const r = resolveEndpointName(cluster, text);
+export function resolveEndpoint(cluster: Cluster, text: string, namespace?: string): ResolvedEndpoint {
+  // -n NS: a bare name is first looked up as NS/NAME, as kubectl's -n does.
+  const inNamespace = namespace !== undefined && !text.includes('/') && cluster.pods.some((p) => podId(p) === `${namespace}/${text}`);
+  const r = resolveEndpointName(cluster, inNamespace ? `${namespace}/${text}` : text);
   if (r.kind === 'error') throw new UsageError(r.message);
   if (r.kind === 'external') {
     if (!cluster.externals.some((x) => x.name === r.ip)) cluster.externals.push({ name: r.ip, ip: r.ip, ports: [] });
@@ -72,13 +83,15 @@ export async function whyCommand(argv: string[], io: Io): Promise<number> {
     io.stdout.write(USAGE);
     return 0;
   }
-  const output = choice(args, 'output', ['text', 'json'] as const, 'text');
+  const output = outputFormat(args, ['json', 'yaml'] as const);
+  const exitCode = flagSet(args, 'exit-code');
   if (args.positionals.length !== 3 && args.positionals.length !== 2) throw new UsageError('why needs FROM TO [PORT/PROTO] (see netpol-dojo why --help)');
   const [fromText, toText, probeText] = args.positionals;
   const probe = probeText === undefined ? undefined : parseProbe(probeText);
-  const { cluster, policies } = await loadInputs(flagValues(args, 'file'), io);
-  const fromEnd = resolveEndpoint(cluster, fromText);
-  const toEnd = resolveEndpoint(cluster, toText);
+  const { cluster, policies } = await loadInputs(flagValues(args, 'file'), io, { recursive: flagSet(args, 'recursive') });
+  const namespace = flagValue(args, 'namespace');
+  const fromEnd = resolveEndpoint(cluster, fromText, namespace);
+  const toEnd = resolveEndpoint(cluster, toText, namespace);
   const svc = toEnd.service;
   if (svc && probe && !servicePort(svc, probe.port, probe.protocol)) {
     const ports = svc.ports.map((p) => `${p.port}/${p.protocol}`).join(', ') || 'none';
@@ -100,15 +113,18 @@ export async function whyCommand(argv: string[], io: Io): Promise<number> {
   const single = pairs.length === 1 && !fromEnd.note && !toEnd.note;
   const notes = [fromEnd.note, toEnd.note].filter((n): n is string => n !== undefined);
   if (!probe) {
-    if (output === 'text') for (const n of notes) io.stdout.write(`${n}\n`);
-    for (const pair of pairs) writeConnections(io, engine, pair.from, pair.to, output);
-    return 0;
+    if (output === 'default') for (const n of notes) io.stdout.write(`${n}\n`);
+    let none = false;
+    for (const pair of pairs) none = (await writeConnections(io, engine, pair.from, pair.to, output)) || none;
+    return exitCode && none ? 1 : 0;
   }
   const verdicts = pairs.map((pair) => engine.verdict(pair.from, pair.to, pair.probe!));
-  if (output === 'json') {
+  // Like `git diff --exit-code`: the answer in the status, for `if netpol-dojo why ...; then`.
+  const status = exitCode && verdicts.some((v) => !v.allowed) ? 1 : 0;
+  if (output !== 'default') {
     const body = single ? verdicts[0] : { from: fromText, to: toText, notes, verdicts };
-    io.stdout.write(JSON.stringify(body, null, 2) + '\n');
-    return 0;
+    await writeData(io, output, body);
+    return status;
   }
   const paint = painter(useColor(io));
   const out: string[] = [...notes];
@@ -117,24 +133,26 @@ export async function whyCommand(argv: string[], io: Io): Promise<number> {
     out.push(paint(verdict.allowed ? 'green' : 'red', head), ...rest);
   }
   io.stdout.write(out.join('\n') + '\n');
-  return 0;
+  return status;
 }
 
 /** `why FROM TO` without a port: the connection set, then what decides each stretch of ports. */
-function writeConnections(io: Io, engine: Engine, from: string, to: string, output: 'text' | 'json'): void {
+/** Returns true when nothing at all is allowed (for --exit-code). */
+async function writeConnections(io: Io, engine: Engine, from: string, to: string, output: 'default' | 'json' | 'yaml'): Promise<boolean> {
   const set = new ConnectionEvaluator(engine).connections(engine.indexOf(from), engine.indexOf(to));
   const segments = connectionSegments(engine, from, to);
-  if (output === 'json') {
-    const json = { from, to, allowed: set, segments: segments.map((s) => ({ protocol: s.protocol, ports: [s.lo, s.hi], allowed: s.allowed, verdict: s.verdict })) };
-    io.stdout.write(JSON.stringify(json, null, 2) + '\n');
-    return;
+  const text = connectionText(set);
+  if (output !== 'default') {
+    const data = { from, to, allowed: set, segments: segments.map((s) => ({ protocol: s.protocol, ports: [s.lo, s.hi], allowed: s.allowed, verdict: s.verdict })) };
+    await writeData(io, output, data);
+    return text === 'none';
   }
   const paint = painter(useColor(io));
-  const text = connectionText(set);
   const lines = [paint(text === 'none' ? 'red' : 'green', `${from} -> ${to}: ${text === 'none' ? 'nothing is allowed' : text === 'all' ? 'every port and protocol is allowed' : `allowed ${text}`}`)];
   for (const s of segments) {
     const ports = s.lo === 1 && s.hi === 65535 ? 'every port' : s.lo === s.hi ? `port ${s.lo}` : `ports ${s.lo}-${s.hi}`;
     lines.push(`  ${s.protocol} ${ports}: ${explainVerdict(engine, s.verdict)}`);
   }
   io.stdout.write(lines.join('\n') + '\n');
+  return text === 'none';
 }

@@ -332,7 +332,32 @@ export function shortList(names: string[], max = 5): string {
   return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
 }
 
-export function explainPolicy(policy: NetworkPolicy, cluster?: Cluster): PolicyExplanation {
+export interface ExplainOptions {
+  /** Every policy of the input (this one included): the DNS warning asks all that select the same pods. */
+  policies?: readonly NetworkPolicy[];
+}
+
+/** Whether an Egress policy has a rule that could admit DNS (53/UDP) on some destination. */
+function allowsDns(p: NetworkPolicy): boolean {
+  return p.policyTypes.includes('Egress') && p.egress.some((r) => r.ports.length === 0 || r.ports.some(admitsDns));
+}
+
+/**
+ * The pods this policy selects that no egress rule of any policy selecting them lets out
+ * on 53/UDP. Without pods to go by, another policy counts when it surely selects the same
+ * pods: same namespace, and an empty or identical podSelector.
+ */
+function podsWithoutDns(policy: NetworkPolicy, selected: Pod[] | undefined, all: readonly NetworkPolicy[]): { blocked: boolean; pods?: Pod[] } {
+  const others = all.filter((o) => o !== policy && o.namespace === policy.namespace && allowsDns(o));
+  if (selected && selected.length > 0) {
+    const pods = selected.filter((pod) => !others.some((o) => selectorMatches(o.podSelector, pod.labels)));
+    return { blocked: pods.length > 0, pods };
+  }
+  const text = selectorText(policy.podSelector);
+  return { blocked: !others.some((o) => isEmptySelector(o.podSelector) || selectorText(o.podSelector) === text) };
+}
+
+export function explainPolicy(policy: NetworkPolicy, cluster?: Cluster, options: ExplainOptions = {}): PolicyExplanation {
   const view = cluster ? viewOf(cluster) : undefined;
   const warnings: ExplainWarning[] = [];
 
@@ -375,12 +400,17 @@ export function explainPolicy(policy: NetworkPolicy, cluster?: Cluster): PolicyE
       });
     }
   }
-  if (isolates.egress.isolated && !policy.egress.some((r) => r.ports.length === 0 || r.ports.some(admitsDns))) {
-    warnings.push({
-      code: 'no-dns-egress',
-      path: 'egress',
-      message: 'no egress rule admits port 53/UDP: unless another policy allows DNS, the selected pods cannot resolve names',
-    });
+  if (isolates.egress.isolated && !allowsDns(policy)) {
+    const dns = podsWithoutDns(policy, selectedPods, options.policies ?? [policy]);
+    if (dns.blocked) {
+      const some = dns.pods && selectedPods && dns.pods.length < selectedPods.length ? ` (${shortList(namesOf(dns.pods))})` : '';
+      const asked = options.policies && options.policies.length > 1 ? 'no policy selecting these pods has an egress rule for port 53/UDP either' : 'unless another policy allows DNS';
+      warnings.push({
+        code: 'no-dns-egress',
+        path: 'egress',
+        message: `no egress rule admits port 53/UDP: ${asked}, so the selected pods${some} cannot resolve names`,
+      });
+    }
   }
 
   // Sort warnings by where they point, so the output reads top to bottom like the manifest.
