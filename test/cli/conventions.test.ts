@@ -244,7 +244,7 @@ describe('completion', () => {
     const r = await run(['completion', 'bash']);
     expect(r.code).toBe(0);
     expect(complete(r.out, ['netpol-dojo', 'ma'])).toEqual(['matrix']);
-    expect(complete(r.out, ['netpol-dojo', 'c'])).toEqual(['completion']);
+    expect(complete(r.out, ['netpol-dojo', 'comp'])).toEqual(['completion']);
     expect(complete(r.out, ['netpol-dojo', 'matrix', '-o', ''])).toEqual(['json', 'wide', 'yaml']);
     expect(complete(r.out, ['netpol-dojo', 'why', '-o', ''])).toEqual(['json', 'yaml']);
     expect(complete(r.out, ['netpol-dojo', 'why', '--e'])).toEqual(['--exit-code']);
