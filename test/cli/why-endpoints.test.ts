@@ -227,3 +227,37 @@ describe('a policy in a namespace the input does not hold', () => {
     expect(r.err).toBe('');
   });
 });
+
+describe("the grader's checks by IP", () => {
+  // A check `nc -u 10.96.0.10 53` from a pod goes to the Service's backends on the targetPort
+  // (FindPort: containers first, then sidecars, with the Service port's protocol).
+  it('a ClusterIP resolves to the backends, a named targetPort by name and protocol', async () => {
+    const { loadManifests } = await import('../../src/core/manifest/load.js');
+    const { matrixEndpoints, resolveCheck } = await import('../../src/core/bank/prepare.js');
+    const { cluster } = loadManifests([
+      {
+        file: 'c.yaml',
+        text:
+          CLUSTER +
+          `---\napiVersion: v1\nkind: Service\nmetadata: {name: metrics, namespace: kube-system}\nspec: {selector: {k8s-app: kube-dns}, clusterIP: 10.96.0.20, ports: [{port: 53, protocol: TCP, targetPort: dns}]}\n`,
+      },
+    ]);
+    const endpoints = matrixEndpoints(cluster);
+    const check = (host: string, port: number, protocol: 'TCP' | 'UDP') =>
+      resolveCheck(
+        { from: 'shop/client', run: '', command: { tool: 'nc', host, port, protocol, explicitPort: true }, expect: 'success', source: { file: 'x', line: 1, col: 1 } },
+        0,
+        cluster,
+        endpoints,
+      );
+    const dns = check('10.96.0.10', 53, 'UDP');
+    expect(typeof dns).toBe('object');
+    if (typeof dns === 'object') {
+      expect(dns.targets).toEqual([{ to: endpoints.findIndex((e) => e.id === 'kube-system/coredns-7db6d8ff4d-abcde'), probe: { port: 53, protocol: 'UDP' } }]);
+      expect(dns.via).toBe('Service kube-system/kube-dns port 53 -> pod port 53/UDP');
+    }
+    // The container port named dns is UDP: a TCP Service port naming it finds no endpoint.
+    const tcp = check('10.96.0.20', 53, 'TCP');
+    expect(typeof tcp === 'object' && tcp.impossible).toMatch(/has no pod behind port 53/);
+  });
+});

@@ -57,3 +57,12 @@ describe('ipBlocks in explain', () => {
     expect(e.ingress[0].peers[0].pods).toEqual(['app/web']);
   });
 });
+
+describe('ipBlock words', () => {
+  it('say how the API server reads a CIDR written with leading zeros or host bits', () => {
+    const e = explainPolicy(policy({ name: 'p', namespace: 'app', ingress: [rule([{ ipBlock: { cidr: '010.0.0.0/8', except: ['10.1.2.3/16'] } }])] }));
+    expect(e.ingress[0].peers[0].text).toBe('IPs in 010.0.0.0/8 (read as 10.0.0.0/8) except 10.1.2.3/16 (read as 10.1.0.0/16)');
+    const plain = explainPolicy(policy({ name: 'p', namespace: 'app', ingress: [rule([{ ipBlock: { cidr: '10.0.0.0/8', except: [] } }])] }));
+    expect(plain.ingress[0].peers[0].text).toBe('IPs in 10.0.0.0/8');
+  });
+});

@@ -7,6 +7,7 @@ import type { Finding } from '../findings.js';
 import type { NetworkPolicy } from '../policy.js';
 import type { Probe } from '../engine/types.js';
 import { loadManifests } from '../manifest/load.js';
+import { backendPort } from '../endpoint-names.js';
 import { buildCluster, templateHash, type ClusterSpec } from './cluster-spec.js';
 import type { CheckSpec, PortPattern, Requirement, Scenario, TextBlock } from './scenario.js';
 
@@ -185,7 +186,7 @@ function serviceTargets(
       : cluster.pods.filter((p) => p.namespace === svc.namespace && Object.entries(svc.selector).every(([k, v]) => p.labels[k] === v));
   const targets: { to: number; probe: Probe }[] = [];
   for (const pod of backing) {
-    const target = typeof sp.targetPort === 'number' ? sp.targetPort : pod.ports.find((c) => c.name === sp.targetPort)?.port;
+    const target = backendPort(pod, sp);
     if (target === undefined) continue;
     const idx = endpoints.findIndex((e) => e.id === podId(pod));
     targets.push({ to: idx, probe: { port: target, protocol: sp.protocol } });

@@ -3,6 +3,7 @@
 import { METADATA_NAME_LABEL } from '../model.js';
 import type { IPBlock, LabelSelector, LabelSelectorRequirement, PolicyPeer, PolicyPort } from '../policy.js';
 import { isEmptySelector } from '../labels.js';
+import { formatNetwork, parseCidrLegacy } from '../ip.js';
 
 /** "a, b and c" */
 export function listWords(items: string[], conjunction = 'and'): string {
@@ -61,7 +62,16 @@ export function targetWords(podSelector: LabelSelector, namespace: string): stri
 }
 
 export function ipBlockWords(b: IPBlock): string {
-  return b.except.length === 0 ? `IPs in ${b.cidr}` : `IPs in ${b.cidr} except ${listWords(b.except)}`;
+  const cidr = cidrWords(b.cidr);
+  return b.except.length === 0 ? `IPs in ${cidr}` : `IPs in ${cidr} except ${listWords(b.except.map(cidrWords))}`;
+}
+
+/** A CIDR as written, and as the API server reads it when that differs (leading zeros, host bits, IPv4-mapped). */
+function cidrWords(text: string): string {
+  const c = parseCidrLegacy(text);
+  if (!c) return text;
+  const network = formatNetwork(c);
+  return network === text ? text : `${text} (read as ${network})`;
 }
 
 /** One entry of from/to; `namespace` is the policy's own namespace. */
