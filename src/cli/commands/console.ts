@@ -126,6 +126,10 @@ async function interactiveSession(shell: Console, io: Io): Promise<number> {
         buffer.push(line);
         const text = buffer.join('\n');
         if (shell.needsMore(text)) return promptNow();
+        // A here-document's body and continued lines are not commands of their own: keep
+        // the first line in readline's history (newest first), as the entry to come back to.
+        const hist = (rl as unknown as { history?: string[] }).history;
+        if (hist && buffer.length > 1) hist.splice(0, buffer.length - 1);
         buffer = [];
         if (text.trim() === '') return promptNow();
         rl.pause();
