@@ -40,11 +40,13 @@ export function* matrixTableLines(engine: Engine, rows: number[], probes: Probe[
   const denied = paint('red', '✗'.padStart(colWidth));
   const header = headers.map((h) => h.padStart(colWidth)).join('');
   for (const probe of probes) {
-    const cell = engine.forProbe(probe);
+    // Whole rows: the source's reachable set, one bit test per cell.
+    const rowOf = engine.rowsForProbe(probe);
     yield paint('bold', `${probeKey(probe)}`.padEnd(labelWidth) + header);
     for (let a = 0; a < rows.length; a++) {
       const parts = [rowLabel[a].padEnd(labelWidth)];
-      for (let b = 0; b < rows.length; b++) parts.push(a === b ? self : cell(rows[a], rows[b]) ? allowed : denied);
+      const reach = rowOf(rows[a]);
+      for (let b = 0; b < rows.length; b++) parts.push(a === b ? self : reach.has(rows[b]) ? allowed : denied);
       yield parts.join('');
     }
     yield '';
