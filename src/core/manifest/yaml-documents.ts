@@ -8,6 +8,7 @@ import type { Finding } from '../findings.js';
 import type { SourcePos } from '../model.js';
 import { nulByteMessage } from '../text/decode.js';
 import { prescanYaml } from './yaml-prescan.js';
+import { lazyLocator, parseJsonDocument } from './json-documents.js';
 
 export type PathSegment = string | number;
 export type FieldPath = readonly PathSegment[];
@@ -140,8 +141,13 @@ const PARSE_OPTIONS = {
   customTags: goYamlTags as never,
 };
 
+export interface ParseOptions {
+  /** Take JSON texts through JSON.parse when that reads them the same (default true; tests turn it off to compare). */
+  jsonFastPath?: boolean;
+}
+
 /** Parse every document of one file. Empty documents are skipped; broken ones yield findings. */
-export function parseYamlDocuments(file: string, input: string): ParsedYamlFile {
+export function parseYamlDocuments(file: string, input: string, options: ParseOptions = {}): ParsedYamlFile {
   let text = input;
   const findings: Finding[] = [];
   const documents: YamlDocument[] = [];
@@ -179,6 +185,27 @@ export function parseYamlDocuments(file: string, input: string): ParsedYamlFile 
     return { documents, findings };
   }
 
+  // JSON (kubectl get -o json) that reads the same either way: JSON.parse, positions on demand.
+  const json = options.jsonFastPath === false ? undefined : parseJsonDocument(text, MAX_NESTING);
+  if (json) {
+    const source = positionIn(file, text, json.start);
+    const full = (): Locator => {
+      const located = parseYamlText(file, text, lines, posAt).documents[0];
+      return located?.locator ?? { value: () => source, key: () => source };
+    };
+    documents.push({ file, index: 0, data: json.data, locator: lazyLocator(full), source });
+    return { documents, findings };
+  }
+  return parseYamlText(file, text, lines, posAt);
+}
+
+/** The full parse (after the checks above): every document composed, checked and located. */
+function parseYamlText(file: string, text: string, lines: LineCounter, posAt: (offset: number) => SourcePos): ParsedYamlFile {
+  const findings: Finding[] = [];
+  const documents: YamlDocument[] = [];
+  const error = (pos: SourcePos, message: string, path = ''): void => {
+    findings.push({ severity: 'error', file, line: pos.line, col: pos.col, path, message });
+  };
   let docs: Document.Parsed[];
   try {
     docs = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter: lines }) as Document.Parsed[];
