@@ -205,3 +205,13 @@ export function insideClusterIp(cluster: Cluster, ip: string): string | undefine
   if (holders.every((p) => p.hostNetwork)) return `it is the node IP of the hostNetwork pods ${shortIds(holders)}, which the matrix shows`;
   return `it is the IP of pod ${shortIds(holders)}, which the matrix shows`;
 }
+
+/** One line for the pods that finished (Succeeded, Failed): they hold no IP, so no matrix shows them. */
+export function finishedPodsNotice(cluster: Cluster): string | undefined {
+  const done = (cluster.notRunning ?? []).filter((p) => p.phase !== 'Pending');
+  if (done.length === 0) return undefined;
+  const names = done.map((p) => `${p.namespace}/${p.name} (${p.phase})`);
+  const list = names.length <= 4 ? names.join(', ') : `${names.slice(0, 4).join(', ')} and ${names.length - 4} more`;
+  const what = done.length === 1 ? '1 pod that finished and holds' : `${done.length} pods that finished and hold`;
+  return `left out ${what} no IP: ${list}`;
+}

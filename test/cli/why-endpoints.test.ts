@@ -194,6 +194,7 @@ describe('matrix --external', () => {
   it('Succeeded pods are not in the matrix', async () => {
     const r = await run(['matrix', '-f', file, '--port', '80', '-o', 'json']);
     expect(JSON.parse(r.out).pods).not.toContain('shop/backup-28911');
+    expect(r.err).toMatch(/^netpol-dojo: left out 1 pod that finished and holds no IP: shop\/backup-28911 \(Succeeded\)$/m);
   });
 });
 

@@ -9,7 +9,7 @@ import { selectorMatches } from '../../core/labels.js';
 import { matrixData } from '../../core/engine/matrix-data.js';
 import { loadInputs } from '../load-inputs.js';
 import { parseExternalIp, parseProbe } from '../probes.js';
-import { insideClusterIp } from '../../core/endpoint-names.js';
+import { finishedPodsNotice, insideClusterIp } from '../../core/endpoint-names.js';
 import { Engine, defaultProbes } from '../../core/engine/engine.js';
 import { probeKey, type Probe } from '../../core/engine/types.js';
 import { renderConnectionsTable, tableTooLarge, writeMatrixTable } from '../render-matrix.js';
@@ -61,6 +61,8 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
     if (known) io.stderr.write(`netpol-dojo: --external ${ip}: ${known}; not added as an outside host\n`);
     else if (!cluster.externals.some((x) => x.ip === ip)) cluster.externals.push({ name: ip, ip, ports: [] });
   }
+  const finished = finishedPodsNotice(cluster);
+  if (finished) io.stderr.write(`netpol-dojo: ${finished}\n`);
   const engine = new Engine(cluster, policies);
   for (const ns of scope.namespaces ?? []) {
     if (!cluster.pods.some((p) => p.namespace === ns)) io.stderr.write(`netpol-dojo: warning: no pods in namespace "${ns}"\n`);
