@@ -14,6 +14,26 @@ import { Engine, defaultProbes } from '../../src/core/engine/engine.js';
 import { probeKey, type Probe } from '../../src/core/engine/types.js';
 import { seededRandom } from '../../src/core/training/exam-plan.js';
 import { PIECE_BYTES } from '../../src/cli/buffer-writer.js';
+import { ConnectionEvaluator } from '../../src/core/reach/connections.js';
+
+/** The connections writer before shared encoded sets: JSON.stringify per pair. */
+function connectionsOracle(text: string, namespaces: string[], externals: string[]): string {
+  const { cluster, policies } = loadManifests([{ file: 'x.yaml', text }]);
+  for (const ip of externals) if (!cluster.externals.some((x) => x.ip === ip)) cluster.externals.push({ name: ip, ip, ports: [] });
+  const engine = new Engine(cluster, policies);
+  const ev = new ConnectionEvaluator(engine);
+  const rows = engine.endpoints.map((e, i) => ({ e, i })).filter(({ e }) => e.kind === 'external' || namespaces.length === 0 || namespaces.includes(e.namespace!)).map(({ i }) => i);
+  const ids = rows.map((i) => JSON.stringify(engine.endpoints[i].id));
+  const parts: string[] = [];
+  for (let a = 0; a < rows.length; a++) {
+    for (let b = 0; b < rows.length; b++) {
+      if (a === b) continue;
+      const set = ev.connections(rows[a], rows[b]);
+      parts.push(`{"from":${ids[a]},"to":${ids[b]},"allowed":{"TCP":${JSON.stringify(set.TCP)},"UDP":${JSON.stringify(set.UDP)},"SCTP":${JSON.stringify(set.SCTP)}}}`);
+    }
+  }
+  return `{"endpoints":[${ids.join(',')}],"connections":[${parts.join(',')}]}\n`;
+}
 
 /** The JSON writer before whole rows: one string per cell, joined per row. */
 function oracle(text: string, probesAsked: Probe[], namespaces: string[], externals: string[]): string {
@@ -139,6 +159,20 @@ describe('matrix -o json bytes', () => {
       const got = await matrixBytes(file, args);
       expect(got.code, `seed ${seed}: ${got.stderr}`).toBe(0);
       expect(got.text, `seed ${seed}`).toBe(oracle(text, probes, namespaces, externals));
+    }
+  });
+
+  it('with --connections are the per-pair writer\'s on random clusters', async () => {
+    for (let seed = 101; seed <= 140; seed++) {
+      const text = randomManifests(seed, 3 + (seed % 13));
+      const file = path.join(dir, `k${seed}.yaml`);
+      writeFileSync(file, text);
+      const r = seededRandom(seed * 5);
+      const namespaces = r() < 0.3 ? ['ns-x'] : [];
+      const externals = r() < 0.4 ? ['10.0.200.1', '192.0.2.7'] : [];
+      const got = await matrixBytes(file, ['--connections', ...namespaces.flatMap((n) => ['-n', n]), ...externals.flatMap((e) => ['-e', e])]);
+      expect(got.code, `seed ${seed}: ${got.stderr}`).toBe(0);
+      expect(got.text, `seed ${seed}`).toBe(connectionsOracle(text, namespaces, externals));
     }
   });
 

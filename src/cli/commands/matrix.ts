@@ -1,7 +1,8 @@
 // `netpol-dojo matrix`: who can reach whom, per probe, as a grid or as JSON.
 import type { Io } from '../io.js';
-import { ChunkedWriter, painter, useColor } from '../io.js';
-import { BufferWriter } from '../buffer-writer.js';
+import { painter, useColor } from '../io.js';
+import { BufferWriter, PIECE_BYTES } from '../buffer-writer.js';
+import { PROTOCOLS } from '../../core/model.js';
 import { INPUT_FLAGS, SCOPE_FLAGS, flagSet, flagValues, outputFormat, outputSpec, parseArgs, UsageError, type FlagSpec } from '../args.js';
 import { writeData } from '../output.js';
 import { readScope } from '../label-selector.js';
@@ -121,23 +122,49 @@ function connectionsData(engine: Engine, rows: number[]) {
  * distinct endpoints; ranges inclusive, sorted and merged.
  */
 async function writeConnectionsJson(io: Io, engine: Engine, rows: number[]): Promise<void> {
-  const out = new ChunkedWriter(io.stdout);
+  const out = new BufferWriter(io.stdout);
   const ev = new ConnectionEvaluator(engine);
   const ids = rows.map((i) => JSON.stringify(engine.endpoints[i].id));
-  await out.write(`{"endpoints":[${ids.join(',')}],"connections":[`);
+  await out.text(`{"endpoints":[${ids.join(',')}],"connections":[`);
+  const heads = ids.map((id) => Buffer.from(`,{"from":${id},"to":`));
+  const tos = ids.map((id) => Buffer.from(`${id},"allowed":`));
+  // One probe per atom decides the atom: a pair's set is its atoms' verdicts, so pairs with
+  // the same verdicts share one encoded set. Rows per atom, unless they would take too much memory.
+  const probes = PROTOCOLS.flatMap((protocol) => ev.atoms[protocol].map((port) => ({ port, protocol })));
+  const n = engine.endpoints.length;
+  const rowFns = probes.length * n * n <= 2 ** 31 ? probes.map((p) => engine.rowsForProbe(p)) : undefined;
+  const encoded = new Map<string, Buffer>();
   let first = true;
   for (let a = 0; a < rows.length; a++) {
-    const parts: string[] = [];
+    const from = rows[a];
+    const reach = rowFns?.map((rowOf) => rowOf(from));
+    const head = heads[a];
     for (let b = 0; b < rows.length; b++) {
       if (a === b) continue;
-      const set = ev.connections(rows[a], rows[b]);
-      parts.push(`{"from":${ids[a]},"to":${ids[b]},"allowed":{"TCP":${JSON.stringify(set.TCP)},"UDP":${JSON.stringify(set.UDP)},"SCTP":${JSON.stringify(set.SCTP)}}}`);
+      const to = rows[b];
+      let key = '';
+      if (reach) for (let k = 0; k < reach.length; k++) key += reach[k].has(to) ? '1' : '0';
+      let piece = reach ? encoded.get(key) : undefined;
+      if (!piece) {
+        const set = ev.connections(from, to);
+        piece = Buffer.from(`{"TCP":${JSON.stringify(set.TCP)},"UDP":${JSON.stringify(set.UDP)},"SCTP":${JSON.stringify(set.SCTP)}}}`);
+        if (reach && encoded.size < 4096) encoded.set(key, piece);
+      }
+      const col = tos[b];
+      if (!out.fits(head.length + col.length + piece.length)) await out.flush();
+      if (piece.length + head.length + col.length > PIECE_BYTES) {
+        await out.bytes(first ? head.subarray(1) : head);
+        await out.bytes(col);
+        await out.bytes(piece);
+      } else {
+        out.put(first ? head.subarray(1) : head);
+        out.put(col);
+        out.put(piece);
+      }
+      first = false;
     }
-    if (parts.length === 0) continue;
-    await out.write((first ? '' : ',') + parts.join(','));
-    first = false;
   }
-  await out.write(']}\n');
+  await out.text(']}\n');
   await out.flush();
 }
 
