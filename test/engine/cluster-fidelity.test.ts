@@ -146,3 +146,17 @@ describe('dual-stack: an ipBlock matches per address family', () => {
     expect(can(e, 'a/client', '2001:db8::7')).toBe(false);
   });
 });
+
+describe('why on dual-stack pods', () => {
+  it('names the connection family and the address an ipBlock sees, only when an ipBlock is in play', () => {
+    const client: Pod = { ...pod('a/client', '10.0.0.1', { app: 'client' }), ips: ['10.0.0.1', 'fd00::1'] };
+    const web6: Pod = { ...pod('a/web6', 'fd00::6', { app: 'web' }), ips: ['fd00::6', '10.0.0.6'] };
+    const c = cluster([client, web6]);
+    const byIp = new Engine(c, [policy('a/p', sel({ app: 'web' }), { ingress: [rule([{ ipBlock: { cidr: '10.0.0.0/8', except: [] } }])] })]);
+    const text = verdictLines(byIp, byIp.verdict('a/client', 'a/web6', TCP80)).join('\n');
+    expect(text).toMatch(/DENIED/);
+    expect(text).toMatch(/note: the connection is IPv6 \(a\/web6's primary IP is fd00::6\), so ipBlocks match it by IPv6 addresses only: a\/client's is fd00::1$/m);
+    const bySelector = new Engine(c, [policy('a/p', sel({ app: 'web' }), { ingress: [rule([{ podSelector: sel({ app: 'client' }) }])] })]);
+    expect(verdictLines(bySelector, bySelector.verdict('a/client', 'a/web6', TCP80)).join('\n')).not.toMatch(/IPv6/);
+  });
+});

@@ -5,6 +5,8 @@ import type { DirectionVerdict, RuleRef, Verdict } from './types.js';
 import { probeKey } from './types.js';
 import { selectorText, isEmptySelector } from '../labels.js';
 import type { PolicyPeer, PolicyPort, LabelSelector } from '../policy.js';
+import { familyOf, formatIp, parseIp, type IP } from '../ip.js';
+import { podId } from '../model.js';
 
 /** Field path of a rule: ingress[0] / egress[1]. */
 export function rulePath(r: RuleRef): string {
@@ -81,7 +83,39 @@ export function verdictLines(engine: Engine, v: Verdict): string[] {
   const ingressPod = toEp?.kind === 'external' ? `${v.to} (outside the cluster)` : v.to;
   const lines = [head, `  ${sideWords(engine, v.egress, egressPod, v.to, probe, fromEp?.hostNetwork)}`, `  ${sideWords(engine, v.ingress, ingressPod, v.from, probe, toEp?.hostNetwork)}`];
   for (const ep of [fromEp, toEp]) if (ep?.hostNetwork) lines.push(`  note: ${hostNetworkWords(ep.id, ep.ip)}`);
+  const family = familyNote(engine, v);
+  if (family) lines.push(`  note: ${family}`);
   return lines;
+}
+
+/** The addresses of an endpoint, primary first. */
+function addressesOf(engine: Engine, id: string): IP[] {
+  const pod = engine.cluster.pods.find((p) => podId(p) === id);
+  const texts = pod ? pod.ips : [engine.endpoints[engine.indexOf(id)]?.ip ?? ''];
+  return texts.map((t) => parseIp(t)).filter((x): x is IP => x !== null);
+}
+
+/**
+ * Dual-stack: which family the connection has and which address of the peer an ipBlock
+ * then sees, said only when an ipBlock is in play and the two ends do not share one family.
+ */
+function familyNote(engine: Engine, v: Verdict): string | undefined {
+  const rules = [...v.egress.considered, ...v.ingress.considered];
+  const usesIpBlock = rules.some((r) => {
+    const policy = engine.policy(r.policy);
+    const rule = policy && (r.direction === 'ingress' ? policy.ingress : policy.egress)[r.ruleIndex];
+    return rule?.peers.some((p) => p.ipBlock) ?? false;
+  });
+  if (!usesIpBlock) return undefined;
+  const to = addressesOf(engine, v.to);
+  const from = addressesOf(engine, v.from);
+  if (to.length === 0) return undefined;
+  const fam = familyOf(to[0]);
+  const families = new Set([...to, ...from].map(familyOf));
+  if (families.size < 2) return undefined;
+  const own = from.find((ip) => familyOf(ip) === fam);
+  const theirs = own ? `${v.from}'s is ${formatIp(own)}` : `${v.from} has none`;
+  return `the connection is IPv${fam} (${v.to}'s primary IP is ${formatIp(to[0])}), so ipBlocks match it by IPv${fam} addresses only: ${theirs}`;
 }
 
 export const LOOPBACK_WORDS = 'a pod always reaches itself: traffic to its own IP stays on loopback inside the pod, which no NetworkPolicy filters (not even one that selects the pod)';
