@@ -23,7 +23,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   version: { summary: 'the version of netpol-dojo and of Node.js', load: async () => (await import('./commands/version.js')).versionCommand },
   completion: { summary: 'a shell completion script: completion bash|zsh|fish', load: async () => (await import('./commands/completion.js')).completionCommand },
   help: { summary: 'help for a command: help COMMAND', load: async () => helpCommand },
-  tui: { summary: 'open the trainer', load: async () => (await import('../tui/main.js')).tuiCommand },
+  tui: { summary: 'open the trainer', load: async () => (await import('./commands/tui.js')).tuiCommand },
 };
 
 /** Each command's flags, for completion (loaded only when a completion script is written). */

@@ -14,13 +14,18 @@ import {
   draftKey,
   emptyStoreData,
   type Attempt,
-  type AttemptMode,
+  type AttemptFilter,
   type Draft,
   type ExamRecord,
-  type ExamTask,
+  type ExamResult,
+  type ExerciseStatus,
+  type NewAttempt,
+  type NewExam,
+  type ProgressSummary,
   type Reveal,
   type StoreData,
 } from './schema.js';
+import type { ProgressLog } from '../core/training/progress-log.js';
 
 export * from './schema.js';
 export { resolveScoresDir, findRepoRoot, SCORES_ENV, PROGRESS_FILE } from './location.js';
@@ -35,43 +40,6 @@ export interface StoreOptions {
   lock?: LockOptions;
 }
 
-export type ExerciseStatus = 'passed' | 'failed' | 'new';
-
-export interface AttemptFilter {
-  exerciseId?: string;
-  step?: number;
-  mode?: AttemptMode;
-  examId?: string;
-}
-
-/** What recordAttempt needs; id and finishedAt are filled in when absent. */
-export type NewAttempt = Omit<Attempt, 'id' | 'finishedAt'> & { id?: string; finishedAt?: string };
-
-export interface NewExam {
-  seed: number;
-  tasks: ExamTask[];
-  /** ISO time by which the exam must be handed in. */
-  deadline: string;
-  id?: string;
-}
-
-export interface ExamResult {
-  scorePct: number;
-  passed: boolean;
-  /** Per-task results in task order (merged into the stored tasks). */
-  tasks?: Partial<ExamTask>[];
-  status?: 'finished' | 'abandoned';
-}
-
-export interface ProgressSummary {
-  /** Exercises with at least one passing attempt. */
-  passed: number;
-  /** Exercises with at least one attempt. */
-  attempted: number;
-  /** Best scorePct among finished exams, or null if none was finished. */
-  examBest: number | null;
-}
-
 export async function openStore(options: StoreOptions = {}): Promise<ProgressStore> {
   const dir = resolveScoresDir({ dir: options.dir });
   await mkdir(dir, { recursive: true });
@@ -80,7 +48,7 @@ export async function openStore(options: StoreOptions = {}): Promise<ProgressSto
   return store;
 }
 
-export class ProgressStore {
+export class ProgressStore implements ProgressLog {
   readonly file: string;
   private readonly db: Low<StoreData>;
   private readonly now: () => Date;

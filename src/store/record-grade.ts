@@ -1,36 +1,9 @@
-// How a graded answer becomes a stored attempt: the one mapping used by every place that
-// grades (the `grade` command and the TUI), so that both record exactly the same fields.
-import type { GradeResult } from '../core/grader/grade.js';
-import type { Attempt, AttemptMode } from './schema.js';
-import type { NewAttempt, ProgressStore } from './progress-store.js';
+// Records a graded answer in the store; the mapping itself is the core's (attemptOf).
+import { attemptOf, type GradedAnswer } from '../core/training/attempt-of.js';
+import type { Attempt } from './schema.js';
+import type { ProgressStore } from './progress-store.js';
 
-export interface GradedAnswer {
-  result: GradeResult;
-  /** The answer text as graded (several files joined as one multi-document text). */
-  answer: string;
-  mode: AttemptMode;
-  /** When work on the task began; with it the attempt records how long it took. */
-  startedAt?: Date;
-  finishedAt?: Date;
-  examId?: string;
-}
-
-export function attemptOf(g: GradedAnswer): NewAttempt {
-  const finishedAt = g.finishedAt ?? new Date();
-  return {
-    exerciseId: g.result.exercise,
-    step: g.result.step,
-    mode: g.mode,
-    ...(g.startedAt ? { startedAt: g.startedAt.toISOString(), durationMs: Math.max(0, finishedAt.getTime() - g.startedAt.getTime()) } : {}),
-    finishedAt: finishedAt.toISOString(),
-    passed: g.result.passed,
-    score: g.result.score,
-    answer: g.answer,
-    mismatches: g.result.mismatches,
-    checks: g.result.checks,
-    ...(g.examId ? { examId: g.examId } : {}),
-  };
-}
+export { attemptOf, type GradedAnswer };
 
 export function recordGrade(store: Pick<ProgressStore, 'recordAttempt'>, g: GradedAnswer): Promise<Attempt> {
   return store.recordAttempt(attemptOf(g));

@@ -3,62 +3,12 @@
 
 export const STORE_VERSION = 1;
 
-export type AttemptMode = 'practice' | 'exam' | 'review' | 'cli';
-
-export interface Attempt {
-  id: string;
-  exerciseId: string;
-  step: number;
-  mode: AttemptMode;
-  startedAt?: string;
-  finishedAt: string;
-  durationMs?: number;
-  passed: boolean;
-  /** 0..1 share of the checks that passed (the grader decides the scale). */
-  score: number;
-  answer: string;
-  mismatches: unknown[];
-  checks?: unknown[];
-  examId?: string;
-}
-
-/** Unsent editor text; keyed in `StoreData.drafts` by `draftKey(exerciseId, step)`. */
-export interface Draft {
-  exerciseId: string;
-  step: number;
-  text: string;
-  updatedAt: string;
-}
-
-export interface ExamTask {
-  exerciseId: string;
-  weight: number;
-  flagged?: boolean;
-  draft?: string;
-  score?: number;
-  passed?: boolean;
-}
-
-export type ExamStatus = 'running' | 'finished' | 'abandoned';
-
-export interface ExamRecord {
-  id: string;
-  seed: number;
-  startedAt: string;
-  deadline: string;
-  finishedAt?: string;
-  status: ExamStatus;
-  tasks: ExamTask[];
-  scorePct?: number;
-  passed?: boolean;
-}
-
-/** The learner looked at the solution of one step. */
-export interface Reveal {
-  exerciseId: string;
-  step: number;
-  at: string;
-}
+// The records themselves are the core's (src/core/training/records.ts); the store keeps them.
+import type { Attempt, Draft, ExamRecord, Reveal } from '../core/training/records.js';
+export type {
+  Attempt, AttemptFilter, AttemptMode, Draft, ExamRecord, ExamResult, ExamStatus, ExamTask, ExerciseStatus, NewAttempt, NewExam,
+  ProgressSummary, Reveal,
+} from '../core/training/records.js';
 
 export interface StoreData {
   version: typeof STORE_VERSION;

@@ -1,14 +1,14 @@
-// Mounts the app on the real terminal (loaded by main.tsx only after the environment is set).
+// Mounts the app on the real terminal (loaded by launch.ts only after the environment is set).
 import React from 'react';
 import { render } from 'ink';
 import { App, type AppProps } from './App.js';
 import { TerminalProvider } from './terminal-context.js';
 import { takeOverTerminal } from './terminal.js';
-import { practiceServices } from './practice/services.js';
+import { practiceServices, type OpenProgress } from './practice/services.js';
 
-export async function startApp(options: { env?: NodeJS.ProcessEnv } & AppProps = {}): Promise<number> {
-  const { env, ...appProps } = options;
-  const services = appProps.services ?? practiceServices({ env: env ?? process.env });
+export async function startApp(options: { env?: NodeJS.ProcessEnv; openProgress?: OpenProgress } & AppProps = {}): Promise<number> {
+  const { env, openProgress, ...appProps } = options;
+  const services = appProps.services ?? practiceServices({ env: env ?? process.env, ...(openProgress ? { openProgress } : {}) });
   // A closed terminal (SIGHUP) or a kill still writes the drafts typed in the last moments.
   const session = takeOverTerminal(process.stdin, process.stdout, process, { beforeSignalExit: () => services.close() });
   try {

@@ -12,7 +12,7 @@ import { openStore, type ProgressStore } from '../../src/store/progress-store.js
 import { loadBank } from '../../src/core/bank/load-dir.js';
 import { planExam } from '../../src/core/training/exam-plan.js';
 import { referenceAnswer } from '../../src/tui/review/attempt-lines.js';
-import { examStartText } from '../../src/tui/exam/exam-run.js';
+import { examStartText } from '../../src/core/training/hand-in.js';
 import { KEY, FakeClock, bracketedPaste, cleanupRendered, frameLines, renderAt, sendKeys, waitForFrame, waitUntil } from './helpers.js';
 
 const EXERCISES = path.resolve(__dirname, '../../exercises');

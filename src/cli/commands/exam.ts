@@ -2,7 +2,7 @@
 import type { Io } from '../io.js';
 import { flagSet, flagValue, parseArgs, UsageError } from '../args.js';
 import { DEFAULT_EXAM_MINUTES, DEFAULT_EXAM_TASKS } from '../../core/training/exam-plan.js';
-import { NOT_A_TERMINAL_MESSAGE, applyNoColor, isInteractive } from '../../tui/terminal.js';
+import { openTrainer } from './tui.js';
 
 const USAGE = `Usage: netpol-dojo exam [--tasks N] [--minutes M] [--seed S]
 
@@ -46,11 +46,5 @@ export async function examCommand(argv: string[], io: Io, terminal: { stdin: { i
     io.stdout.write(USAGE);
     return 0;
   }
-  if (!isInteractive(terminal.stdin, terminal.stdout)) {
-    io.stderr.write(NOT_A_TERMINAL_MESSAGE + '\n');
-    return 2;
-  }
-  applyNoColor(process.env);
-  const { startApp } = await import('../../tui/start.js');
-  return startApp({ env: io.env, initialScreen: { name: 'exam', autoStart: options } });
+  return openTrainer(io, { name: 'exam', autoStart: options }, terminal);
 }

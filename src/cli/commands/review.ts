@@ -7,9 +7,10 @@ import { flagSet, flagValue, outputFormat, outputSpec, parseArgs, UsageError } f
 import { writeData } from '../output.js';
 import { openCliStore } from '../open-store.js';
 import { loadBank } from '../../core/bank/load-dir.js';
-import { failedAttemptsByScenario, weakSpotQueue, type FailureGroup, type WeakSpot } from '../../core/training/review.js';
-import { dayKey } from '../../core/training/calendar.js';
-import { applyNoColor, isInteractive } from '../../tui/terminal.js';
+import { failedAttemptsByScenario, weakSpotQueue } from '../../core/training/review.js';
+import { reviewText } from '../../core/training/review-text.js';
+import { isInteractive } from '../../tui/terminal.js';
+import { openTrainer } from './tui.js';
 
 const USAGE = `Usage: netpol-dojo review [-o json|yaml]
 
@@ -24,26 +25,6 @@ export const FLAGS = {
   help: { value: false, short: 'h' },
 };
 
-const when = (iso: string) => {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : `${dayKey(d)} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-};
-
-/** The printed list (exported for tests). */
-export function reviewText(groups: readonly FailureGroup[], weak: readonly WeakSpot[], color: boolean): string {
-  const paint = painter(color);
-  if (groups.length === 0) return 'No failed attempts yet.\n';
-  const lines: string[] = [];
-  for (const g of groups) {
-    lines.push(paint('bold', `${g.exerciseId}${g.title ? `  ${g.title}` : ''}`) + (g.passedSince ? paint('green', '  (passed since)') : ''));
-    for (const f of g.failures) lines.push(`  ${when(f.finishedAt)}  step ${f.step}  ${f.mode.padEnd(8)} ${paint('red', f.reason)}`);
-  }
-  lines.push('', paint('bold', `Weak spots (${weak.filter((w) => w.due).length} due)`));
-  if (weak.length === 0) lines.push('  none');
-  weak.forEach((w, i) => lines.push(`  ${i + 1}. ${w.exerciseId}  ${paint('dim', w.why)}`));
-  return lines.join('\n') + '\n';
-}
-
 export async function reviewCommand(argv: string[], io: Io, terminal: { stdin: { isTTY?: boolean } } = process): Promise<number> {
   const args = parseArgs(argv, FLAGS);
   if (flagSet(args, 'help')) {
@@ -54,9 +35,7 @@ export async function reviewCommand(argv: string[], io: Io, terminal: { stdin: {
   if (args.positionals.length > 0) throw new UsageError(`review takes no arguments (got "${args.positionals[0]}")`);
 
   if (flagValue(args, 'output') === undefined && isInteractive(terminal.stdin, io.stdout)) {
-    applyNoColor(process.env);
-    const { startApp } = await import('../../tui/start.js');
-    return startApp({ env: io.env, initialScreen: { name: 'review' } });
+    return openTrainer(io, { name: 'review' }, { stdin: terminal.stdin, stdout: io.stdout });
   }
 
   const store = await openCliStore(io);
@@ -65,6 +44,6 @@ export async function reviewCommand(argv: string[], io: Io, terminal: { stdin: {
   const groups = failedAttemptsByScenario(attempts, scenarios);
   const weak = weakSpotQueue(attempts, scenarios, new Date());
   if (output !== 'default') await writeData(io, output, { mistakes: groups, weakSpots: weak });
-  else io.stdout.write(reviewText(groups, weak, useColor(io)));
+  else io.stdout.write(reviewText(groups, weak, painter(useColor(io))));
   return 0;
 }

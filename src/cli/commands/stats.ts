@@ -5,8 +5,8 @@ import { flagSet, outputFormat, outputSpec, parseArgs, UsageError } from '../arg
 import { writeData } from '../output.js';
 import { openCliStore } from '../open-store.js';
 import { loadBank } from '../../core/bank/load-dir.js';
-import { buildStats, formatPct, renderBarChart, type StatsReport, type TopicStats } from '../../core/training/stats.js';
-import { formatDuration } from '../../core/training/exam-clock.js';
+import { buildStats } from '../../core/training/stats.js';
+import { statsText } from '../../core/training/stats-text.js';
 
 const USAGE = `Usage: netpol-dojo stats [-o json|yaml]
 
@@ -38,45 +38,6 @@ export async function statsCommand(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const columns = (io.stdout as { columns?: number }).columns;
-  io.stdout.write(statsText(report, { width: columns && columns > 40 ? Math.min(columns, 100) : 80, color: useColor(io) }));
+  io.stdout.write(statsText(report, { width: columns && columns > 40 ? Math.min(columns, 100) : 80, paint: painter(useColor(io)) }));
   return 0;
-}
-
-function pctOf(rate: number): string {
-  return `${Math.round(rate * 100)}%`;
-}
-
-function days(n: number): string {
-  return `${n} day${n === 1 ? '' : 's'}`;
-}
-
-function topicRow(t: TopicStats, nameWidth: number): string {
-  const name = `${t.topic.padEnd(4)} ${t.name ?? ''}`.padEnd(nameWidth);
-  const time = t.medianDurationMs === null ? '-' : formatDuration(t.medianDurationMs);
-  return `${name}  ${String(t.attempts).padStart(8)}  ${String(t.passes).padStart(6)}  ${pctOf(t.passRate).padStart(9)}  ${time.padStart(12)}`;
-}
-
-/** The text report; exported for the TUI's stats screen and for tests. */
-export function statsText(report: StatsReport, opts: { width: number; color: boolean }): string {
-  const paint = painter(opts.color);
-  const { totals } = report;
-  if (totals.attempts === 0 && report.exams.length === 0) {
-    return 'No attempts yet. Open the trainer with `netpol-dojo`, solve a scenario, and your progress will show here.\n';
-  }
-  const lines: string[] = [];
-  lines.push(
-    `${paint('bold', 'Streak:')} ${report.streakDays === 0 ? 'no practice today or yesterday' : `${days(report.streakDays)} in a row`}`,
-    `${paint('bold', 'Attempts:')} ${totals.attempts}, ${totals.passes} passed (${pctOf(totals.passRate)}), ` +
-      `${totals.scenariosPassed} of ${totals.scenariosAttempted} scenarios passed, ${days(totals.daysPractised)} practised`,
-    '',
-  );
-  if (report.topics.length) {
-    const nameWidth = Math.max(5, ...report.topics.map((t) => `${t.topic.padEnd(4)} ${t.name ?? ''}`.length));
-    lines.push(paint('bold', `${'Topic'.padEnd(nameWidth)}  ${'attempts'.padStart(8)}  ${'passed'.padStart(6)}  ${'pass rate'.padStart(9)}  ${'median time'.padStart(12)}`));
-    for (const t of report.topics) lines.push(topicRow(t, nameWidth));
-    lines.push('');
-  }
-  lines.push(...renderBarChart(report.exams, opts.width));
-  if (totals.examBestPct !== null) lines.push(`Best of ${totals.examsFinished} exam${totals.examsFinished === 1 ? '' : 's'}: ${formatPct(totals.examBestPct)}`);
-  return lines.join('\n') + '\n';
 }

@@ -1,6 +1,6 @@
 // Scoring a handed-in (or timed-out) mock exam: each task earns its weight times the
 // grader's 0..1 score; the exam passes at 66%, the CKA's pass mark.
-import type { ExamResult } from '../../store/progress-store.js'; // type only: no fs in the core
+import type { ExamResult } from './records.js';
 
 export const PASS_MARK_PCT = 66;
 

@@ -1,6 +1,6 @@
 // The glue between an exam plan, the store's ExamRecord and the clock: what to store when an
 // exam starts, and what a reopened exam is (still running, or out of time and due for grading).
-import type { ExamRecord, NewExam } from '../../store/progress-store.js'; // types only
+import type { ExamRecord, NewExam } from './records.js';
 import type { ExamPlan } from './exam-plan.js';
 import { examClock, examDeadline, type ExamClock } from './exam-clock.js';
 import type { ExamScoreInput, TaskGrade } from './exam-score.js';

@@ -1,7 +1,7 @@
 // Learning from mistakes: the failed attempts with the reason each failed, and the
 // "weak spots" queue, a simple spaced repetition built from the store: a scenario comes back
 // after a failure until it has been passed twice in a row on two different days.
-import type { Attempt, AttemptMode } from '../../store/schema.js';
+import type { Attempt, AttemptMode } from './records.js';
 import { dayKey, daysAgoText, daysBetween, shiftDay, type DayKey } from './calendar.js';
 import type { ScenarioInfo } from './scenario-info.js';
 import { topicStats } from './stats.js';

@@ -1,6 +1,6 @@
 // Progress at a glance: per topic attempts, pass rate and median time; the exam history;
 // the streak of days practised. Pure: store data and the bank in, plain numbers out.
-import type { Attempt, ExamRecord } from '../../store/schema.js';
+import type { Attempt, ExamRecord } from './records.js';
 import { dayKey, shiftDay } from './calendar.js';
 import { PASS_MARK_PCT } from './exam-score.js';
 import { compareTopics, topicName, type ScenarioInfo } from './scenario-info.js';

@@ -1,8 +1,8 @@
 // The mock exam screen as a reducer. Keys only dispatch; whatever touches the store or the
 // grader (start, resume, abandon, flag, hand in) is a `request` the component carries out.
 import type { KeyPress } from '../input/keys.js';
-import type { ExamRecord } from '../../store/progress-store.js';
-import type { HandedIn } from './exam-run.js';
+import type { ExamRecord } from '../../core/training/records.js';
+import type { HandedIn } from '../../core/training/hand-in.js';
 
 export type ExamView =
   | 'loading'

@@ -1,13 +1,14 @@
 // What the practice screens need from outside the terminal: the exercise bank and the progress
-// store, opened lazily after the first frame (neither is needed to draw the home screen).
-// Tests inject their own (a temporary store directory, the repository's bank).
+// log, opened lazily after the first frame (neither is needed to draw the home screen). The
+// command that opens the trainer says how the progress log is opened (the CLI's store); tests
+// inject their own (a store in a temporary directory, the repository's bank).
 import type { Bank } from '../../core/bank/bank.js';
-import type { ProgressStore } from '../../store/progress-store.js';
+import type { ProgressLog } from '../../core/training/progress-log.js';
 import { DraftSaver } from './draft-saver.js';
 
 export interface PracticeData {
   bank: Bank;
-  store: ProgressStore;
+  store: ProgressLog;
   drafts: DraftSaver;
   /** Other savers with pending writes (a running exam's drafts); flushed on every way out too. */
   savers: Set<{ flush(): Promise<void> }>;
@@ -21,13 +22,16 @@ export interface PracticeServices {
   close(): Promise<void>;
 }
 
+/** Opens the progress log; its one-line notices (a corrupt file set aside) go to `onNotice`. */
+export type OpenProgress = (onNotice: (message: string) => void) => Promise<ProgressLog>;
+
 export interface ServiceOptions {
   /** exercises/ directory; default $NETPOL_DOJO_EXERCISES, else the repository's. */
   exercisesDir?: string;
-  /** progress directory; default $NETPOL_DOJO_SCORES, else <repo>/scores. */
-  scoresDir?: string;
-  /** An already opened store (tests). */
-  store?: ProgressStore;
+  /** An already opened progress log (tests). */
+  store?: ProgressLog;
+  /** How to open the progress log when none is given. */
+  openProgress?: OpenProgress;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -38,13 +42,14 @@ export function practiceServices(options: ServiceOptions = {}): PracticeServices
     load() {
       loading ??= (async () => {
         const notices: string[] = [];
-        const [{ loadBank }, storeModule] = await Promise.all([
-          import('../../core/bank/load-dir.js'),
-          options.store ? Promise.resolve(undefined) : import('../../store/progress-store.js'),
-        ]);
+        // The store opens (file I/O) while the bank parses.
+        const opening = options.store ? Promise.resolve(options.store)
+          : options.openProgress ? options.openProgress((m) => notices.push(m))
+          : Promise.reject(new Error('no progress store was given to the trainer'));
+        opening.catch(() => {}); // awaited below; a bank error must not leave it unhandled
+        const { loadBank } = await import('../../core/bank/load-dir.js');
         const bank = loadBank(options.exercisesDir ?? (env.NETPOL_DOJO_EXERCISES || undefined));
-        const dir = options.scoresDir ?? (env.NETPOL_DOJO_SCORES || undefined);
-        const store = options.store ?? (await storeModule!.openStore({ ...(dir ? { dir } : {}), onNotice: (m) => notices.push(m) }));
+        const store = await opening;
         return { bank, store, drafts: new DraftSaver(store), savers: new Set(), notices };
       })();
       return loading;

@@ -12,7 +12,9 @@ import type { PreparedStep, MatrixEndpoint } from '../../core/bank/prepare.js';
 import { loadBlocks } from '../../core/bank/prepare.js';
 import { applyPolicies, readPolicyAnswer, relabel, answerKindAllowsNamespaces } from '../../core/grader/answer.js';
 
-export const ANSWER_FILE = 'answer.yaml';
+import { ANSWER_FILE, blamedLine } from '../../core/training/answer-file.js';
+
+export { ANSWER_FILE, blamedLine };
 
 /** One row or column of the shown matrix: one pod per Deployment (replicas behave alike). */
 export interface KeyEndpoint {
@@ -93,14 +95,6 @@ export function worldOfCandidate(prep: PreparedStep, candidateId: string): Answe
 
 export function existingWorld(prep: PreparedStep): AnswerWorld {
   return { ok: true, cluster: prep.cluster, policies: prep.existing };
-}
-
-/** The first error that points at a line: what the editor marks. */
-export function blamedLine(findings: readonly Finding[]): { line?: number; message: string } | undefined {
-  const errors = findings.filter((f) => f.severity === 'error');
-  const f = errors.find((x) => x.line > 0) ?? errors[0];
-  if (!f) return undefined;
-  return { line: f.line > 0 ? f.line : undefined, message: `${f.path ? `${f.path}: ` : ''}${f.message}` };
 }
 
 export type Cell = boolean | undefined;

@@ -19,13 +19,14 @@ import { examToStart, reopenExam, examMinutes } from '../../core/training/exam-s
 import { examClock, formatDuration } from '../../core/training/exam-clock.js';
 import { PASS_MARK_PCT } from '../../core/training/exam-score.js';
 import { formatPct } from '../../core/training/stats.js';
-import type { ExamRecord } from '../../store/progress-store.js';
+import type { ExamRecord } from '../../core/training/records.js';
 import type { PracticeData } from '../practice/services.js';
 import { DraftSaver } from '../practice/draft-saver.js';
 import { blamedLine, worldOfPolicyAnswer } from '../practice/world.js';
 import { useClock, useNow } from '../clock.js';
 import { examReducer, initialExamState, isRunningView, type ExamState } from '../exam/exam-state.js';
-import { STATUS_MARK, examStartText, hasAnswer, examStep, examTaskLines, handInExam, taskStatus, type GradedTask } from '../exam/exam-run.js';
+import { STATUS_MARK, examTaskLines, taskStatus } from '../exam/exam-run.js';
+import { examStartText, hasAnswer, examStep, handInExam, type GradedTask } from '../../core/training/hand-in.js';
 import { reviewLines } from '../review/attempt-lines.js';
 
 export interface ExamOptions {

@@ -12,7 +12,7 @@ import { ScrollLines, clampScroll } from '../components/ScrollLines.js';
 import { wrapLines, type Line } from '../../core/bank/describe.js';
 import { failedAttemptsByScenario, weakSpotQueue, type FailedAttempt, type FailureGroup, type WeakSpot } from '../../core/training/review.js';
 import { dayKey } from '../../core/training/calendar.js';
-import type { Attempt } from '../../store/progress-store.js';
+import type { Attempt } from '../../core/training/records.js';
 import type { PracticeData } from '../practice/services.js';
 import type { ScreenKeys } from './Session.js';
 import { reviewLines } from '../review/attempt-lines.js';

@@ -1,6 +1,6 @@
 // A practice session on one exercise: the task, the answer (editor with a live matrix, or the
 // predict/pick drills), and the result with the matrix expected beside got and each cell's why.
-// Every grade is recorded in the store as the `grade` command records it (recordGrade).
+// Every grade is recorded in the store as the `grade` command records it (attemptOf).
 import React, { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { Box } from 'ink';
 import { Text } from '../components/Text.js';
@@ -17,7 +17,7 @@ import { readPickAnswer, readPredictAnswer } from '../../core/grader/answer.js';
 import type { Finding } from '../../core/findings.js';
 import type { Engine } from '../../core/engine/engine.js';
 import { verdictLines } from '../../core/engine/reasons.js';
-import { recordGrade } from '../../store/record-grade.js';
+import { attemptOf } from '../../core/training/attempt-of.js';
 import type { PracticeData } from '../practice/services.js';
 import { sessionReducer, initialSession, type KeyContext, type SessionState } from '../practice/session-state.js';
 import {
@@ -268,7 +268,7 @@ export function Session(props: SessionProps) {
       setGraded(view);
       dispatch({ type: 'graded', cursor: firstCell(view) });
       void data.drafts.flush();
-      recordGrade(data.store, { result: outcome.result, answer: text, mode: props.mode ?? 'practice', startedAt: new Date(state.stepStartedAt) })
+      data.store.recordAttempt(attemptOf({ result: outcome.result, answer: text, mode: props.mode ?? 'practice', startedAt: new Date(state.stepStartedAt) }))
         .then(() => {
           setGraded((g) => (g === view ? { ...view, saved: 'saved' } : g));
           onRecorded?.();

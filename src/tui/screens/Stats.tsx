@@ -7,7 +7,7 @@ import { useKeys } from '../input/use-keys.js';
 import type { KeyHints } from '../components/KeyHelp.js';
 import { ScrollLines, clampScroll } from '../components/ScrollLines.js';
 import { buildStats } from '../../core/training/stats.js';
-import { statsText } from '../../cli/commands/stats.js';
+import { statsText } from '../../core/training/stats-text.js';
 import type { PracticeData } from '../practice/services.js';
 import type { ScreenKeys } from './Session.js';
 import { useClock } from '../clock.js';
@@ -28,7 +28,7 @@ export function Stats(props: { data: PracticeData; width: number; height: number
   const [top, scroll] = useReducer((t: number, d: number | 'home') => (d === 'home' ? 0 : Math.max(0, t + d)), 0);
   const lines = useMemo(() => {
     const report = buildStats({ attempts: data.store.attempts(), exams: data.store.exams() }, data.bank.scenarios, new Date(clock.now()));
-    return statsText(report, { width: Math.min(width - 1, 100), color: false }).trimEnd().split('\n').map((text) => ({ text }));
+    return statsText(report, { width: Math.min(width - 1, 100) }).trimEnd().split('\n').map((text) => ({ text }));
   }, [data, clock, width]);
   const { onKeys } = props;
   useEffect(() => onKeys(STATS_SCREEN_KEYS), [onKeys]);

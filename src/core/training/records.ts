@@ -1,0 +1,98 @@
+// The trainer's records: what a learner did (attempts, drafts, exams, revealed solutions).
+// The core owns their shape; the store persists them as they are, and the CLI and TUI read them.
+
+export type AttemptMode = 'practice' | 'exam' | 'review' | 'cli';
+
+export interface Attempt {
+  id: string;
+  exerciseId: string;
+  step: number;
+  mode: AttemptMode;
+  startedAt?: string;
+  finishedAt: string;
+  durationMs?: number;
+  passed: boolean;
+  /** 0..1 share of the checks that passed (the grader decides the scale). */
+  score: number;
+  answer: string;
+  mismatches: unknown[];
+  checks?: unknown[];
+  examId?: string;
+}
+
+/** What recording an attempt needs; id and finishedAt are filled in when absent. */
+export type NewAttempt = Omit<Attempt, 'id' | 'finishedAt'> & { id?: string; finishedAt?: string };
+
+/** Unsent editor text of one step. */
+export interface Draft {
+  exerciseId: string;
+  step: number;
+  text: string;
+  updatedAt: string;
+}
+
+export interface ExamTask {
+  exerciseId: string;
+  weight: number;
+  flagged?: boolean;
+  draft?: string;
+  score?: number;
+  passed?: boolean;
+}
+
+export type ExamStatus = 'running' | 'finished' | 'abandoned';
+
+export interface ExamRecord {
+  id: string;
+  seed: number;
+  startedAt: string;
+  deadline: string;
+  finishedAt?: string;
+  status: ExamStatus;
+  tasks: ExamTask[];
+  scorePct?: number;
+  passed?: boolean;
+}
+
+/** An exam about to start. */
+export interface NewExam {
+  seed: number;
+  tasks: ExamTask[];
+  /** ISO time by which the exam must be handed in. */
+  deadline: string;
+  id?: string;
+}
+
+/** How an exam ended. */
+export interface ExamResult {
+  scorePct: number;
+  passed: boolean;
+  /** Per-task results in task order (merged into the stored tasks). */
+  tasks?: Partial<ExamTask>[];
+  status?: 'finished' | 'abandoned';
+}
+
+/** The learner looked at the solution of one step. */
+export interface Reveal {
+  exerciseId: string;
+  step: number;
+  at: string;
+}
+
+export type ExerciseStatus = 'passed' | 'failed' | 'new';
+
+export interface AttemptFilter {
+  exerciseId?: string;
+  step?: number;
+  mode?: AttemptMode;
+  examId?: string;
+}
+
+export interface ProgressSummary {
+  /** Exercises with at least one passing attempt. */
+  passed: number;
+  /** Exercises with at least one attempt. */
+  attempted: number;
+  /** Best scorePct among finished exams, or null if none was finished. */
+  examBest: number | null;
+}

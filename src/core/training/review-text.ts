@@ -1,0 +1,24 @@
+// The review list as text: failed attempts by scenario with the reason, then the weak-spot queue.
+import type { FailureGroup, WeakSpot } from './review.js';
+import { dayKey } from './calendar.js';
+import { plain, type Paint } from './text-style.js';
+
+const when = (iso: string) => {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : `${dayKey(d)} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+};
+
+/** The printed list of `netpol-dojo review`. */
+export function reviewText(groups: readonly FailureGroup[], weak: readonly WeakSpot[], paint: Paint = plain): string {
+  if (groups.length === 0) return 'No failed attempts yet.\n';
+  const lines: string[] = [];
+  for (const g of groups) {
+    lines.push(paint('bold', `${g.exerciseId}${g.title ? `  ${g.title}` : ''}`) + (g.passedSince ? paint('green', '  (passed since)') : ''));
+    for (const f of g.failures) lines.push(`  ${when(f.finishedAt)}  step ${f.step}  ${f.mode.padEnd(8)} ${paint('red', f.reason)}`);
+  }
+  lines.push('', paint('bold', `Weak spots (${weak.filter((w) => w.due).length} due)`));
+  if (weak.length === 0) lines.push('  none');
+  weak.forEach((w, i) => lines.push(`  ${i + 1}. ${w.exerciseId}  ${paint('dim', w.why)}`));
+  return lines.join('\n') + '\n';
+}
+
