@@ -220,8 +220,8 @@ export class ProgressStore implements ProgressLog {
         `${this.file}.lock`,
         async () => {
           await removeOrphanedTempFiles(this.file);
-          this.db.data = emptyStoreData(); // Low.read keeps the old data when the file is absent
-          await this.db.read();
+          // Read into the snapshot in one step: readers between two awaits must never see it empty.
+          this.db.data = (await this.db.adapter.read()) ?? emptyStoreData();
           const onDisk = clone(this.db.data);
           try {
             const result = change(this.db.data);
