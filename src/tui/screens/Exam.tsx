@@ -135,6 +135,10 @@ function examDraftSaver(data: PracticeData, examId: string): DraftSaver {
         const t = e.tasks[Number(task)];
         if (t && e.status === 'running') t.draft = text;
       }),
+    getDraft: (task) => {
+      const draft = data.store.runningExam()?.tasks[Number(task)]?.draft;
+      return draft === undefined ? undefined : { text: draft };
+    },
   });
 }
 

@@ -128,11 +128,11 @@ export function startingStep(data: PracticeData, s: Scenario): number {
 
 /** The text the answer starts from: the draft, else what the previous step ended with, else (fix) the existing policies. */
 export function startingText(data: PracticeData, s: Scenario, step: number, carried?: string): string {
-  const draft = data.store.getDraft(s.id, step);
-  if (draft) return draft.text;
+  const draft = data.drafts.text(s.id, step);
+  if (draft !== undefined) return draft;
   if (carried !== undefined) return carried;
   if (step > 1) {
-    const prev = data.store.getDraft(s.id, step - 1)?.text ?? data.store.attempts({ exerciseId: s.id, step: step - 1 }).filter((a) => a.passed).pop()?.answer;
+    const prev = data.drafts.text(s.id, step - 1) ?? data.store.attempts({ exerciseId: s.id, step: step - 1 }).filter((a) => a.passed).pop()?.answer;
     if (prev !== undefined) return prev;
   }
   if (s.kind === 'fix') return existingBlocksAt(s, step).map((b) => b.text.trimEnd()).join('\n---\n') + '\n';
@@ -201,7 +201,7 @@ export function Session(props: SessionProps) {
     const start = props.start && props.start.step >= 1 && props.start.step <= s.steps.length ? props.start : undefined;
     const step = start?.step ?? startingStep(data, s);
     const text = start?.text ?? startingText(data, s, step);
-    data.drafts.known(s.id, step, data.store.getDraft(s.id, step)?.text ?? text);
+    data.drafts.known(s.id, step, data.drafts.text(s.id, step) ?? text);
     const first = initialSession(step, text, predictFromText(s, step, text), pickFromText(s, text), now());
     // A retry goes straight to the answer, with the old one in place.
     return start ? { ...first, view: 'answer' as const } : first;
@@ -286,9 +286,9 @@ export function Session(props: SessionProps) {
         const step = state.step + 1;
         const carried = graded.text;
         const text = startingText(data, s, step, s.kind === 'write' || s.kind === 'fix' ? carried : undefined);
-        data.drafts.known(s.id, step, data.store.getDraft(s.id, step)?.text ?? '');
+        data.drafts.known(s.id, step, data.drafts.text(s.id, step) ?? '');
         setGraded(undefined);
-        dispatch({ type: 'startStep', step, text, predict: predictFromText(s, step, data.store.getDraft(s.id, step)?.text), pickIndex: 0, now: now() });
+        dispatch({ type: 'startStep', step, text, predict: predictFromText(s, step, data.drafts.text(s.id, step)), pickIndex: 0, now: now() });
         return;
       }
       onNext();
