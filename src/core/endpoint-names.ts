@@ -109,11 +109,15 @@ function ids(pods: Pod[]): string[] {
  * [NAMESPACE/]deploy|sts|ds|rs|job/NAME, [NAMESPACE/]svc/NAME, an IP (a Service's ClusterIP,
  * a pod's IP or the node IP of hostNetwork pods, else a host outside the cluster).
  */
-export function resolveEndpointName(cluster: Cluster, text: string): EndpointName {
+export function resolveEndpointName(cluster: Cluster, text: string, defaultNamespace?: string): EndpointName {
+  // -n NS, as kubectl's: names without a namespace are looked up in NS only.
+  if (defaultNamespace !== undefined && !text.includes('/') && !parseIp(text) && !cluster.externals.some((x) => x.name === text)) {
+    return resolveEndpointName(cluster, `${defaultNamespace}/${text}`);
+  }
   const parts = text.split('/');
   if (parts.length === 2 && cluster.pods.some((p) => podId(p) === text)) return { kind: 'pods', ids: [text] };
   if (parts.length === 2 || parts.length === 3) {
-    const [namespace, word, name] = parts.length === 3 ? parts : [undefined, parts[0], parts[1]];
+    const [namespace, word, name] = parts.length === 3 ? parts : [defaultNamespace, parts[0], parts[1]];
     const lower = word.toLowerCase();
     if (SERVICE_WORDS.has(lower)) return resolveService(cluster, namespace, name, text);
     if (WORKLOADS[lower]) {

@@ -262,3 +262,18 @@ describe("the grader's checks by IP", () => {
     expect(typeof tcp === 'object' && tcp.impossible).toMatch(/has no pod behind port 53/);
   });
 });
+
+describe('why -n NS', () => {
+  const file = write(CLUSTER);
+  it('looks names without a namespace up in NS: pods, prefixes, svc/NAME and deploy/NAME', async () => {
+    const r = await run(['why', '-f', file, '-n', 'kube-system', 'kube-proxy', 'svc/kube-dns', '53/UDP']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^svc\/kube-dns is Service kube-system\/kube-dns/);
+    expect(r.out).toMatch(/kube-system\/kube-proxy-q8v7r -> kube-system\/coredns-7db6d8ff4d-abcde on 53\/UDP: ALLOWED/);
+    const missing = await run(['why', '-f', file, '-n', 'kube-system', 'client', 'svc/web', '80']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/no pod "kube-system\/client" in the manifests/);
+    const explicit = await run(['why', '-f', file, '-n', 'kube-system', 'shop/client', 'shop/svc/web', '80']);
+    expect(explicit.out).toMatch(/shop\/client -> shop\/web-5d9c7b6f4-x2x9z on 8080\/TCP: DENIED/);
+  });
+});

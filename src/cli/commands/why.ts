@@ -54,9 +54,8 @@ export interface ResolvedEndpoint {
 
 /** Resolves FROM/TO (core/endpoint-names.ts), adding an outside host for an unknown IP. */
 export function resolveEndpoint(cluster: Cluster, text: string, namespace?: string): ResolvedEndpoint {
-  // -n NS: a bare name is first looked up as NS/NAME, as kubectl's -n does.
-  const inNamespace = namespace !== undefined && !text.includes('/') && cluster.pods.some((p) => podId(p) === `${namespace}/${text}`);
-  const r = resolveEndpointName(cluster, inNamespace ? `${namespace}/${text}` : text);
+  // -n NS: names without a namespace (pods, prefixes, deploy/NAME, svc/NAME) are looked up in NS.
+  const r = resolveEndpointName(cluster, text, namespace);
   if (r.kind === 'error') throw new UsageError(r.message);
   if (r.kind === 'external') {
     if (!cluster.externals.some((x) => x.name === r.ip)) cluster.externals.push({ name: r.ip, ip: r.ip, ports: [] });
