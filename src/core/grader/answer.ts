@@ -25,9 +25,11 @@ function err(file: string, line: number, col: number, message: string, path = ''
 export function readPolicyAnswer(inputs: ManifestInput[], allowNamespaces: boolean, cluster: Cluster): PolicyAnswer | Finding[] {
   const result = loadManifests(inputs);
   const findings: Finding[] = [];
-  for (const f of result.findings) {
-    if (f.severity === 'error') findings.push(f);
-    else if (/^skipping kind /.test(f.message)) findings.push({ ...f, severity: 'error', message: `${f.message.replace(/^skipping kind /, 'an answer holds NetworkPolicies, not ')}` });
+  for (const f of result.findings) if (f.severity === 'error') findings.push(f);
+  // Each skipped object is an error in an answer (the loader sums them up in one warning).
+  for (const o of result.skipped) {
+    const other = o.filtersTraffic ? ` (${o.apiVersion}): write a networking.k8s.io/v1 NetworkPolicy` : '';
+    findings.push(err(o.source.file, o.source.line, o.source.col, `an answer holds NetworkPolicies, not ${o.kind}${other}`, 'kind'));
   }
   const namespaceLabels = new Map<string, Record<string, string>>();
   for (const o of result.objects) {

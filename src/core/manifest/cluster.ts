@@ -23,16 +23,60 @@ export interface ClusterBuildResult {
   findings: Finding[];
 }
 
-/** True when `w` is the owner of some other object of the input (`kubectl get all` dumps). */
+/**
+ * The controllers that own some object of the input (`kubectl get all` dumps), so that their
+ * pods are not made up a second time. Ownership is read from ownerReferences and, where a link
+ * is missing, from the names and labels controllers give: a dump of deployments and pods
+ * without their ReplicaSets still has pods labelled pod-template-hash=H, owned by ReplicaSet
+ * D-H (or named D-H-xxxxx), and so belonging to Deployment D.
+ */
 function ownedKeys(objects: DecodedObject[]): Set<string> {
   const keys = new Set<string>();
+  const owner = (ns: string, kind: string, name: string): void => {
+    keys.add(`ref:${ns}/${kind}/${name}`);
+  };
   for (const o of objects) {
     for (const ref of o.ownerReferences) {
       if (ref.uid) keys.add(`uid:${ref.uid}`);
-      keys.add(`ref:${o.namespace}/${ref.kind}/${ref.name}`);
+      owner(o.namespace, ref.kind, ref.name);
     }
+    for (const [kind, name] of inferredOwners(o)) owner(o.namespace, kind, name);
   }
   return keys;
+}
+
+/** Owners a controller's naming and labelling imply, beyond what ownerReferences say. */
+export function inferredOwners(o: DecodedObject): [kind: string, name: string][] {
+  const out: [string, string][] = [];
+  const labels = o.kind === 'Pod' ? o.labels : o.kind === 'ReplicaSet' ? o.template.labels : undefined;
+  if (!labels) return out;
+  const hash = Object.hasOwn(labels, 'pod-template-hash') ? labels['pod-template-hash'] : '';
+  if (hash) {
+    // Deployment D -> ReplicaSet D-H -> Pod D-H-xxxxx (the deployment controller's names).
+    const rs = o.kind === 'ReplicaSet' ? o.name : o.ownerReferences.find((r) => r.kind === 'ReplicaSet')?.name ?? replicaSetFromPodName(o.name, hash);
+    if (rs && rs.endsWith(`-${hash}`) && rs.length > hash.length + 1) {
+      if (o.kind === 'Pod') out.push(['ReplicaSet', rs]);
+      out.push(['Deployment', rs.slice(0, -hash.length - 1)]);
+    }
+  }
+  if (o.kind !== 'Pod' || o.ownerReferences.length > 0) return out;
+  // Pods whose ownerReferences were stripped (kubectl neat, hand-edited dumps).
+  const sts = labels['statefulset.kubernetes.io/pod-name'];
+  const m = sts === o.name ? /^(.+)-\d+$/.exec(o.name) : null;
+  if (m) out.push(['StatefulSet', m[1]]);
+  const job = labels['batch.kubernetes.io/job-name'] ?? labels['job-name'];
+  if (job) out.push(['Job', job]);
+  if (labels['pod-template-generation'] && labels['controller-revision-hash']) {
+    const ds = /^(.+)-[a-z0-9]{5}$/.exec(o.name);
+    if (ds) out.push(['DaemonSet', ds[1]]);
+  }
+  return out;
+}
+
+/** "web-5d8f7c9b4-x2x7q" with hash 5d8f7c9b4 -> "web-5d8f7c9b4". */
+function replicaSetFromPodName(pod: string, hash: string): string | undefined {
+  const at = pod.lastIndexOf(`-${hash}-`);
+  return at > 0 ? pod.slice(0, at + hash.length + 1) : undefined;
 }
 
 function ownsSomething(w: DecodedWorkload, keys: Set<string>): boolean {
