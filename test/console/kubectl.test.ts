@@ -296,3 +296,44 @@ describe('kubectl edit, explain, config, scale', () => {
     expect((await run(c, 'k get pods -x')).lines[0]).toBe("error: unknown shorthand flag: 'x' in -x");
   });
 });
+
+describe('round trips and other kinds', () => {
+  it('get -o yaml > file; delete; apply -f file recreates it, a second apply is unchanged', async () => {
+    const c = newConsole();
+    await play(c, 'kubectl create ns a\ncat <<EOF | kubectl apply -f -\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: a}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - from: [{podSelector: {}}]\nEOF\n');
+    await run(c, 'kubectl get netpol p -n a -o yaml > p.yaml');
+    await run(c, 'kubectl delete netpol p -n a');
+    expect((await run(c, 'kubectl apply -f p.yaml')).out).toBe('networkpolicy.networking.k8s.io/p created');
+    expect((await run(c, 'kubectl apply -f p.yaml')).out).toBe('networkpolicy.networking.k8s.io/p unchanged');
+  });
+
+  it('apply of an object made by create warns about the annotation and says configured', async () => {
+    const c = newConsole();
+    await run(c, 'kubectl create ns a');
+    await run(c, 'kubectl get ns a -o yaml > ns.yaml');
+    const r = await run(c, 'kubectl apply -f ns.yaml');
+    expect(r.lines[0]).toMatch(/^Warning: resource namespaces\/a is missing the kubectl\.kubernetes\.io\/last-applied-configuration annotation/);
+    expect(r.lines[1]).toBe('namespace/a configured');
+    expect((await run(c, 'kubectl apply -f ns.yaml')).out).toBe('namespace/a unchanged');
+  });
+
+  it('Deployments and Services from YAML, a named targetPort, a selector that does not match', async () => {
+    const c = newConsole();
+    await run(c, 'kubectl create ns a');
+    const doc = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: a}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: api}}\n  template:\n    metadata: {labels: {app: api}}\n    spec:\n      containers:\n      - {name: api, image: httpd, ports: [{containerPort: 80, name: http}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: api, namespace: a}\nspec:\n  selector: {app: api}\n  ports: [{port: 8080, targetPort: http}]\n';
+    expect((await run(c, `kubectl apply -f - <<EOF\n${doc}EOF`)).lines).toEqual(['deployment.apps/api created', 'service/api created']);
+    expect((await run(c, 'kubectl run t -n a --image=busybox --rm -it --restart=Never -- wget -qO- -T 1 http://api:8080')).lines[0]).toBe('<html><body><h1>It works!</h1></body></html>');
+    const bad = doc.split('---')[0].replace('name: api, namespace', 'name: bad, namespace').replace('labels: {app: api}', 'labels: {app: other}');
+    expect((await run(c, `kubectl apply -f - <<EOF\n${bad}EOF`)).out).toBe(
+      'The Deployment "bad" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{"app":"other"}: `selector` does not match template `labels`',
+    );
+    expect((await run(c, 'kubectl get ep api -n a')).lines.slice(1)).toEqual([expect.stringMatching(/^NAME\s+ENDPOINTS\s+AGE$/), expect.stringMatching(/^api\s+10\.244\.\d+\.\d+:80,10\.244\.\d+\.\d+:80\s+0s$/)]);
+  });
+
+  it('a here-document of 5,000 lines is one command', async () => {
+    const labels = Array.from({ length: 5000 }, (_, i) => `    k${i}: v${i}`).join('\n');
+    const c = newConsole();
+    const { steps } = await play(c, `cat <<EOF | kubectl apply -f -\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: big\n  labels:\n${labels}\nEOF\nkubectl get ns big -o jsonpath='{.metadata.labels.k4999}'\n`);
+    expect(steps.map((s) => s.lines)).toEqual([['namespace/big created'], ['v4999']]);
+  });
+});

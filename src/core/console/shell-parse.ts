@@ -369,11 +369,21 @@ export function splitCommands(script: string): string[] {
   if (lines.length && lines[lines.length - 1] === '') lines.pop();
   const out: string[] = [];
   let buf: string[] = [];
+  // Inside a here-document only its delimiter line can complete the command: skip the
+  // re-parse for every body line (a long manifest would otherwise cost quadratic time).
+  let waitingFor: string | null = null;
   for (const line of lines) {
     buf.push(line);
+    if (waitingFor !== null && line !== waitingFor && line.replace(/^\t+/, '') !== waitingFor) continue;
     const text = buf.join('\n');
-    if (incompleteReason(text) !== null) continue;
-    if (text.trim() !== '' && !/^\s*#/.test(text) ) out.push(text);
+    const reason = incompleteReason(text);
+    if (reason !== null) {
+      const m = /^here-document delimited by (.*)$/.exec(reason);
+      waitingFor = m ? m[1] : null;
+      continue;
+    }
+    waitingFor = null;
+    if (text.trim() !== '' && !/^\s*#/.test(text)) out.push(text);
     else if (text.trim() !== '' && buf.length > 1) out.push(text);
     buf = [];
   }

@@ -217,6 +217,7 @@ export class Kubectl {
     }
     const first = f.positionals[0].split('/')[0].split(',');
     if (first.some((t) => t === 'nodes' || t === 'node' || t === 'no')) return this.getNodes(f, io);
+    if (first.some((t) => t === 'endpoints' || t === 'endpoint' || t === 'ep')) return this.getEndpoints(f, io);
     const targets = this.targets(f.positionals);
     const matches = this.selectorFilter(f);
     const validOutputs = ['', 'wide', 'yaml', 'json', 'name'];
@@ -305,6 +306,33 @@ export class Kubectl {
     if (bool(f, 'show-labels')) {
       rows[0].push('LABELS');
       NODES.forEach((n, i) => rows[i + 1].push(`beta.kubernetes.io/arch=amd64,beta.kubernetes.io/os=linux,kubernetes.io/arch=amd64,kubernetes.io/hostname=${n.name},kubernetes.io/os=linux${n.controlPlane ? ',node-role.kubernetes.io/control-plane=' : ''}`));
+    }
+    for (const l of tabwrite(rows.map((r) => r.join('\t')).join('\n'), GET_TABLE)) io.out(`${l}\n`);
+    return 0;
+  }
+
+  /** v1 Endpoints, derived from the Services as the endpoints controller keeps them. */
+  private getEndpoints(f: ParsedFlags, io: CommandIo): number {
+    const ns = this.ns(f);
+    const all = bool(f, 'all-namespaces');
+    const names = f.positionals.slice(1);
+    io.err('Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n');
+    let services = this.api.list('Service', all ? null : ns);
+    if (names.length) {
+      const missing = names.filter((n) => !services.some((s) => s.meta.name === n));
+      for (const m of missing) io.err(`Error from server (NotFound): endpoints "${m}" not found\n`);
+      services = services.filter((s) => names.includes(s.meta.name));
+      if (missing.length && services.length === 0) return 1;
+    }
+    if (services.length === 0) {
+      io.err(all ? 'No resources found\n' : `No resources found in ${ns} namespace.\n`);
+      return 0;
+    }
+    const rows = [[...(all ? ['NAMESPACE'] : []), 'NAME', 'ENDPOINTS', 'AGE']];
+    for (const s of services) {
+      const eps = s.ports.flatMap((p) => this.env.net.endpoints(s, p.targetPort, p.protocol).map((e) => (e.kind === 'pod' ? `${e.pod.ip}:${e.port}` : e.kind === 'node' ? `${NODES[0].ip}:${e.port}` : '')));
+      const text = eps.length === 0 ? '<none>' : eps.length > 3 ? `${eps.slice(0, 3).join(',')} + ${eps.length - 3} more...` : eps.join(',');
+      rows.push([...(all ? [s.meta.namespace] : []), s.meta.name, text, humanDuration(this.api.now() - s.meta.created)]);
     }
     for (const l of tabwrite(rows.map((r) => r.join('\t')).join('\n'), GET_TABLE)) io.out(`${l}\n`);
     return 0;
@@ -418,12 +446,14 @@ export class Kubectl {
           io.out(`${label} created${dryText}\n`);
           continue;
         }
-        if (!existing.meta.annotations[LAST_APPLIED]) {
+        const patchedAnnotation = !existing.meta.annotations[LAST_APPLIED];
+        if (patchedAnnotation) {
           io.err(
             `Warning: resource ${qualifiedPlural(r)}/${d.desired.name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`,
           );
         }
-        const changed = dry ? this.wouldChange(existing, d.desired) : this.updateFrom(existing, d.desired);
+        // Patching the missing annotation is itself a change.
+        const changed = (dry ? this.wouldChange(existing, d.desired) : this.updateFrom(existing, d.desired)) || patchedAnnotation;
         io.out(`${label} ${changed ? 'configured' : 'unchanged'}${dryText}\n`);
       }
     }
