@@ -6,7 +6,8 @@
 //     read, parse with the same yaml package, write the same bytes, no evaluation) and against
 //     a naive per-cell evaluator on the same yaml package (`naive` below);
 //   - growth of `matrix` from 100 to 5,000 pods, with the exponent;
-//   - grade, show and list against `node -e 0`; the TUI's time to usable (bench-tui-startup.mjs).
+//   - grade, show and list against `node -e 0`; the TUI's time to usable (bench-tui-startup.mjs);
+//   - typing latency in the editor against a bare Ink echo app (bench-typing.mjs).
 // Sub-commands used by the report: `answers FILE OUT PORT...` (the bitmap the floor writes
 // from), `naive FILE PORT...` (the naive evaluator). BENCH_QUICK=1 runs smaller sizes.
 import { Engine } from '../src/core/engine/engine.js';
@@ -446,6 +447,9 @@ async function report(): Promise<void> {
       console.log('\nTUI (scripts/bench-tui-startup.mjs, tmux at 100x30):');
       const tui = spawnSync('node', [path.join(root, 'scripts', 'bench-tui-startup.mjs'), quick ? '3' : '5'], { encoding: 'utf8' });
       process.stdout.write(tui.stdout.replace(/^/gm, '  ') + (tui.status === 0 ? '' : `  (failed: ${tui.stderr})\n`));
+      console.log('\ntyping in the editor (scripts/bench-typing.mjs):');
+      const typing = spawnSync('node', [path.join(root, 'scripts', 'bench-typing.mjs'), quick ? '2' : '4', '15'], { encoding: 'utf8' });
+      process.stdout.write(typing.stdout.replace(/^/gm, '  ') + (typing.status === 0 ? '' : `  (failed: ${typing.stderr})\n`));
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

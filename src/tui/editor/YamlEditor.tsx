@@ -179,24 +179,25 @@ export function YamlEditor(props: YamlEditorProps) {
     }
     const line = buffer.lines[row].slice(left, left + textWidth);
     const isError = row === errorRow;
-    const isCursorRow = row === buffer.row;
-    const gutter = (
-      <Text color={isError ? 'red' : undefined} bold={isError} dimColor={!isError && !isCursorRow}>
-        {(isError ? '!' : ' ') + String(row + 1).padStart(numberWidth) + ' '}
-      </Text>
-    );
-    if (!isCursorRow || !isActive) {
-      rows.push(<Text key={i} wrap="truncate">{gutter}<Text color={isError ? 'red' : undefined}>{line}</Text></Text>);
+    const isCursorRow = row === buffer.row && isActive;
+    const gutter = (isError ? '!' : ' ') + String(row + 1).padStart(numberWidth) + ' ';
+    // One span for a plain row: Ink's frame output costs per styled span, and a keystroke
+    // redraws every visible row. Only the error row and the cursor row carry styles.
+    if (!isCursorRow) {
+      rows.push(
+        <Text key={i} wrap="truncate" color={isError ? 'red' : undefined}>
+          {gutter + line}
+        </Text>,
+      );
       continue;
     }
     const c = buffer.col - left;
     const under = line[c] ?? ' ';
     rows.push(
-      <Text key={i} wrap="truncate">
-        {gutter}
-        <Text color={isError ? 'red' : undefined}>{line.slice(0, c)}</Text>
+      <Text key={i} wrap="truncate" color={isError ? 'red' : undefined}>
+        {gutter + line.slice(0, c)}
         <Text inverse>{under}</Text>
-        <Text color={isError ? 'red' : undefined}>{line.slice(c + 1)}</Text>
+        {line.slice(c + 1)}
       </Text>,
     );
   }
