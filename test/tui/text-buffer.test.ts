@@ -191,3 +191,38 @@ describe('setText', () => {
     expect(at(b)).toEqual([1, 2]);
   });
 });
+
+describe('big pastes', () => {
+  // 400 KB of short lines crashed insertText (splice with a spread of 100k arguments).
+  const shortLines = (bytes: number) => {
+    const line = 'k: v';
+    return Array.from({ length: Math.ceil(bytes / (line.length + 1)) }, (_, i) => `${line}${i % 10}`).join('\n');
+  };
+
+  it('400 KB of short lines, pasted in the middle of a line', () => {
+    const paste = shortLines(400 * 1024);
+    const b = run(createTextBuffer('head\nab\ntail'), mv('down'), mv('right'), type(paste));
+    const count = paste.split('\n').length;
+    expect(b.lines).toHaveLength(count + 2);
+    expect(b.lines[1]).toBe('ak: v0');
+    expect(b.lines[count]).toBe(`${paste.slice(paste.lastIndexOf('\n') + 1)}b`);
+    expect(b.lines[count + 1]).toBe('tail');
+    expect([b.row, b.col]).toEqual([count, paste.length - paste.lastIndexOf('\n') - 1]);
+    expect(bufferText(b)).toBe(`head\na${paste}b\ntail`);
+  });
+
+  it('5 MB pasted twice, then edited at both ends', () => {
+    const paste = shortLines(5 * 1024 * 1024);
+    let b = run(createTextBuffer(''), type(paste), type('\n'), type(paste));
+    expect(b.lines).toHaveLength(paste.split('\n').length * 2);
+    b = run(b, mv('docStart'), type('# start\n'), mv('docEnd'), { type: 'backspace' });
+    expect(b.lines[0]).toBe('# start');
+    expect(bufferText(b).length).toBe(paste.length * 2 + 1 + '# start\n'.length - 1);
+  });
+
+  it('setText with 5 MB of lines (an external editor returning a big file)', () => {
+    const text = shortLines(5 * 1024 * 1024);
+    const b = textBufferReducer(createTextBuffer('x'), { type: 'setText', text });
+    expect(b.lines).toHaveLength(text.split('\n').length);
+  });
+});

@@ -82,15 +82,18 @@ function insertText(b: TextBuffer, raw: string): TextBuffer {
   const before = line.slice(0, b.col);
   const after = line.slice(b.col);
   const pieces = splitLines(text);
-  const lines = b.lines.slice();
   if (pieces.length === 1) {
+    const lines = b.lines.slice();
     lines[b.row] = before + text + after;
     return settle({ ...b, lines, col: b.col + text.length });
   }
   const last = pieces[pieces.length - 1];
-  const inserted = [before + pieces[0], ...pieces.slice(1, -1), last + after];
-  lines.splice(b.row, 1, ...inserted);
-  return settle({ ...b, lines, row: b.row + pieces.length - 1, col: last.length });
+  // Built with concat, never splice(..., ...inserted): spreading a big paste (400 KB of short
+  // lines) into call arguments overflows the stack.
+  pieces[0] = before + pieces[0];
+  pieces[pieces.length - 1] = last + after;
+  const next = b.lines.slice(0, b.row).concat(pieces, b.lines.slice(b.row + 1));
+  return settle({ ...b, lines: next, row: b.row + pieces.length - 1, col: last.length });
 }
 
 function verticalMove(b: TextBuffer, delta: number): TextBuffer {
