@@ -133,6 +133,11 @@ export async function runCli(rawArgv: string[], rawIo: Io): Promise<number> {
       for (const f of e.findings) io.stderr.write(formatFinding(f) + '\n');
       return 2;
     }
+    // The progress store on a full disk, in a read-only folder, locked by a stopped process.
+    if (e instanceof Error && e.name.endsWith('StoreError') || (e as Error)?.name === 'LockTimeoutError') {
+      io.stderr.write(`netpol-dojo: ${(e as Error).message}\n`);
+      return 2;
+    }
     throw e;
   }
 }

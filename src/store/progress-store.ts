@@ -1,13 +1,18 @@
 // The learner's progress: attempts, drafts, exams and revealed solutions, kept in lowdb.
 // Every write is read-modify-write under an inter-process lock, so a TUI and a CLI (or two
-// terminals) running at once merge their changes instead of overwriting each other.
+// terminals) running at once merge their changes instead of overwriting each other. Just before
+// its rename a write checks that it still holds the lock and that nobody wrote in between (a
+// generation number); if either fails it runs again on the fresh file. Reads take no lock (the
+// file is only ever replaced whole), so a read-only folder can still be read.
 import { mkdir } from 'node:fs/promises';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { safeText } from '../core/text/safe-text.js';
-import { DurableJsonAdapter } from './durable-json-adapter.js';
-import { withFileLock, type LockOptions } from './file-lock.js';
+import { DurableJsonAdapter, LostRaceError } from './durable-json-adapter.js';
+import { withFileLock, withFileLockSync, type LockOptions } from './file-lock.js';
+import { StoreError, storeErrorOf } from './store-error.js';
 import { removeOrphanedTempFiles } from './atomic-file.js';
 import { PROGRESS_FILE, resolveScoresDir } from './location.js';
 import {
@@ -30,6 +35,7 @@ import type { ProgressLog } from '../core/training/progress-log.js';
 export * from './schema.js';
 export { resolveScoresDir, findRepoRoot, SCORES_ENV, PROGRESS_FILE } from './location.js';
 export { LockTimeoutError } from './file-lock.js';
+export { StoreError } from './store-error.js';
 
 export interface StoreOptions {
   /** Directory for progress.json; default $NETPOL_DOJO_SCORES, else <repo>/scores. */
@@ -42,7 +48,11 @@ export interface StoreOptions {
 
 export async function openStore(options: StoreOptions = {}): Promise<ProgressStore> {
   const dir = resolveScoresDir({ dir: options.dir });
-  await mkdir(dir, { recursive: true });
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    throw storeErrorOf(error, 'write', dir);
+  }
   const store = new ProgressStore(path.join(dir, PROGRESS_FILE), options);
   await store.reload();
   return store;
@@ -51,6 +61,12 @@ export async function openStore(options: StoreOptions = {}): Promise<ProgressSto
 export class ProgressStore implements ProgressLog {
   readonly file: string;
   private readonly db: Low<StoreData>;
+  private readonly adapter: DurableJsonAdapter;
+  private readonly onNotice: (message: string) => void;
+  /** Names this store's drafts, so that another terminal's draft is never replaced unseen. */
+  private readonly writer = `${os.hostname()}:${process.pid}:${randomBytes(2).toString('hex')}`;
+  /** updatedAt of each draft as this store last read or wrote it. */
+  private readonly draftsSeen = new Map<string, string>();
   private readonly now: () => Date;
   private readonly lockOptions: LockOptions;
   /** Serialises this object's own operations; the file lock handles other processes. */
@@ -61,7 +77,9 @@ export class ProgressStore implements ProgressLog {
     this.now = options.now ?? (() => new Date());
     this.lockOptions = options.lock ?? {};
     const onNotice = options.onNotice ?? ((message: string) => process.stderr.write(safeText(message) + '\n'));
-    this.db = new Low(new DurableJsonAdapter(file, { onNotice, now: this.now }), emptyStoreData());
+    this.onNotice = onNotice;
+    this.adapter = new DurableJsonAdapter(file, { onNotice, now: this.now });
+    this.db = new Low(this.adapter, emptyStoreData());
   }
 
   get dir(): string {
@@ -114,15 +132,53 @@ export class ProgressStore implements ProgressLog {
   // ---- drafts (one per exercise step) ----
 
   async saveDraft(exerciseId: string, step: number, text: string): Promise<Draft> {
-    const draft: Draft = { exerciseId, step, text, updatedAt: this.stamp() };
-    await this.transaction((data) => {
-      data.drafts[draftKey(exerciseId, step)] = draft;
-    });
+    const draft: Draft = { exerciseId, step, text, updatedAt: this.stamp(), writer: this.writer };
+    await this.transaction((data) => this.putDraft(data, draft));
+    this.draftsSeen.set(draftKey(exerciseId, step), draft.updatedAt);
     return clone(draft);
+  }
+
+  /**
+   * saveDraft, synchronously: for the last moments of a process (a closed terminal sends SIGHUP,
+   * and an async write would be cut off by the exit). Waits at most a second for the lock.
+   */
+  saveDraftSync(exerciseId: string, step: number, text: string): Draft {
+    const draft: Draft = { exerciseId, step, text, updatedAt: this.stamp(), writer: this.writer };
+    try {
+      withFileLockSync(`${this.file}.lock`, () => {
+        const data = this.adapter.readSync() ?? emptyStoreData();
+        this.putDraft(data, draft);
+        data.generation = (this.adapter.lastGeneration ?? 0) + 1;
+        this.adapter.writeSync(data);
+        this.db.data = data;
+      }, this.lockOptions);
+    } catch (error) {
+      throw storeErrorOf(error, 'write', this.file);
+    }
+    this.draftsSeen.set(draftKey(exerciseId, step), draft.updatedAt);
+    return clone(draft);
+  }
+
+  /** Puts the draft in; another terminal's version this store never saw is kept as `previous`. */
+  private putDraft(data: StoreData, draft: Draft): void {
+    const key = draftKey(draft.exerciseId, draft.step);
+    const current = data.drafts[key];
+    if (current && current.writer !== undefined && current.writer !== this.writer && current.text !== draft.text && current.updatedAt !== this.draftsSeen.get(key)) {
+      draft.previous = { text: current.text, updatedAt: current.updatedAt, writer: current.writer };
+      const [host, pid] = current.writer.split(':');
+      this.onNotice(
+        `netpol-dojo: the draft of ${draft.exerciseId} step ${draft.step} was also changed in another terminal ` +
+          `(process ${pid} on ${host}, at ${current.updatedAt}); this one is newer, and that one is kept as its previous version`,
+      );
+    } else if (current?.previous && current.writer === this.writer) {
+      draft.previous = current.previous;
+    }
+    data.drafts[key] = draft;
   }
 
   getDraft(exerciseId: string, step: number): Draft | undefined {
     const draft = this.db.data.drafts[draftKey(exerciseId, step)];
+    if (draft) this.draftsSeen.set(draftKey(exerciseId, step), draft.updatedAt);
     return draft && clone(draft);
   }
 
@@ -211,32 +267,71 @@ export class ProgressStore implements ProgressLog {
   }
 
   /**
-   * Under the lock: read the file afresh (other processes may have written), apply the change,
-   * write it back atomically. Calls on one object run one after another.
+   * A write: under the lock, read the file afresh (other processes may have written), apply the
+   * change, write it back atomically; if the lock was lost or the file changed before the rename,
+   * all of it runs again. A read (`write: false`) takes no lock. Calls on one object run in order.
    */
   private transaction<T>(change: (data: StoreData) => T, { write = true } = {}): Promise<T> {
-    const run = () =>
-      withFileLock(
-        `${this.file}.lock`,
-        async () => {
-          await removeOrphanedTempFiles(this.file);
-          // Read into the snapshot in one step: readers between two awaits must never see it empty.
-          this.db.data = (await this.db.adapter.read()) ?? emptyStoreData();
-          const onDisk = clone(this.db.data);
-          try {
-            const result = change(this.db.data);
-            if (write) await this.db.write();
-            return result;
-          } catch (error) {
-            this.db.data = onDisk; // keep the snapshot equal to the file when a change fails
-            throw error;
-          }
-        },
-        this.lockOptions,
-      );
+    const run = () => (write ? this.lockedChange(change, true) : this.unlockedRead(change));
     const next = this.queue.then(run, run);
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  private async unlockedRead<T>(change: (data: StoreData) => T): Promise<T> {
+    this.adapter.mayMoveAside = false;
+    this.adapter.foundUnreadable = false;
+    try {
+      // Read into the snapshot in one step: readers between two awaits must never see it empty.
+      const data = await this.adapter.read();
+      if (!this.adapter.foundUnreadable) this.db.data = data ?? emptyStoreData();
+    } catch (error) {
+      throw storeErrorOf(error, 'read', this.file);
+    } finally {
+      this.adapter.mayMoveAside = true;
+    }
+    // An unreadable file is moved aside, which needs the lock (and a writable folder).
+    if (this.adapter.foundUnreadable) return this.lockedChange(change, false);
+    return change(this.db.data);
+  }
+
+  private async lockedChange<T>(change: (data: StoreData) => T, write: boolean): Promise<T> {
+    for (let round = 1; ; round++) {
+      try {
+        return await withFileLock(
+          `${this.file}.lock`,
+          async (lock) => {
+            await removeOrphanedTempFiles(this.file);
+            this.db.data = (await this.adapter.read()) ?? emptyStoreData(); // in one step, as above
+            const expected = this.adapter.lastGeneration;
+            const onDisk = clone(this.db.data);
+            try {
+              const result = change(this.db.data);
+              if (write) {
+                this.db.data.generation = (expected ?? 0) + 1;
+                this.adapter.guard = async () => {
+                  if (!(await lock.stillHeld()) || (await this.adapter.generationOnDisk()) !== expected) throw new LostRaceError();
+                };
+                await this.db.write();
+              }
+              return result;
+            } catch (error) {
+              this.db.data = onDisk; // keep the snapshot equal to the file when a change fails
+              throw error;
+            } finally {
+              this.adapter.guard = undefined;
+            }
+          },
+          this.lockOptions,
+        );
+      } catch (error) {
+        if (error instanceof LostRaceError) {
+          if (round < 5) continue;
+          throw new StoreError(`could not write ${this.file}: another process kept changing it (tried ${round} times)`);
+        }
+        throw storeErrorOf(error, 'write', this.file);
+      }
+    }
   }
 }
 

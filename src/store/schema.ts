@@ -12,6 +12,8 @@ export type {
 
 export interface StoreData {
   version: typeof STORE_VERSION;
+  /** Bumped by every write: a writer that finds another number before its rename lost a race. */
+  generation?: number;
   attempts: Attempt[];
   drafts: Record<string, Draft>;
   exams: ExamRecord[];
@@ -26,7 +28,8 @@ export function draftKey(exerciseId: string, step: number): string {
   return `${exerciseId}#${step}`;
 }
 
-export type UpgradeResult = { ok: true; data: StoreData } | { ok: false; reason: string };
+/** `skipped` lists the malformed records left out (e.g. "attempts[3]"), when there are any. */
+export type UpgradeResult = { ok: true; data: StoreData; skipped?: string[] } | { ok: false; reason: string };
 
 /**
  * Steps from version N to N+1. Version 1 is the first, so there are none yet; when the
@@ -53,31 +56,35 @@ export function upgradeStoreData(raw: unknown): UpgradeResult {
   return checkCurrent(current);
 }
 
-// Missing collections are filled in (an older writer may not have had them);
-// present but malformed ones make the whole file unreadable, so nothing is silently dropped.
+// Missing collections are filled in (an older writer may not have had them). A collection of
+// the wrong type makes the file unreadable; one malformed record inside a good collection is
+// left out and named in `skipped` (the caller keeps a copy of the file), so that one bad record
+// never hides the whole history.
 function checkCurrent(raw: Record<string, unknown>): UpgradeResult {
   const data = { ...emptyStoreData(), ...raw } as Record<string, unknown>;
   const problems: string[] = [];
-  checkList(data.attempts, 'attempts', isAttempt, problems);
-  checkList(data.exams, 'exams', isExam, problems);
-  checkList(data.reveals, 'reveals', isReveal, problems);
+  const skipped: string[] = [];
+  for (const [name, ok] of [['attempts', isAttempt], ['exams', isExam], ['reveals', isReveal]] as const) {
+    const value = data[name];
+    if (!Array.isArray(value)) {
+      problems.push(`"${name}" is ${describe(value)}, expected an array`);
+      continue;
+    }
+    if (value.every(ok)) continue;
+    data[name] = value.filter((x, i) => ok(x) || (skipped.push(`${name}[${i}]`), false));
+  }
   if (!isObject(data.drafts)) problems.push(`"drafts" is ${describe(data.drafts)}, expected an object`);
   else {
+    const drafts: Record<string, unknown> = {};
     for (const [key, d] of Object.entries(data.drafts)) {
-      if (!isDraft(d)) problems.push(`drafts["${key}"] is malformed`);
+      if (isDraft(d) && key !== '__proto__') drafts[key] = d;
+      else skipped.push(`drafts["${key}"]`);
     }
+    data.drafts = drafts;
   }
+  if (data.generation !== undefined && !isNumber(data.generation)) delete data.generation;
   if (problems.length > 0) return { ok: false, reason: problems.slice(0, 3).join('; ') };
-  return { ok: true, data: data as unknown as StoreData };
-}
-
-function checkList(value: unknown, name: string, ok: (x: unknown) => boolean, problems: string[]): void {
-  if (!Array.isArray(value)) {
-    problems.push(`"${name}" is ${describe(value)}, expected an array`);
-    return;
-  }
-  const bad = value.findIndex((x) => !ok(x));
-  if (bad >= 0) problems.push(`${name}[${bad}] is malformed`);
+  return skipped.length > 0 ? { ok: true, data: data as unknown as StoreData, skipped } : { ok: true, data: data as unknown as StoreData };
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> =>

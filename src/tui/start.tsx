@@ -10,7 +10,10 @@ export async function startApp(options: { env?: NodeJS.ProcessEnv; openProgress?
   const { env, openProgress, ...appProps } = options;
   const services = appProps.services ?? practiceServices({ env: env ?? process.env, ...(openProgress ? { openProgress } : {}) });
   // A closed terminal (SIGHUP) or a kill still writes the drafts typed in the last moments.
-  const session = takeOverTerminal(process.stdin, process.stdout, process, { beforeSignalExit: () => services.close() });
+  const session = takeOverTerminal(process.stdin, process.stdout, process, {
+    flushSync: () => services.closeSync?.(),
+    beforeSignalExit: () => services.close(),
+  });
   try {
     const instance = render(
       <TerminalProvider control={session} env={env}>

@@ -65,6 +65,11 @@ export interface TakeOverOptions {
    */
   beforeSignalExit?: () => Promise<void>;
   flushTimeoutMs?: number;
+  /**
+   * Runs first when a signal ends the app, synchronously, before anything else can happen (a
+   * second signal, the terminal going away): the pending drafts are written here.
+   */
+  flushSync?: () => void;
 }
 
 /** Long enough for a few small atomic writes; short enough that a killed terminal does not hang. */
@@ -92,6 +97,12 @@ export function takeOverTerminal(stdin: TtyIn, stdout: TtyOut, proc: NodeJS.Proc
   const onSignal = (signal: NodeJS.Signals) => {
     // While $EDITOR runs it owns the terminal, and Ctrl+C is meant for it.
     if (signal === 'SIGINT' && suspended) return;
+    // Synchronously, while this handler is still installed: a closed terminal must never lose a draft.
+    try {
+      options.flushSync?.();
+    } catch {
+      // the async flush below is the second chance
+    }
     restore();
     const code = 128 + SIGNALS[signal as keyof typeof SIGNALS];
     if (!options.beforeSignalExit) {

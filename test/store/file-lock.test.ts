@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { LockTimeoutError, withFileLock } from '../../src/store/file-lock.js';
@@ -26,12 +26,23 @@ describe('the progress.json lock', () => {
     expect(existsSync(path.join(dir, 'progress.json.lock'))).toBe(false);
   });
 
-  it('takes over a lock held too long, even by a live process', async () => {
+  it('takes over a lock from another machine that nobody refreshed for staleMs', async () => {
     const dir = await tempScoresDir();
-    await writeFile(path.join(dir, 'progress.json.lock'), lockContent(process.pid, new Date(Date.now() - 60_000)));
+    const old = new Date(Date.now() - 60_000);
+    await writeFile(path.join(dir, 'progress.json.lock'), JSON.stringify({ pid: 1, host: 'elsewhere', at: old.toISOString(), token: 'theirs' }));
+    await utimes(path.join(dir, 'progress.json.lock'), old, old);
     const { store } = await openTestStore({ dir, lock: { timeoutMs: 60_000, staleMs: 10_000 } });
     await store.recordAttempt(attempt('a', true));
     expect(store.attempts()).toHaveLength(1);
+  });
+
+  it('never breaks a live holder on this machine on age alone', async () => {
+    const dir = await tempScoresDir();
+    // A live process (this one, under another token) holding it for a minute: still its lock.
+    await writeFile(path.join(dir, 'progress.json.lock'), lockContent(process.pid, new Date(Date.now() - 60_000)));
+    const { store, file } = await openTestStore({ dir, lock: { timeoutMs: 300, staleMs: 10 } });
+    await expect(store.recordAttempt(attempt('a', true))).rejects.toThrow(/^could not lock .*: it is held by process \d+ on .* since /);
+    expect(await readFile(`${file}.lock`, 'utf8')).toContain('"theirs"');
   });
 
   it('gives up with a clear error while a live process holds a fresh lock, and writes nothing', async () => {

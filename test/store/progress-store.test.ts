@@ -71,7 +71,7 @@ describe('progress store: drafts and reveals', () => {
     await store.saveDraft('a', 2, 'second step');
     await store.saveDraft('a', 1, 'first, edited');
     const reopened = await openStore({ dir, onNotice: () => undefined });
-    expect(reopened.getDraft('a', 1)).toEqual({ exerciseId: 'a', step: 1, text: 'first, edited', updatedAt: '2026-11-05T10:00:00.000Z' });
+    expect(reopened.getDraft('a', 1)).toEqual({ exerciseId: 'a', step: 1, text: 'first, edited', updatedAt: '2026-11-05T10:00:00.000Z', writer: expect.stringMatching(/:\d+:/) });
     expect(reopened.getDraft('a', 2)?.text).toBe('second step');
     await reopened.clearDraft('a', 1);
     expect(reopened.getDraft('a', 1)).toBeUndefined();

@@ -70,13 +70,21 @@ export async function gradeCommand(argv: string[], io: Io): Promise<number> {
   if (!outcome.ok) throw new InputError(outcome.findings);
   const r = outcome.result;
 
-  if (!flagSet(args, 'no-save')) {
-    const { recordGrade } = await import('../../store/record-grade.js');
-    const store = await openCliStore(io);
-    await recordGrade(store, { result: r, answer: text, mode: 'cli' });
-  }
-
+  // The result first: a store that cannot be written (a full disk, a read-only folder) must not
+  // cost the learner the grade. The failure to record is one line on stderr, exit 2.
   if (output !== 'default') await writeData(io, output, gradeJson(r));
   else io.stdout.write(formatGradeText(r, painter(useColor(io))));
+  if (!flagSet(args, 'no-save')) {
+    const { recordGrade } = await import('../../store/record-grade.js');
+    const { StoreError } = await import('../../store/store-error.js');
+    try {
+      const store = await openCliStore(io);
+      await recordGrade(store, { result: r, answer: text, mode: 'cli' });
+    } catch (e) {
+      if (!(e instanceof StoreError)) throw e;
+      io.stderr.write(`netpol-dojo: the attempt was not recorded: ${e.message}\n`);
+      return 2;
+    }
+  }
   return r.passed ? 0 : 1;
 }

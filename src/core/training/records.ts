@@ -29,6 +29,10 @@ export interface Draft {
   step: number;
   text: string;
   updatedAt: string;
+  /** Which terminal wrote it ("host:pid:..."), so that two TUIs on one store can tell their drafts apart. */
+  writer?: string;
+  /** The draft another terminal had written, kept when this one replaced it without having seen it. */
+  previous?: { text: string; updatedAt: string; writer?: string };
 }
 
 export interface ExamTask {

@@ -11,7 +11,7 @@ export interface PracticeData {
   store: ProgressLog;
   drafts: DraftSaver;
   /** Other savers with pending writes (a running exam's drafts); flushed on every way out too. */
-  savers: Set<{ flush(): Promise<void> }>;
+  savers: Set<{ flush(): Promise<void>; flushSync?(): number }>;
   /** One-line messages from the store (a corrupt file set aside, a lock waited for). */
   notices: string[];
 }
@@ -20,6 +20,8 @@ export interface PracticeServices {
   load(): Promise<PracticeData>;
   /** Writes pending drafts; called on every way out. */
   close(): Promise<void>;
+  /** Writes pending drafts synchronously: a signal is ending the process. */
+  closeSync(): void;
 }
 
 /** Opens the progress log; its one-line notices (a corrupt file set aside) go to `onNotice`. */
@@ -38,6 +40,7 @@ export interface ServiceOptions {
 export function practiceServices(options: ServiceOptions = {}): PracticeServices {
   const env = options.env ?? process.env;
   let loading: Promise<PracticeData> | undefined;
+  let loaded: PracticeData | undefined;
   return {
     load() {
       loading ??= (async () => {
@@ -50,7 +53,10 @@ export function practiceServices(options: ServiceOptions = {}): PracticeServices
         const { loadBank } = await import('../../core/bank/load-dir.js');
         const bank = loadBank(options.exercisesDir ?? (env.NETPOL_DOJO_EXERCISES || undefined));
         const store = await opening;
-        return { bank, store, drafts: new DraftSaver(store), savers: new Set(), notices };
+        // A draft that cannot be written (a full disk) is said, not swallowed.
+        const drafts = new DraftSaver(store, undefined, (m) => m && notices.push(m));
+        loaded = { bank, store, drafts, savers: new Set(), notices };
+        return loaded;
       })();
       return loading;
     },
@@ -62,6 +68,11 @@ export function practiceServices(options: ServiceOptions = {}): PracticeServices
       } catch {
         // Nothing was loaded, so nothing is pending.
       }
+    },
+    closeSync() {
+      if (!loaded) return;
+      loaded.drafts.flushSync();
+      for (const s of loaded.savers) s.flushSync?.();
     },
   };
 }
