@@ -96,3 +96,22 @@ describe('7.1 testing connectivity', () => {
     expect(last.lines).toEqual(["bash: syntax error near unexpected token `<'"]);
   });
 });
+
+describe('7.1 typed verbatim into a script, without exit', () => {
+  it('the kubectl command after the pod shell runs at the cluster prompt (the pod shell ends first)', async () => {
+    const c = newConsole();
+    await play(c, 'kubectl create namespace netpol-test\nkubectl create deployment web --image=nginx -n netpol-test\nkubectl expose deployment web --port=80 -n netpol-test\n');
+    const script = moduleScript('7.1').replace(/<target-pod-ip>/g, 'web.netpol-test').replace(/<port>/g, '80').replace(/<service-name>/g, 'web.netpol-test').replace(/<namespace>/g, 'netpol-test').replace(/<service>/g, 'web').replace(/<target-ns>/g, 'netpol-test');
+    const { steps } = await play(c, script);
+    expect(steps.map((s) => s.command.split('\n')[0])).toEqual([
+      'kubectl run test --image=busybox -it --rm --restart=Never -- sh',
+      'nc -zv web.netpol-test 80',
+      'wget -qO- --timeout=3 http://web.netpol-test:80',
+      '',
+      'kubectl run test -n netpol-test --image=busybox -it --rm --restart=Never -- \\',
+    ]);
+    expect(steps[1].lines).toEqual(['web.netpol-test (10.96.100.10:80) open']);
+    expect(steps[3].lines).toEqual(['pod "test" deleted from default namespace']);
+    expect(steps[4].lines.join('\n')).toContain(NGINX_TITLE);
+  });
+});

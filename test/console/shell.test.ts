@@ -100,3 +100,18 @@ describe('completion', () => {
     expect(c.complete('kubectl get pods --show-l').candidates).toEqual(['--show-labels']);
   });
 });
+
+describe('command substitution and assignments', () => {
+  it('POD=$(kubectl get ...) then kubectl exec $POD, and backquotes', async () => {
+    const c = newConsole();
+    await run(c, 'kubectl create ns a');
+    await run(c, 'kubectl create deployment web --image=nginx -n a');
+    await run(c, 'kubectl run probe --image=busybox -n a -- sleep 3600');
+    await run(c, "POD=$(kubectl get pod -n a -l run=probe -o jsonpath='{.items[0].metadata.name}')");
+    expect((await run(c, 'echo $POD')).out).toBe('probe');
+    const ip = (await run(c, "echo `kubectl get pod -n a -l app=web -o jsonpath='{.items[0].status.podIP}'`")).out;
+    expect(ip).toMatch(/^10\.244\./);
+    expect((await run(c, `kubectl exec -n a $POD -- nc -zv -w 1 $(kubectl get pod -n a -l app=web -o jsonpath='{.items[0].status.podIP}') 80`)).out).toBe(`${ip} (${ip}:80) open`);
+    expect((await run(c, 'X="a b"; echo "$X" | wc -w')).out).toBe('2');
+  });
+});

@@ -13,6 +13,16 @@ export interface ScriptStep {
 export async function runScript(console: Console, script: string, onStep?: (s: ScriptStep) => void): Promise<ScriptStep[]> {
   const steps: ScriptStep[] = [];
   for (const command of splitCommands(script)) {
+    // A script cannot see the prompt change: a kubectl command after `kubectl run -it -- sh`
+    // (the module's checklist has no `exit`) is typed at the cluster prompt, so the pod's
+    // shell ends there, as if the learner had typed exit. At a terminal the pod says
+    // `sh: kubectl: not found` instead.
+    if (console.inPod && /^\s*(kubectl|k)(\s|$)/.test(command)) {
+      const d = console.detach();
+      const step = { command: '', lines: d.lines, exitCode: 0 };
+      steps.push(step);
+      onStep?.(step);
+    }
     const r = await console.runLine(command);
     const step = { command, lines: r.lines, exitCode: r.exitCode };
     steps.push(step);

@@ -5,7 +5,9 @@
 export type Word = { parts: WordPart[] };
 export type WordPart =
   | { kind: 'literal'; text: string; quoted: boolean }
-  | { kind: 'var'; name: string; quoted: boolean };
+  | { kind: 'var'; name: string; quoted: boolean }
+  /** $(...) or `...`: the output of a script, trailing newlines dropped. */
+  | { kind: 'subst'; script: string; quoted: boolean };
 
 export interface Redirect {
   fd: 0 | 1 | 2;
@@ -106,8 +108,45 @@ function tokenize(src: string): Token[] {
       word = null;
     }
   };
+  /** $(...) with nested parentheses and quotes skipped; i at '$'. */
+  const readSubst = (quoted: boolean): boolean => {
+    if (src[i + 1] !== '(' || src[i + 2] === '(') return false;
+    let depth = 1;
+    let j = i + 2;
+    while (j < src.length && depth > 0) {
+      const ch = src[j];
+      if (ch === "'") {
+        const end = src.indexOf("'", j + 1);
+        if (end < 0) break;
+        j = end + 1;
+        continue;
+      }
+      if (ch === '"') {
+        let k = j + 1;
+        while (k < src.length && src[k] !== '"') k += src[k] === '\\' ? 2 : 1;
+        j = k + 1;
+        continue;
+      }
+      if (ch === '(') depth++;
+      if (ch === ')') depth--;
+      j++;
+    }
+    if (depth > 0) throw new NeedMore('command substitution');
+    flushLiteral();
+    (word ??= []).push({ kind: 'subst', script: src.slice(i + 2, j - 1), quoted });
+    i = j;
+    return true;
+  };
+  const readBackquote = (quoted: boolean): void => {
+    const end = src.indexOf('`', i + 1);
+    if (end < 0) throw new NeedMore('command substitution');
+    flushLiteral();
+    (word ??= []).push({ kind: 'subst', script: src.slice(i + 1, end), quoted });
+    i = end + 1;
+  };
   const readVar = (quoted: boolean): boolean => {
     // at src[i] === '$'
+    if (readSubst(quoted)) return true;
     const rest = src.slice(i + 1);
     let m = /^\{([A-Za-z_][A-Za-z0-9_]*|[?#$0-9])\}/.exec(rest);
     if (!m) m = /^([A-Za-z_][A-Za-z0-9_]*|[?#$0-9])/.exec(rest);
@@ -177,6 +216,10 @@ function tokenize(src: string): Token[] {
           continue;
         }
         if (d === '$' && readVar(true)) continue;
+        if (d === '`') {
+          readBackquote(true);
+          continue;
+        }
         addLiteral(d, true);
         i++;
       }
@@ -184,6 +227,10 @@ function tokenize(src: string): Token[] {
       continue;
     }
     if (c === '$' && readVar(false)) continue;
+    if (c === '`') {
+      readBackquote(false);
+      continue;
+    }
     if (c === '#' && word === null && literal === '') {
       while (i < src.length && src[i] !== '\n') i++;
       continue;

@@ -34,21 +34,30 @@ export interface RunResult {
   status: number;
 }
 
-export function expandWord(w: Word, vars: Map<string, string>): string {
-  return w.parts.map((p) => (p.kind === 'literal' ? p.text : (vars.get(p.name) ?? ''))).join('');
+/** Runs a $(...) script and returns its output without trailing newlines. */
+export type Substitute = (script: string) => Promise<string>;
+
+export async function expandWord(w: Word, vars: Map<string, string>, subst?: Substitute): Promise<string> {
+  let out = '';
+  for (const p of w.parts) {
+    if (p.kind === 'literal') out += p.text;
+    else if (p.kind === 'var') out += vars.get(p.name) ?? '';
+    else out += subst ? await subst(p.script) : '';
+  }
+  return out;
 }
 
 function isQuotedEmpty(w: Word): boolean {
   return w.parts.some((p) => p.quoted);
 }
 
-/** Expands words (unquoted variables split on whitespace, as a shell does). */
-export function expandWords(words: Word[], vars: Map<string, string>): string[] {
+/** Expands words (unquoted variables and substitutions split on whitespace, as a shell does). */
+export async function expandWords(words: Word[], vars: Map<string, string>, subst?: Substitute): Promise<string[]> {
   const out: string[] = [];
   for (const w of words) {
-    const hasUnquotedVar = w.parts.some((p) => p.kind === 'var' && !p.quoted);
-    const text = expandWord(w, vars);
-    if (hasUnquotedVar) {
+    const splits = w.parts.some((p) => (p.kind === 'var' || p.kind === 'subst') && !p.quoted);
+    const text = await expandWord(w, vars, subst);
+    if (splits) {
       const split = text.split(/\s+/).filter((s) => s !== '');
       if (split.length === 0 && isQuotedEmpty(w)) out.push('');
       out.push(...split);
@@ -111,6 +120,15 @@ async function runPipeline(
 ): Promise<number> {
   let input = '';
   let status = 0;
+  const subst: Substitute = async (script) => {
+    const r = await runShell(script, { ...host, vars: host.vars });
+    for (const ch of r.chunks) if (ch.fd === 2) term.err(ch.text);
+    return r.chunks
+      .filter((ch) => ch.fd === 1)
+      .map((ch) => ch.text)
+      .join('')
+      .replace(/\n+$/, '');
+  };
   for (let c = 0; c < commands.length; c++) {
     const cmd = commands[c];
     const last = c === commands.length - 1;
@@ -121,7 +139,7 @@ async function runPipeline(
     let errTarget: 'out' | { path: string; append: boolean } | null = null;
     let failed = false;
     for (const r of cmd.redirects) {
-      const target = expandWord(r.target, host.vars);
+      const target = await expandWord(r.target, host.vars, subst);
       if (r.op === '<<') {
         stdin = r.expand ? expandHeredoc(r.body ?? '', host.vars) : (r.body ?? '');
       } else if (r.op === '<') {
@@ -145,7 +163,15 @@ async function runPipeline(
       input = '';
       continue;
     }
-    const words = expandWords(cmd.words, host.vars);
+    // NAME=value words before the command are assignments (kept as shell variables).
+    let firstWord = 0;
+    for (; firstWord < cmd.words.length; firstWord++) {
+      const head = cmd.words[firstWord].parts[0];
+      if (!head || head.kind !== 'literal' || head.quoted || !/^[A-Za-z_][A-Za-z0-9_]*=/.test(head.text)) break;
+      const text = await expandWord(cmd.words[firstWord], host.vars, subst);
+      host.vars.set(text.slice(0, text.indexOf('=')), text.slice(text.indexOf('=') + 1));
+    }
+    const words = await expandWords(cmd.words.slice(firstWord), host.vars, subst);
     if (words.length === 0) {
       // Only redirections: `> file` truncates, as a shell does.
       if (outTarget) host.writeFile(outTarget.path, '', outTarget.append);
