@@ -20,6 +20,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   exam: { summary: 'a timed mock exam in the trainer (resumes one still running)', load: async () => (await import('./commands/exam.js')).examCommand },
   review: { summary: 'your failed attempts with the reason, and the weak spots to drill', load: async () => (await import('./commands/review.js')).reviewCommand },
   console: { summary: 'a shell on a simulated cluster: kubectl, wget, nc, nslookup', load: async () => (await import('./commands/console.js')).consoleCommand },
+  diff: { summary: 'connections a change of policies or labels adds and removes (exit 1 if any)', load: async () => (await import('./commands/diff.js')).diffCommand },
   version: { summary: 'the version of netpol-dojo and of Node.js', load: async () => (await import('./commands/version.js')).versionCommand },
   completion: { summary: 'a shell completion script: completion bash|zsh|fish', load: async () => (await import('./commands/completion.js')).completionCommand },
   help: { summary: 'help for a command: help COMMAND', load: async () => helpCommand },
@@ -38,6 +39,7 @@ export const COMMAND_FLAGS: Record<string, () => Promise<Record<string, FlagSpec
   exam: async () => (await import('./commands/exam.js')).FLAGS,
   review: async () => (await import('./commands/review.js')).FLAGS,
   version: async () => (await import('./commands/version.js')).FLAGS,
+  diff: async () => (await import('./commands/diff.js')).FLAGS,
   completion: async () => (await import('./commands/completion.js')).FLAGS,
 };
 

@@ -42,6 +42,13 @@ export interface Pod {
   hostNetwork?: boolean;
   /** status.hostIP: the IP of the node the pod runs on, when the input says. */
   hostIP?: string;
+  /** The workload that runs it (Deployment, StatefulSet, DaemonSet, Job, ReplicaSet); absent for a bare pod. */
+  workload?: WorkloadRef;
+}
+
+export interface WorkloadRef {
+  kind: 'Deployment' | 'ReplicaSet' | 'StatefulSet' | 'DaemonSet' | 'Job';
+  name: string;
 }
 
 /** A pod that holds no IP, so no traffic reaches it: finished, or not started yet. */

@@ -3,11 +3,13 @@ import type { Io } from '../io.js';
 import { painter, useColor } from '../io.js';
 import { BufferWriter, PIECE_BYTES } from '../buffer-writer.js';
 import { PROTOCOLS } from '../../core/model.js';
-import { INPUT_FLAGS, SCOPE_FLAGS, flagSet, flagValues, outputFormat, outputSpec, parseArgs, UsageError, type FlagSpec } from '../args.js';
+import { INPUT_FLAGS, SCOPE_FLAGS, flagSet, flagValue, flagValues, outputFormat, outputSpec, parseArgs, UsageError, type FlagSpec } from '../args.js';
 import { writeData } from '../output.js';
 import { readScope } from '../label-selector.js';
 import { selectorMatches } from '../../core/labels.js';
 import { matrixData } from '../../core/engine/matrix-data.js';
+import { aggregateConnections, aggregateProbe, workloadsOf, type Workload } from '../../core/workload/workloads.js';
+import { renderWorkloadConnections, renderWorkloadMatrix } from '../render-workloads.js';
 import { loadInputs } from '../load-inputs.js';
 import { parseExternalIp, parseProbe } from '../probes.js';
 import { finishedPodsNotice, insideClusterIp } from '../../core/endpoint-names.js';
@@ -29,6 +31,9 @@ The reachability matrix of the pods in the manifests (rows: from, columns: to).
   -A, --all-namespaces   pods of every namespace (the default; wins over -n)
   -l, --selector SEL     only pods whose labels match (kubectl syntax: app=web,tier!=db,env in (a,b))
   -e, --external IP      add a host outside the cluster as a row and a column; repeatable
+  --by pod|workload      rows and columns: pods (the default) or workloads (Deployment,
+                         StatefulSet, DaemonSet, Job, bare pod) with their pod count; a cell
+                         that differs between pods of one workload is marked mixed
   -o, --output FORMAT    json or yaml (the data), wide (the grid plus each pod's IP and labels);
                          default: the grid
 `;
@@ -38,6 +43,7 @@ export const FLAGS: Record<string, FlagSpec> = {
   port: { value: true, repeatable: true, short: 'p' },
   ...SCOPE_FLAGS,
   external: { value: true, repeatable: true, short: 'e' },
+  by: { value: true, choices: ['pod', 'workload'] },
   output: outputSpec(['json', 'yaml', 'wide']),
   connections: { value: false, short: 'c' },
   help: { value: false, short: 'h' },
@@ -78,6 +84,22 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
   const rows = engine.endpoints.map((_, i) => i).filter(inScope);
   if (scope.selector && !rows.some((i) => i < cluster.pods.length)) io.stderr.write('netpol-dojo: warning: no pods match the selector\n');
 
+  const by = flagValue(args, 'by') ?? 'pod';
+  if (by !== 'pod' && by !== 'workload') throw new UsageError(`--by must be pod or workload, not "${by}"`);
+  if (by === 'workload') {
+    if (flagSet(args, 'connections') && probesAsked.length) throw new UsageError('--connections covers every port and protocol: leave out --port');
+    const workloads = workloadsOf(engine, rows);
+    const paint = painter(useColor(io));
+    if (flagSet(args, 'connections')) {
+      if (output === 'json' || output === 'yaml') await writeData(io, output, workloadConnectionsData(engine, workloads));
+      else io.stdout.write(renderWorkloadConnections(engine, workloads, paint));
+      return 0;
+    }
+    const probes = uniqueProbes(probesAsked.length ? probesAsked : defaultProbes(cluster));
+    if (output === 'json' || output === 'yaml') await writeData(io, output, workloadMatrixData(engine, workloads, probes));
+    else io.stdout.write(renderWorkloadMatrix(engine, workloads, probes, paint));
+    return 0;
+  }
   if (flagSet(args, 'connections')) {
     if (probesAsked.length) throw new UsageError('--connections covers every port and protocol: leave out --port');
     if (output === 'json') await writeConnectionsJson(io, engine, rows);
@@ -107,6 +129,43 @@ export async function matrixCommand(argv: string[], io: Io): Promise<number> {
   await writeMatrixTable(io.stdout, engine, rows, probes, painter(useColor(io)));
   if (output === 'wide') io.stdout.write(endpointTable(engine, rows));
   return 0;
+}
+
+function uniqueProbes(list: Probe[]): Probe[] {
+  const uniq = new Map<string, Probe>();
+  for (const p of list) uniq.set(probeKey(p), p);
+  return [...uniq.values()];
+}
+
+function workloadInfo(w: Workload) {
+  return { id: w.id, kind: w.kind, ...(w.namespace ? { namespace: w.namespace } : {}), name: w.name, pods: w.members.length };
+}
+
+/** --by workload -o json: {workloads, probes, results: [{from, to, port, protocol, allowed: true|false|"mixed"}]}. */
+function workloadMatrixData(engine: Engine, workloads: Workload[], probes: Probe[]) {
+  const results = [];
+  for (const probe of probes) {
+    for (const from of workloads) {
+      for (const to of workloads) {
+        const v = aggregateProbe(engine, from, to, probe);
+        if (v !== undefined) results.push({ from: from.id, to: to.id, port: probe.port, protocol: probe.protocol, allowed: v === 'mixed' ? 'mixed' : v === 'allowed' });
+      }
+    }
+  }
+  return { workloads: workloads.map(workloadInfo), probes: probes.map(probeKey), results };
+}
+
+/** --by workload --connections -o json: per pair, what every pod pair gets and what some get. */
+function workloadConnectionsData(engine: Engine, workloads: Workload[]) {
+  const ev = new ConnectionEvaluator(engine);
+  const connections = [];
+  for (const from of workloads) {
+    for (const to of workloads) {
+      const agg = aggregateConnections(ev, from, to);
+      if (agg) connections.push({ from: from.id, to: to.id, mixed: agg.mixed, allowed: agg.all, allowedForSome: agg.some });
+    }
+  }
+  return { workloads: workloads.map(workloadInfo), connections };
 }
 
 /** The connections contract as one value (for -o yaml). */

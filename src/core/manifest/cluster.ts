@@ -3,7 +3,7 @@
 // IP-less pods an address from the pod CIDR, and completes namespaces.
 import type { Finding } from '../findings.js';
 import { addToIp, cidrContains, formatIp, parseCidr, parseIp } from '../ip.js';
-import { METADATA_NAME_LABEL, type Cluster, type Namespace, type NotRunningPod, type Pod, type Service, type SourcePos } from '../model.js';
+import { METADATA_NAME_LABEL, type Cluster, type Namespace, type NotRunningPod, type Pod, type Service, type SourcePos, type WorkloadRef } from '../model.js';
 import type { DecodedObject, DecodedPod, DecodedWorkload } from './objects.js';
 import { randomLikeString } from './random-names.js';
 
@@ -73,6 +73,31 @@ export function inferredOwners(o: DecodedObject): [kind: string, name: string][]
   return out;
 }
 
+/** ReplicaSets of the input whose Deployment is known (ownerReferences or the D-H name): "ns/rs" -> D. */
+function deploymentsOfReplicaSets(objects: DecodedObject[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const o of objects) {
+    if (o.kind !== 'ReplicaSet') continue;
+    const d = o.ownerReferences.find((r) => r.kind === 'Deployment')?.name ?? inferredOwners(o).find(([k]) => k === 'Deployment')?.[1];
+    if (d) out.set(`${o.namespace}/${o.name}`, d);
+  }
+  return out;
+}
+
+const WORKLOAD_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job']);
+
+/** The workload a pod of the input belongs to: its controller, a ReplicaSet's Deployment. */
+function workloadOf(o: DecodedPod, replicaSetOwners: Map<string, string>): WorkloadRef | undefined {
+  const refs = o.ownerReferences.length > 0 ? o.ownerReferences.map((r) => [r.kind, r.name] as [string, string]) : inferredOwners(o);
+  const rs = refs.find(([k]) => k === 'ReplicaSet');
+  if (rs) {
+    const d = replicaSetOwners.get(`${o.namespace}/${rs[1]}`) ?? inferredOwners(o).find(([k]) => k === 'Deployment')?.[1];
+    return d ? { kind: 'Deployment', name: d } : { kind: 'ReplicaSet', name: rs[1] };
+  }
+  const owner = refs.find(([k]) => WORKLOAD_KINDS.has(k));
+  return owner ? { kind: owner[0] as WorkloadRef['kind'], name: owner[1] } : undefined;
+}
+
 /** "web-5d8f7c9b4-x2x7q" with hash 5d8f7c9b4 -> "web-5d8f7c9b4". */
 function replicaSetFromPodName(pod: string, hash: string): string | undefined {
   const at = pod.lastIndexOf(`-${hash}-`);
@@ -133,6 +158,7 @@ export function expandWorkload(w: DecodedWorkload): Pod[] {
       ports: w.template.ports.map((p) => ({ ...p })),
       source: w.source,
       ...(w.template.hostNetwork ? { hostNetwork: true } : {}),
+      workload: { kind: w.kind, name: w.name },
     });
   }
   return pods;
@@ -153,6 +179,7 @@ export function buildCluster(objects: DecodedObject[], options: ClusterBuildOpti
   };
 
   const keys = ownedKeys(objects);
+  const replicaSetOwners = deploymentsOfReplicaSets(objects);
   const pods: Pod[] = [];
   const notRunning: NotRunningPod[] = [];
   const services: Service[] = [];
@@ -168,7 +195,12 @@ export function buildCluster(objects: DecodedObject[], options: ClusterBuildOpti
         if (idle) {
           notRunning.push({ namespace: o.namespace, name: o.name, phase: idle, source: o.source });
           if (idle === 'Pending') at(o.source, 'warning', 'status.phase', `pod ${o.namespace}/${o.name} is Pending without an IP: not running yet, so it is left out (nothing can reach it)`);
-        } else pods.push(podFrom(o));
+        } else {
+          const pod = podFrom(o);
+          const workload = workloadOf(o, replicaSetOwners);
+          if (workload) pod.workload = workload;
+          pods.push(pod);
+        }
         break;
       }
       case 'Service': {
