@@ -8,7 +8,8 @@ import { loadBank } from '../../src/core/bank/load-dir.js';
 import { validateScenario } from '../../src/core/bank/bank.js';
 import { preparedStep } from '../../src/core/bank/prepare.js';
 import { solutionAnswer, type Scenario } from '../../src/core/bank/scenario.js';
-import { gradeAnswer } from '../../src/core/grader/grade.js';
+import { gradeAnswer, stepItems, weightedScore } from '../../src/core/grader/grade.js';
+import { gradingSpace } from '../../src/core/grader/expected.js';
 import { formatGradeText } from '../../src/core/grader/format.js';
 import { formatFinding } from '../../src/core/findings.js';
 
@@ -115,6 +116,31 @@ describe('the exercise bank', () => {
       });
 
       if (s.kind === 'write' || s.kind === 'fix') {
+        it('scores fairly: missing any one requirement lands strictly between 0 and 100 %, a keep alone stays above half', () => {
+          for (let step = 1; step <= s.steps.length; step++) {
+            const at = gradingSpace(preparedStep(s, step).prepared!);
+            if (!('space' in at)) throw new Error(at.findings.map(formatFinding).join('\n'));
+            const items = stepItems(at.space);
+            expect(items.length, `step ${step}: one requirement alone cannot give partial credit`).toBeGreaterThan(1);
+            items.forEach((it, k) => {
+              const score = weightedScore(items.map((x, j) => ({ ...x, met: j !== k })));
+              const name = at.space.requirementNames[it.index];
+              expect(score, `step ${step}: missing "${name}"`).toBeGreaterThan(0);
+              expect(score, `step ${step}: missing "${name}"`).toBeLessThan(1);
+              if (it.role === 'keep') expect(score, `step ${step}: missing keep "${name}"`).toBeGreaterThan(0.5);
+            });
+            expect(weightedScore(items.map((x) => ({ ...x, met: x.role === 'keep' }))), `step ${step}: every goal missed`).toBeLessThan(0.5);
+          }
+        });
+
+        if (s.steps.length > 1) {
+          it('checks in every later step that the policies of the step before are kept', () => {
+            for (let step = 2; step <= s.steps.length; step++) {
+              expect(s.steps[step - 1].expect.some((r) => r.kept !== undefined), `step ${step}`).toBe(true);
+            }
+          });
+        }
+
         it('denying everything fails every step with a low score', () => {
           for (let step = 1; step <= s.steps.length; step++) {
             const out = gradeAnswer(s, [{ file: 'deny.yaml', text: denyEverything(s, step) }], { step });

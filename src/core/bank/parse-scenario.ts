@@ -327,13 +327,15 @@ function portPatterns(rd: ScenarioReader, v: unknown, path: FieldPath): PortPatt
   items.forEach((it, i) => {
     const p = Array.isArray(v) ? [...path, i] : path;
     const text = typeof it === 'number' ? String(it) : typeof it === 'string' ? it : '';
-    const m = /^(\d{1,5})(?:\/(TCP|UDP|SCTP))?$/.exec(text.trim());
-    if (!m || Number(m[1]) < 1 || Number(m[1]) > 65535) {
-      rd.r.invalid(p, it, 'a port is written 80 (any protocol), 80/TCP or 53/UDP');
+    const m = /^(\d{1,5})(?:-(\d{1,5}))?(?:\/(TCP|UDP|SCTP))?$/.exec(text.trim());
+    const lo = m ? Number(m[1]) : NaN;
+    const hi = m && m[2] !== undefined ? Number(m[2]) : lo;
+    if (!m || lo < 1 || hi > 65535 || hi < lo) {
+      rd.r.invalid(p, it, 'a port is written 80 (any protocol), 80/TCP, 53/UDP or a range 8000-9000/TCP');
       ok = false;
       return;
     }
-    out.push(m[2] ? { port: Number(m[1]), protocol: m[2] as Protocol } : { port: Number(m[1]) });
+    out.push({ port: lo, ...(hi !== lo ? { endPort: hi } : {}), ...(m[3] ? { protocol: m[3] as Protocol } : {}) });
   });
   return ok ? out : undefined;
 }
@@ -352,11 +354,11 @@ function parseCheck(rd: ScenarioReader, o: Obj, path: FieldPath): CheckSpec | un
   return { from: from.trim(), run, command, expect, source: rd.pos(path) };
 }
 
-function parseRequirements(rd: ScenarioReader, v: unknown, path: FieldPath): Requirement[] {
+function parseRequirements(rd: ScenarioReader, v: unknown, path: FieldPath, stepIndex: number): Requirement[] {
   const out: Requirement[] = [];
   (rd.list(v, path, { min: 1 }) ?? []).forEach((it, i) => {
     const p = [...path, i];
-    const o = rd.obj(it, p, ['requirement', 'cells', 'checks', 'onFail'], ['requirement']);
+    const o = rd.obj(it, p, ['requirement', 'cells', 'checks', 'policy', 'namedPort', 'namespaceLabel', 'kept', 'weight', 'onFail'], ['requirement']);
     if (!o) return;
     const name = rd.str(o.requirement, [...p, 'requirement']);
     const cells: CellPattern[] = [];
@@ -377,11 +379,50 @@ function parseRequirements(rd: ScenarioReader, v: unknown, path: FieldPath): Req
       const chk = co && parseCheck(rd, co, cp);
       if (chk) checks.push(chk);
     });
-    if (cells.length === 0 && checks.length === 0 && o.cells === undefined && o.checks === undefined) {
-      rd.r.required([...p, 'cells'], 'a requirement needs cells or checks');
+    let policy: Requirement['policy'];
+    if (o.policy !== undefined) {
+      const po = rd.obj(o.policy, [...p, 'policy'], ['name', 'namespace'], ['name', 'namespace']);
+      const pname = po && parseName(rd, po.name, [...p, 'policy', 'name']);
+      const pns = po && parseName(rd, po.namespace, [...p, 'policy', 'namespace']);
+      if (pname && pns) policy = { name: pname, namespace: pns };
     }
+    let namedPort: Requirement['namedPort'];
+    if (o.namedPort !== undefined) {
+      const no = rd.obj(o.namedPort, [...p, 'namedPort'], ['name', 'policy', 'namespace'], ['name']);
+      const pname = no && rd.str(no.name, [...p, 'namedPort', 'name']);
+      const ppol = no && (no.policy === undefined ? undefined : parseName(rd, no.policy, [...p, 'namedPort', 'policy']));
+      const pns = no && (no.namespace === undefined ? undefined : parseName(rd, no.namespace, [...p, 'namedPort', 'namespace']));
+      if (no && no.policy !== undefined && no.namespace === undefined) rd.r.required([...p, 'namedPort', 'namespace'], 'the namespace of the policy');
+      if (pname) namedPort = { name: pname, ...(ppol ? { policy: ppol } : {}), ...(pns ? { namespace: pns } : {}) };
+    }
+    let namespaceLabel: Requirement['namespaceLabel'];
+    if (o.namespaceLabel !== undefined) {
+      const lo = rd.obj(o.namespaceLabel, [...p, 'namespaceLabel'], ['namespace', 'labels'], ['namespace', 'labels']);
+      const ns = lo && parseName(rd, lo.namespace, [...p, 'namespaceLabel', 'namespace']);
+      const labels = lo && rd.labels(lo.labels, [...p, 'namespaceLabel', 'labels']);
+      if (ns && labels && Object.keys(labels).length > 0) namespaceLabel = { namespace: ns, labels };
+    }
+    const kept = o.kept === undefined ? undefined : rd.int(o.kept, [...p, 'kept'], 1, Math.max(1, stepIndex));
+    if (o.kept !== undefined && stepIndex === 0) rd.r.invalid([...p, 'kept'], o.kept, 'the first step has no earlier step to keep');
+    const weight = o.weight === undefined ? undefined : typeof o.weight === 'number' && o.weight > 0 && o.weight <= 10 ? o.weight : (rd.r.invalid([...p, 'weight'], o.weight, 'a positive number up to 10'), undefined);
+    const kinds = [cells.length + checks.length > 0 || o.cells !== undefined || o.checks !== undefined, o.policy !== undefined, o.namedPort !== undefined, o.namespaceLabel !== undefined, o.kept !== undefined].filter(Boolean).length;
+    if (kinds === 0) rd.r.required([...p, 'cells'], 'a requirement needs cells or checks, or one of policy, namedPort, namespaceLabel, kept');
+    else if (kinds > 1) rd.r.forbidden(p, 'a requirement is about traffic (cells, checks) or one of policy, namedPort, namespaceLabel, kept: write one requirement each');
     const onFail = rd.str(o.onFail, [...p, 'onFail'], false);
-    if (name !== undefined) out.push({ name, cells, checks, ...(onFail ? { onFail } : {}), source: rd.pos(p) });
+    if (name !== undefined) {
+      out.push({
+        name,
+        cells,
+        checks,
+        ...(policy ? { policy } : {}),
+        ...(namedPort ? { namedPort } : {}),
+        ...(namespaceLabel ? { namespaceLabel } : {}),
+        ...(kept !== undefined ? { kept } : {}),
+        ...(weight !== undefined ? { weight } : {}),
+        ...(onFail ? { onFail } : {}),
+        source: rd.pos(p),
+      });
+    }
   });
   return out;
 }
@@ -475,7 +516,7 @@ export function parseScenario(file: string, text: string, expectedId?: string): 
       questions = parseQuestions(rd, o.questions, [...p, 'questions']);
     } else if (kind !== undefined) {
       if (o.questions !== undefined) rd.r.forbidden([...p, 'questions'], 'only predict scenarios ask questions');
-      expect = parseRequirements(rd, o.expect, [...p, 'expect']);
+      expect = parseRequirements(rd, o.expect, [...p, 'expect'], i);
     }
     if (stitle === undefined) return;
     steps.push({

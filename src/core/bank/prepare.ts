@@ -45,6 +45,16 @@ export interface ResolvedCheck {
   via?: string;
 }
 
+/** A cell pattern with its endpoints resolved, in the order the step lists them (last match wins). */
+export interface ResolvedPattern {
+  froms: number[];
+  tos: number[];
+  /** null: every port of every protocol. */
+  ports: readonly PortPattern[] | null;
+  expect: 'allowed' | 'denied' | 'any';
+  requirement: number;
+}
+
 export interface PreparedStep {
   scenario: Scenario;
   /** 1-based. */
@@ -53,6 +63,9 @@ export interface PreparedStep {
   existing: NetworkPolicy[];
   endpoints: MatrixEndpoint[];
   requirements: Requirement[];
+  /** Every cell pattern of the step, resolved, in file order: the grader expands them over every port. */
+  patterns: ResolvedPattern[];
+  /** The patterns at the ports the destinations declare (the TUI's compact grid). */
   cells: ExpectedCell[];
   checks: ResolvedCheck[];
   /** Indices of the CoreDNS pods (kube-system, k8s-app=kube-dns). */
@@ -128,8 +141,8 @@ export function resolvePattern(pattern: string, endpoints: readonly MatrixEndpoi
   return all.filter((i) => endpoints[i].kind === 'external' && (endpoints[i].name === pattern || endpoints[i].ip === pattern));
 }
 
-function portMatches(pats: PortPattern[] | null, probe: Probe): boolean {
-  return pats === null || pats.some((p) => p.port === probe.port && (p.protocol === undefined || p.protocol === probe.protocol));
+export function portMatches(pats: readonly PortPattern[] | null, probe: Probe): boolean {
+  return pats === null || pats.some((p) => probe.port >= p.port && probe.port <= (p.endPort ?? p.port) && (p.protocol === undefined || p.protocol === probe.protocol));
 }
 
 function finding(pos: SourcePos, path: string, message: string, id: string): Finding {
@@ -211,6 +224,7 @@ export function prepareStep(s: Scenario, step: number): PrepareResult {
   const st = s.steps[step - 1];
   const requirements = st.expect;
 
+  const patterns: ResolvedPattern[] = [];
   // Last match wins: later patterns overwrite earlier ones.
   const table = new Map<string, { allowed: boolean | null; requirement: number; probe: Probe; from: number; to: number }>();
   requirements.forEach((req, ri) => {
@@ -225,6 +239,7 @@ export function prepareStep(s: Scenario, step: number): PrepareResult {
         if (r.length === 0) findings.push(finding(c.source, `steps[${step - 1}].expect[${ri}].cells[${ci}].to`, `pattern "${p}" names no pod or host`, s.id));
         return r;
       });
+      patterns.push({ froms, tos, ports: c.ports, expect: c.expect, requirement: ri });
       for (const f of froms) {
         for (const t of tos) {
           if (f === t) continue;
@@ -254,6 +269,18 @@ export function prepareStep(s: Scenario, step: number): PrepareResult {
     }
   };
   requirements.forEach((req, ri) => req.checks.forEach((c, ci) => resolveInto(c, ri, `steps[${step - 1}].expect[${ri}].checks[${ci}]`)));
+  requirements.forEach((req, ri) => {
+    const at = `steps[${step - 1}].expect[${ri}]`;
+    if (req.kept !== undefined && !s.steps[req.kept - 1]?.expect.some((r) => r.policy)) {
+      findings.push(finding(req.source, `${at}.kept`, `step ${req.kept} names no policy (a policy requirement), so there is nothing to keep by name`, s.id));
+    }
+    if (req.namespaceLabel && !cluster.namespaces.some((n) => n.name === req.namespaceLabel!.namespace)) {
+      findings.push(finding(req.source, `${at}.namespaceLabel.namespace`, `namespace ${req.namespaceLabel.namespace} is not in the cluster`, s.id));
+    }
+    if (req.policy && !cluster.namespaces.some((n) => n.name === req.policy!.namespace)) {
+      findings.push(finding(req.source, `${at}.policy.namespace`, `namespace ${req.policy.namespace} is not in the cluster`, s.id));
+    }
+  });
   st.questions.forEach((q, qi) => {
     if (q.check) {
       const r = resolveCheck(q.check, -1, cluster, endpoints);
@@ -270,7 +297,7 @@ export function prepareStep(s: Scenario, step: number): PrepareResult {
 
   const dnsPods = endpoints.map((e, i) => (e.namespace === 'kube-system' && e.labels['k8s-app'] === 'kube-dns' ? i : -1)).filter((i) => i >= 0);
   if (findings.length > 0) return { findings };
-  return { prepared: { scenario: s, step, cluster, existing: loaded.policies, endpoints, requirements, cells, checks, dnsPods }, findings };
+  return { prepared: { scenario: s, step, cluster, existing: loaded.policies, endpoints, requirements, patterns, cells, checks, dnsPods }, findings };
 }
 
 const cache = new WeakMap<Scenario, Map<number, PrepareResult>>();

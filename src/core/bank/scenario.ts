@@ -22,6 +22,8 @@ export interface TextBlock {
 
 export interface PortPattern {
   port: number;
+  /** A range port..endPort (inclusive); absent: the one port. */
+  endPort?: number;
   /** Absent: every protocol. */
   protocol?: Protocol;
 }
@@ -29,7 +31,7 @@ export interface PortPattern {
 export interface CellPattern {
   from: string[];
   to: string[];
-  /** null: every port the destination serves. */
+  /** null: every port of every protocol. */
   ports: PortPattern[] | null;
   expect: Expectation;
   source: SourcePos;
@@ -43,10 +45,37 @@ export interface CheckSpec {
   source: SourcePos;
 }
 
+/** "A policy named NAME exists in NAMESPACE" (the task's own words, beyond traffic). */
+export interface PolicyNameSpec {
+  name: string;
+  namespace: string;
+}
+
+/** "Refer to the port by its name": some port entry of the policy (or of any answer policy) is NAME. */
+export interface NamedPortSpec {
+  name: string;
+  /** The policy that must use it, in the requirement's namespace; absent: any policy of the answer. */
+  policy?: string;
+  namespace?: string;
+}
+
+/** "Namespace NS carries these labels." */
+export interface NamespaceLabelSpec {
+  namespace: string;
+  labels: Record<string, string>;
+}
+
 export interface Requirement {
   name: string;
   cells: CellPattern[];
   checks: CheckSpec[];
+  policy?: PolicyNameSpec;
+  namedPort?: NamedPortSpec;
+  namespaceLabel?: NamespaceLabelSpec;
+  /** The policies of this earlier step (by the names its policy requirements give) are still in place. */
+  kept?: number;
+  /** Relative weight within its role (goal or keep); default 1. */
+  weight?: number;
   onFail?: string;
   source: SourcePos;
 }

@@ -1,12 +1,20 @@
-// Runs a step's expected cells and checks against a set of policies: the fast path
-// (engine.allowed only), then reasons for what came out wrong.
+// Runs a step's expectations against a set of policies: every (pair, port atom) of the
+// grading space, the step's checks, and the requirements about the policies themselves
+// (names, named ports, namespace labels, earlier steps kept). The fast path only; reasons
+// for what came out wrong are added by grade.ts.
 import { Engine } from '../engine/engine.js';
-import type { Cluster } from '../model.js';
+import type { Cluster, Protocol } from '../model.js';
+import { PROTOCOLS } from '../model.js';
 import type { NetworkPolicy } from '../policy.js';
+import { policyId } from '../policy.js';
 import type { Probe } from '../engine/types.js';
 import type { PreparedStep, ResolvedCheck } from '../bank/prepare.js';
+import type { Requirement } from '../bank/scenario.js';
 import { explainVerdict } from '../engine/reasons.js';
 import { probeKey as probeText } from '../engine/types.js';
+import { ConnectionEvaluator, portAtoms } from '../reach/connections.js';
+import { ConnectionGrid } from '../reach/grid.js';
+import { ALLOWED, DENIED, type GradingSpace } from './expected.js';
 
 export const DNS_PROBE: Probe = { port: 53, protocol: 'UDP' };
 
@@ -16,14 +24,31 @@ export interface CheckOutcome {
   reason: string;
 }
 
+export interface EvaluateOptions {
+  /** The learner's own policies of the earlier steps (the trainer knows them): they must still be there, unchanged. */
+  earlier?: readonly NetworkPolicy[];
+}
+
 export interface Evaluation {
   engine: Engine;
-  /** Per expected cell (same order as prepared.cells): what the policies give. */
-  got: boolean[];
+  cluster: Cluster;
+  policies: readonly NetworkPolicy[];
+  /** The space's atoms refined by the policies' own port edges. */
+  grid: ConnectionGrid;
+  /** Refined column -> the space's column. */
+  column: Int32Array;
+  /** Per (pair, refined column): 1 when the policies allow it. */
+  allowed: Uint8Array;
+  /** Per (pair, refined column): 1 when it differs from what the step expects. */
+  wrong: Uint8Array;
   checks: CheckOutcome[];
-  /** Wrong cells and checks per requirement. */
+  /** Per check: its outcome differs from what the step expects. */
+  checkWrong: boolean[];
+  /** Per requirement: wrong units (pairs with a wrong port, failed checks, an unmet policy condition). */
   wrongByRequirement: number[];
   totalByRequirement: number[];
+  /** Per requirement about the policies themselves: why it is not met ('' when met or not such a requirement). */
+  conditionFailures: string[];
   wrongCount: number;
 }
 
@@ -35,6 +60,11 @@ function id(prep: PreparedStep, i: number): string {
   return prep.endpoints[i].id;
 }
 
+/** Whether something listens on the target: a pod's declared container ports, a host's served ports. */
+function listens(prep: PreparedStep, to: number, probe: Probe): boolean {
+  return prep.endpoints[to].probes.some((p) => p.port === probe.port && p.protocol === probe.protocol);
+}
+
 export function runCheck(engine: Engine, prep: PreparedStep, c: ResolvedCheck, withReason: boolean): CheckOutcome {
   const dnsOk = !c.dns || dnsReachable(engine, prep, c.from);
   if (c.targets === null) {
@@ -43,32 +73,120 @@ export function runCheck(engine: Engine, prep: PreparedStep, c: ResolvedCheck, w
     return { succeeded: false, dnsOk, reason: dnsReason(engine, prep, c.from) };
   }
   if (c.impossible) return { succeeded: false, dnsOk, reason: c.impossible };
-  const open = dnsOk ? c.targets.find((t) => engine.allowed(c.from, t.to, t.probe)) : undefined;
-  const succeeded = open !== undefined;
+  const open = dnsOk ? c.targets.filter((t) => engine.allowed(c.from, t.to, t.probe)) : [];
+  const serving = open.find((t) => listens(prep, t.to, t.probe));
+  const succeeded = serving !== undefined;
   if (!withReason) return { succeeded, dnsOk, reason: '' };
   if (!dnsOk) return { succeeded, dnsOk, reason: dnsReason(engine, prep, c.from) };
   const via = c.via ? `${c.via}; ` : '';
-  if (open) return { succeeded, dnsOk, reason: `${via}${explainVerdict(engine, engine.verdict(id(prep, c.from), id(prep, open.to), open.probe))}` };
-  const t = c.targets[0];
-  return { succeeded, dnsOk, reason: `${via}${explainVerdict(engine, engine.verdict(id(prep, c.from), id(prep, t.to), t.probe))}` };
+  const pick = serving ?? open[0] ?? c.targets[0];
+  const why = explainVerdict(engine, engine.verdict(id(prep, c.from), id(prep, pick.to), pick.probe));
+  if (!serving && open.length > 0) {
+    const ip = prep.endpoints[pick.to].ip;
+    return { succeeded, dnsOk, reason: `${via}the policies let it through, but nothing listens on ${id(prep, pick.to)} ${probeText(pick.probe)}: a real cluster answers "can't connect to remote host (${ip}): Connection refused", not a time-out (${why})` };
+  }
+  return { succeeded, dnsOk, reason: `${via}${why}` };
 }
 
 export function dnsReason(engine: Engine, prep: PreparedStep, from: number): string {
   const d = prep.dnsPods[0];
   const why = d === undefined ? '' : `: ${explainVerdict(engine, engine.verdict(id(prep, from), id(prep, d), DNS_PROBE))}`;
-  return `DNS is blocked: ${id(prep, from)} cannot reach CoreDNS (kube-system, k8s-app=kube-dns) on ${probeText(DNS_PROBE)}, so names do not resolve${why}`;
+  return `the name does not resolve: ${id(prep, from)} cannot reach CoreDNS (kube-system, k8s-app=kube-dns) on ${probeText(DNS_PROBE)}${why}`;
 }
 
-export function evaluate(prep: PreparedStep, cluster: Cluster, policies: readonly NetworkPolicy[]): Evaluation {
+/** A policy without its source positions, for "unchanged" comparisons. */
+function meaning(p: NetworkPolicy): string {
+  return JSON.stringify(p, (k, v) => (k === 'source' || k === 'protocolDefaulted' || k === 'policyTypesDefaulted' ? undefined : v));
+}
+
+/** Why a requirement about the policies themselves is not met; '' when it is (or is about traffic). */
+export function conditionFailure(prep: PreparedStep, req: Requirement, cluster: Cluster, policies: readonly NetworkPolicy[], opts: EvaluateOptions): string {
+  const has = (ns: string, name: string) => policies.find((p) => p.namespace === ns && p.name === name);
+  if (req.policy) {
+    const { name, namespace } = req.policy;
+    if (has(namespace, name)) return '';
+    const same = policies.filter((p) => p.name === name).map(policyId);
+    const inNs = policies.filter((p) => p.namespace === namespace && !prep.existing.some((e) => policyId(e) === policyId(p))).map((p) => p.name);
+    const hint = same.length ? `: ${same.join(', ')} is in another namespace` : inNs.length ? `; your policies in ${namespace} are named ${inNs.join(', ')}` : '';
+    return `no NetworkPolicy named ${name} in namespace ${namespace}${hint}`;
+  }
+  if (req.namedPort) {
+    const { name, policy, namespace } = req.namedPort;
+    const pool = policy ? policies.filter((p) => p.name === policy && p.namespace === namespace) : policies;
+    if (policy && pool.length === 0) return `no NetworkPolicy named ${policy} in namespace ${namespace}, so nothing refers to the port ${name} by name`;
+    const uses = pool.some((p) => [...p.ingress, ...p.egress].some((r) => r.ports.some((x) => x.port === name)));
+    if (uses) return '';
+    return `${policy ? `${namespace}/${policy}` : 'no policy'} ${policy ? 'does not refer' : 'refers'} to the port by its name ${name} (write port: ${name}, not the number)`;
+  }
+  if (req.namespaceLabel) {
+    const ns = cluster.namespaces.find((n) => n.name === req.namespaceLabel!.namespace);
+    const missing = Object.entries(req.namespaceLabel.labels).filter(([k, v]) => ns?.labels[k] !== v);
+    if (missing.length === 0) return '';
+    return `namespace ${req.namespaceLabel.namespace} does not carry ${missing.map(([k, v]) => `${k}=${v}`).join(', ')} (kubectl label namespace ${req.namespaceLabel.namespace} ${missing.map(([k, v]) => `${k}=${v}`).join(' ')})`;
+  }
+  if (req.kept !== undefined) {
+    const gone: string[] = [];
+    for (const r of prep.scenario.steps[req.kept - 1].expect) if (r.policy && !has(r.policy.namespace, r.policy.name)) gone.push(`${r.policy.namespace}/${r.policy.name}`);
+    for (const e of opts.earlier ?? []) {
+      const now = has(e.namespace, e.name);
+      if (!now) gone.push(policyId(e));
+      else if (meaning(now) !== meaning(e)) gone.push(`${policyId(e)} (changed)`);
+    }
+    const uniq = [...new Set(gone)];
+    return uniq.length ? `the policies of step ${req.kept} must stay in place: ${uniq.join(', ')} ${uniq.length === 1 ? 'is' : 'are'} missing` : '';
+  }
+  return '';
+}
+
+/** The space's atoms refined with the policies' own edges; `extra` adds edges (to compare rewrites). */
+export function refinedGrid(space: GradingSpace, engine: Engine, extra?: Record<Protocol, readonly number[]>): { grid: ConnectionGrid; column: Int32Array } {
+  const atoms = portAtoms(space.edges, engine.portEdges(), ...(extra ? [extra] : []));
+  const grid = new ConnectionGrid(engine.endpoints, atoms);
+  const column = new Int32Array(grid.width);
+  for (const proto of PROTOCOLS) {
+    atoms[proto].forEach((lo, k) => {
+      column[grid.offset[proto] + k] = space.grid.offset[proto] + space.grid.atomOf(proto, lo);
+    });
+  }
+  return { grid, column };
+}
+
+export function evaluate(space: GradingSpace, cluster: Cluster, policies: readonly NetworkPolicy[], opts: EvaluateOptions = {}, extraEdges?: Record<Protocol, readonly number[]>): Evaluation {
+  const prep = space.prep;
   const engine = new Engine(cluster, policies);
-  const nReq = prep.requirements.length;
+  const { grid, column } = refinedGrid(space, engine, extraEdges);
+  const ev = new ConnectionEvaluator(engine, grid.atoms);
+  const nReq = space.requirementNames.length;
   const wrongByRequirement = new Array<number>(nReq).fill(0);
   const totalByRequirement = new Array<number>(nReq).fill(0);
-  const got = prep.cells.map((c) => {
-    const g = engine.allowed(c.from, c.to, c.probe);
-    totalByRequirement[c.requirement]++;
-    if (g !== c.allowed) wrongByRequirement[c.requirement]++;
-    return g;
+  const allowed = new Uint8Array(grid.pairs.length * grid.width);
+  const wrong = new Uint8Array(grid.pairs.length * grid.width);
+  const seen = new Int32Array(nReq).fill(-1);
+  const bad = new Int32Array(nReq).fill(-1);
+  grid.pairs.forEach(({ from, to }, pi) => {
+    const base = pi * grid.width;
+    const sbase = pi * space.grid.width;
+    for (const proto of PROTOCOLS as readonly Protocol[]) {
+      const verdicts = ev.atomVerdicts(from, to, proto);
+      for (let k = 0; k < verdicts.length; k++) {
+        const c = grid.offset[proto] + k;
+        allowed[base + c] = verdicts[k] ? 1 : 0;
+        const want = space.expected[sbase + column[c]];
+        if (want !== ALLOWED && want !== DENIED) continue;
+        const r = space.requirementOf[sbase + column[c]];
+        if (seen[r] !== pi) {
+          seen[r] = pi;
+          totalByRequirement[r]++;
+        }
+        if ((want === ALLOWED) !== verdicts[k]) {
+          wrong[base + c] = 1;
+          if (bad[r] !== pi) {
+            bad[r] = pi;
+            wrongByRequirement[r]++;
+          }
+        }
+      }
+    }
   });
   const checks = prep.checks.map((c) => {
     const o = runCheck(engine, prep, c, false);
@@ -76,21 +194,28 @@ export function evaluate(prep: PreparedStep, cluster: Cluster, policies: readonl
     if (o.succeeded !== (c.spec.expect === 'success')) wrongByRequirement[c.requirement]++;
     return o;
   });
+  const checkWrong = checks.map((o, j) => o.succeeded !== (prep.checks[j].spec.expect === 'success'));
+  const conditionFailures = space.requirementNames.map((_, i) => {
+    const req = prep.requirements[i];
+    if (!req || !(req.policy || req.namedPort || req.namespaceLabel || req.kept !== undefined)) return '';
+    totalByRequirement[i]++;
+    const why = conditionFailure(prep, req, cluster, policies, opts);
+    if (why) wrongByRequirement[i]++;
+    return why;
+  });
   const wrongCount = wrongByRequirement.reduce((a, b) => a + b, 0);
-  return { engine, got, checks, wrongByRequirement, totalByRequirement, wrongCount };
+  return { engine, cluster, policies, grid, column, allowed, wrong, checks, checkWrong, wrongByRequirement, totalByRequirement, conditionFailures, wrongCount };
 }
 
-/** Which expected cells, then which checks, the policies get wrong (for comparing rewrites). */
-export function wrongFlags(prep: PreparedStep, ev: Evaluation): boolean[] {
-  return [...ev.got.map((g, i) => g !== prep.cells[i].allowed), ...ev.checks.map((o, j) => o.succeeded !== (prep.checks[j].spec.expect === 'success'))];
-}
-
-/** A rewrite is the fix when it mends something and breaks nothing that was right. */
-export function rewriteFixes(now: boolean[], rewritten: boolean[]): boolean {
+/** A rewrite is the fix when it mends something and breaks nothing that was right (compared on one grid). */
+export function rewriteFixes(now: Evaluation, rewritten: Evaluation): boolean {
+  if (now.grid.width !== rewritten.grid.width) return false;
+  const a = [...Array.from(now.wrong, (w) => w === 1), ...now.checkWrong];
+  const b = [...Array.from(rewritten.wrong, (w) => w === 1), ...rewritten.checkWrong];
   let mended = false;
-  for (let i = 0; i < now.length; i++) {
-    if (rewritten[i] && !now[i]) return false;
-    if (now[i] && !rewritten[i]) mended = true;
+  for (let i = 0; i < a.length; i++) {
+    if (b[i] && !a[i]) return false;
+    if (a[i] && !b[i]) mended = true;
   }
   return mended;
 }

@@ -1,8 +1,30 @@
 // GradeResult -> the text a learner reads, and -> the stable JSON shape of `grade --output json`.
-import type { GradeResult } from './grade.js';
+import type { CellMismatch, GradeResult } from './grade.js';
 
 export type Paint = (code: 'red' | 'green' | 'yellow' | 'dim' | 'bold' | 'cyan', text: string) => string;
 const plain: Paint = (_c, t) => t;
+
+/** Wrong connections grouped by cause: one line per cause with a count, then one example. */
+export function mismatchLines(ms: readonly CellMismatch[], indent = '    '): string[] {
+  const groups = new Map<string, CellMismatch[]>();
+  for (const m of ms) {
+    const key = `${m.expected}|${m.got}|${m.cause}`;
+    const g = groups.get(key);
+    if (g) g.push(m);
+    else groups.set(key, [m]);
+  }
+  const out: string[] = [];
+  for (const g of groups.values()) {
+    const m = g[0];
+    if (g.length === 1) {
+      out.push(`${indent}${m.from} -> ${m.to} ${m.ports}: expected ${m.expected}, got ${m.got}: ${m.reason}`);
+      continue;
+    }
+    out.push(`${indent}${g.length} connections expected ${m.expected}, got ${m.got}: ${m.cause}`);
+    out.push(`${indent}  e.g. ${m.from} -> ${m.to} ${m.ports}: ${m.reason}`);
+  }
+  return out;
+}
 
 export function formatGradeText(r: GradeResult, paint: Paint = plain): string {
   const lines: string[] = [];
@@ -13,16 +35,14 @@ export function formatGradeText(r: GradeResult, paint: Paint = plain): string {
     const count = req.total > 1 && !req.met ? ` (${req.total - req.wrong}/${req.total} right)` : '';
     lines.push(`${mark} ${req.name}${count}`);
     if (req.met) continue;
-    for (const m of r.mismatches.filter((x) => x.requirement === req.name)) {
-      lines.push(`    ${m.from} -> ${m.to} ${m.port}/${m.protocol}: expected ${m.expected}, got ${m.got}: ${m.reason}`);
-    }
+    if (req.failure) lines.push(`    ${req.failure}`);
+    lines.push(...mismatchLines(r.mismatches.filter((x) => x.requirement === req.name)));
     for (const c of r.checks.filter((x) => x.requirement === req.name && !x.passed)) {
       lines.push(`    ${c.from}: ${c.run}: expected ${c.expected}, got ${c.got}: ${c.reason}`);
     }
     if (req.advice) lines.push(`    ${paint('cyan', 'advice:')} ${req.advice}`);
   }
-  const orphan = r.mismatches.filter((m) => !r.requirements.some((q) => q.name === m.requirement));
-  for (const m of orphan) lines.push(`    ${m.from} -> ${m.to} ${m.port}/${m.protocol}: expected ${m.expected}, got ${m.got}: ${m.reason}`);
+  lines.push(...mismatchLines(r.mismatches.filter((m) => !r.requirements.some((q) => q.name === m.requirement))));
   if (r.picks) {
     lines.push('Candidates:');
     for (const p of r.picks) lines.push(`  ${p.id}: ${p.verdict}: ${p.explanation}`);

@@ -1,31 +1,42 @@
-// Grading one answer to one step of a scenario. Pure: texts in, a GradeResult out.
-// Score by requirement (partial credit within each), pass only when every requirement is met.
+// Grading one answer to one step of a scenario. Pure: texts (or a console's cluster state)
+// in, a GradeResult out. The expectation covers every connection (grader/expected.ts); the
+// score is the weighted share of requirements met, the way an exam awards a task's points.
 import type { Finding } from '../findings.js';
-import type { Cluster } from '../model.js';
+import type { Cluster, Protocol } from '../model.js';
+import { PROTOCOLS } from '../model.js';
 import type { NetworkPolicy } from '../policy.js';
 import { policyId } from '../policy.js';
-import type { Probe } from '../engine/types.js';
+import type { Probe, Verdict } from '../engine/types.js';
 import type { ManifestInput } from '../manifest/load.js';
 import type { Scenario } from '../bank/scenario.js';
-import { loadBlocks, preparedStep, resolvePattern, resolveCheck, type ExpectedCell, type PreparedStep } from '../bank/prepare.js';
+import { loadBlocks, preparedStep, resolvePattern, resolveCheck, type PreparedStep } from '../bank/prepare.js';
 import { closeIds } from '../bank/bank.js';
 import { applyPolicies, readPickAnswer, readPolicyAnswer, readPredictAnswer, relabel, answerKindAllowsNamespaces } from './answer.js';
-import { evaluate, rewriteFixes, runCheck, wrongFlags, type Evaluation } from './evaluate.js';
-import { andOrMistakes, dnsMistakes, staticMistakes, type Mistake } from './mistakes.js';
+import { evaluate, rewriteFixes, runCheck, type Evaluation, type EvaluateOptions } from './evaluate.js';
+import { ALLOWED, DENIED, gradingSpace, type GradingSpace } from './expected.js';
+import { causeOf, detectMistakes, type Mistake } from './mistakes.js';
 import { explainVerdict } from '../engine/reasons.js';
 import { probeKey as probeText } from '../engine/types.js';
+import { Engine } from '../engine/engine.js';
+import { connectionText, emptyConnections, pushRange, type ConnectionSet } from '../reach/ports.js';
+import { ConnectionEvaluator } from '../reach/connections.js';
 
 export type Reachability = 'allowed' | 'denied';
 
 export interface CellMismatch {
   from: string;
   to: string;
+  /** The first wrong port and its protocol (a probe that shows the difference). */
   port: number;
   protocol: string;
+  /** Every wrong port of this pair for this requirement, e.g. "TCP 1-79,81-65535; UDP all ports". */
+  ports: string;
   expected: Reachability;
   got: Reachability;
   reason: string;
   requirement: string;
+  /** What makes it come out this way, in words shared by every mismatch of the same cause. */
+  cause: string;
 }
 
 export interface CheckResult {
@@ -43,10 +54,14 @@ export interface RequirementResult {
   /** goal: the existing policies alone do not meet it; keep: they do, and the answer must not break it. */
   role: 'goal' | 'keep';
   met: boolean;
-  /** Share of its cells and checks that are right, 0..1. */
+  /** Share of its connections, checks and conditions that are right, 0..1. */
   score: number;
   wrong: number;
   total: number;
+  /** Its share of the step's score (weights sum to 1 over the step). */
+  weight: number;
+  /** For a requirement about the policies themselves: why it is not met. */
+  failure?: string;
   advice?: string;
 }
 
@@ -72,11 +87,24 @@ export interface GradeResult {
   picks?: PickVerdict[];
 }
 
-export type GradeOutcome = { ok: true; result: GradeResult } | { ok: false; findings: Finding[] };
+/** Everything behind a result, for screens that draw the expected and observed connections. */
+export interface Graded {
+  space: GradingSpace;
+  evaluation: Evaluation;
+}
 
-export interface GradeOptions {
+export type GradeOutcome = { ok: true; result: GradeResult; graded?: Graded } | { ok: false; findings: Finding[] };
+
+export interface GradeOptions extends EvaluateOptions {
   /** 1-based; default the last step. */
   step?: number;
+}
+
+/** A cluster as a console leaves it: every NetworkPolicy in it, and the namespaces' labels. */
+export interface ClusterState {
+  policies: readonly NetworkPolicy[];
+  /** Namespace name -> its labels now (kubernetes.io/metadata.name is kept whatever is given). */
+  namespaceLabels?: ReadonlyMap<string, Record<string, string>>;
 }
 
 function bad(file: string, message: string): GradeOutcome {
@@ -85,87 +113,175 @@ function bad(file: string, message: string): GradeOutcome {
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-/** Grades `inputs` (the answer file(s)) against step `opts.step` of `s`. */
-export function gradeAnswer(s: Scenario, inputs: ManifestInput[], opts: GradeOptions = {}): GradeOutcome {
+function stepOf(s: Scenario, opts: GradeOptions, file: string): { prep: PreparedStep } | GradeOutcome {
   const step = opts.step ?? s.steps.length;
-  const file = inputs[0]?.file ?? '-';
   if (!Number.isInteger(step) || step < 1 || step > s.steps.length) {
     return bad(file, `${s.id} has ${s.steps.length} step${s.steps.length === 1 ? '' : 's'}: --step must be 1..${s.steps.length}`);
   }
   const prepared = preparedStep(s, step);
   if (!prepared.prepared) return { ok: false, findings: prepared.findings };
-  const prep = prepared.prepared;
+  return { prep: prepared.prepared };
+}
+
+/** Grades `inputs` (the answer file(s)) against step `opts.step` of `s`. */
+export function gradeAnswer(s: Scenario, inputs: ManifestInput[], opts: GradeOptions = {}): GradeOutcome {
+  const file = inputs[0]?.file ?? '-';
+  const at = stepOf(s, opts, file);
+  if (!('prep' in at)) return at;
+  const prep = at.prep;
   switch (s.kind) {
     case 'predict':
       return gradePredict(prep, inputs[0] ?? { file, text: '' });
     case 'pick':
       return gradePick(prep, inputs[0] ?? { file, text: '' });
-    default:
-      return gradePolicies(prep, inputs);
+    default: {
+      const answer = readPolicyAnswer(inputs, answerKindAllowsNamespaces(s.kind) || stepLabelsNamespaces(prep), prep.cluster);
+      if (Array.isArray(answer)) return { ok: false, findings: answer };
+      const { policies, replaced } = applyPolicies(prep.existing, answer.policies);
+      const notes = answer.warnings.map((w) => `${w.file}:${w.line}:${w.col}: ${w.path ? `${w.path}: ` : ''}${w.message}`);
+      return gradePolicies(prep, relabel(prep.cluster, answer.namespaceLabels), policies, answer.policies, replaced, [...answer.namespaceLabels.keys()], notes, opts);
+    }
   }
 }
 
-const baselineCache = new WeakMap<PreparedStep, Evaluation>();
+/** Grades a cluster as a console left it (write and fix scenarios): its policies are the whole answer. */
+export function gradeState(s: Scenario, state: ClusterState, opts: GradeOptions = {}): GradeOutcome {
+  const at = stepOf(s, opts, 'cluster');
+  if (!('prep' in at)) return at;
+  const prep = at.prep;
+  if (s.kind !== 'write' && s.kind !== 'fix') return bad('cluster', `${s.id} is a ${s.kind} scenario: it is answered in the editor, not in the cluster`);
+  const labels = new Map<string, Record<string, string>>();
+  const relabelled: string[] = [];
+  for (const [ns, l] of state.namespaceLabels ?? []) {
+    const now = prep.cluster.namespaces.find((n) => n.name === ns);
+    if (!now) continue;
+    const next = { ...l, 'kubernetes.io/metadata.name': ns };
+    if (JSON.stringify(Object.entries(next).sort()) !== JSON.stringify(Object.entries(now.labels).sort())) relabelled.push(ns);
+    labels.set(ns, next);
+  }
+  const existingIds = new Set(prep.existing.map(policyId));
+  const added = state.policies.filter((p) => !existingIds.has(policyId(p)) || !prep.existing.some((e) => e === p));
+  return gradePolicies(prep, relabel(prep.cluster, labels), [...state.policies], added, [], relabelled, [], opts);
+}
 
-function baseline(prep: PreparedStep): Evaluation {
-  let b = baselineCache.get(prep);
-  if (!b) baselineCache.set(prep, (b = evaluate(prep, prep.cluster, prep.existing)));
+/** A step that asks for a namespace label accepts Namespace objects in a YAML answer. */
+function stepLabelsNamespaces(prep: PreparedStep): boolean {
+  return prep.requirements.some((r) => r.namespaceLabel);
+}
+
+const baselineCache = new WeakMap<GradingSpace, Evaluation>();
+
+function baseline(space: GradingSpace): Evaluation {
+  let b = baselineCache.get(space);
+  if (!b) baselineCache.set(space, (b = evaluate(space, space.prep.cluster, space.prep.existing)));
   return b;
 }
 
-function scoreRequirements(prep: PreparedStep, ev: Evaluation): { requirements: RequirementResult[]; score: number } {
-  const base = baseline(prep);
-  const requirements: RequirementResult[] = prep.requirements.map((r, i) => {
+/** Goals (what the existing policies do not meet yet) earn 3/4 of the points, keeps 1/4; within each by weight. */
+export const GOAL_SHARE = 0.75;
+
+export interface ScoredItem {
+  role: 'goal' | 'keep';
+  /** Relative weight within its role. */
+  weight: number;
+  met: boolean;
+}
+
+/** Each item's share of the step's points: goals share GOAL_SHARE, keeps the rest (all of it when one role is absent). */
+export function pointShares(items: readonly ScoredItem[]): number[] {
+  const sum = (role: 'goal' | 'keep') => items.filter((r) => r.role === role).reduce((a, r) => a + r.weight, 0);
+  const goalW = sum('goal');
+  const keepW = sum('keep');
+  return items.map((r) => {
+    const roleShare = goalW === 0 || keepW === 0 ? 1 : r.role === 'goal' ? GOAL_SHARE : 1 - GOAL_SHARE;
+    return (roleShare * r.weight) / (r.role === 'goal' ? goalW : keepW);
+  });
+}
+
+/** The weighted share of requirements met. */
+export function weightedScore(items: readonly ScoredItem[]): number {
+  const shares = pointShares(items);
+  return round(items.reduce((a, r, i) => a + (r.met ? shares[i] : 0), 0));
+}
+
+/** Roles and weights of a step's requirements (those with something to grade). */
+export function stepItems(space: GradingSpace): (ScoredItem & { index: number })[] {
+  const base = baseline(space);
+  return space.requirementNames
+    .map((_, i) => ({ index: i, role: (base.wrongByRequirement[i] > 0 ? 'goal' : 'keep') as 'goal' | 'keep', weight: space.prep.requirements[i]?.weight ?? 1, met: true }))
+    .filter((r) => base.totalByRequirement[r.index] > 0);
+}
+
+function scoreRequirements(space: GradingSpace, ev: Evaluation): { requirements: RequirementResult[]; score: number } {
+  const items = stepItems(space).map((it) => ({ ...it, met: ev.wrongByRequirement[it.index] === 0 }));
+  const shares = pointShares(items);
+  const shareOf = new Map(items.map((it, k) => [it.index, shares[k]]));
+  const roleOf = new Map(items.map((it) => [it.index, it.role]));
+  const requirements: RequirementResult[] = space.requirementNames.map((name, i) => {
     const total = ev.totalByRequirement[i];
     const wrong = ev.wrongByRequirement[i];
-    const role = base.wrongByRequirement[i] > 0 ? 'goal' : 'keep';
-    const out: RequirementResult = { name: r.name, role, met: wrong === 0, score: total === 0 ? 1 : round(1 - wrong / total), wrong, total };
-    if (wrong > 0 && r.onFail) out.advice = r.onFail;
+    const req = space.prep.requirements[i];
+    const out: RequirementResult = { name, role: roleOf.get(i) ?? 'keep', met: wrong === 0, score: total === 0 ? 1 : round(1 - wrong / total), wrong, total, weight: round(shareOf.get(i) ?? 0) };
+    if (ev.conditionFailures[i]) out.failure = ev.conditionFailures[i];
+    if (wrong > 0 && req?.onFail) out.advice = req.onFail;
     return out;
   });
-  // A goal earns credit for progress beyond where the existing policies leave it, so that
-  // doing nothing scores 0 even when a fix scenario's broken policies meet part of a goal.
-  const progress = (r: RequirementResult, i: number): number => {
-    const before = r.total === 0 ? 1 : 1 - base.wrongByRequirement[i] / r.total;
-    return before >= 1 ? r.score : Math.max(0, (r.score - before) / (1 - before));
-  };
-  const goalScores = requirements.map((r, i) => (r.role === 'goal' && r.total > 0 ? progress(r, i) : -1)).filter((x) => x >= 0);
-  const keeps = requirements.filter((r) => r.role === 'keep' && r.total > 0);
-  const goalScore = goalScores.length ? goalScores.reduce((a, x) => a + x, 0) / goalScores.length : 1;
-  const keepFactor = keeps.length ? Math.min(...keeps.map((r) => r.score)) : 1;
-  return { requirements, score: round(goalScore * keepFactor) };
+  return { requirements, score: weightedScore(items) };
 }
 
 function reach(b: boolean): Reachability {
   return b ? 'allowed' : 'denied';
 }
 
-/** One wrong cell: what was expected, what the policies give, and the engine's reason. */
-function cellMismatch(prep: PreparedStep, ev: Evaluation, c: Pick<ExpectedCell, 'from' | 'to' | 'probe' | 'allowed'>, requirement: string, prefix = ''): CellMismatch {
-  const from = prep.endpoints[c.from].id;
-  const to = prep.endpoints[c.to].id;
-  const verdict = ev.engine.verdict(from, to, c.probe);
-  return {
-    from,
-    to,
-    port: c.probe.port,
-    protocol: c.probe.protocol,
-    expected: reach(c.allowed),
-    got: reach(verdict.allowed),
-    reason: prefix + explainVerdict(ev.engine, verdict),
-    requirement,
-  };
+/** The wrong connections, per pair and requirement, as port stretches with the engine's reason. */
+export function mismatchesOf(space: GradingSpace, ev: Evaluation): CellMismatch[] {
+  const out: CellMismatch[] = [];
+  const { grid } = ev;
+  const ids = grid.endpoints.map((e) => e.id);
+  grid.pairs.forEach(({ from, to }, pi) => {
+    const base = pi * grid.width;
+    const sbase = pi * space.grid.width;
+    let groups: Map<string, { r: number; want: number; set: ConnectionSet; first?: Probe }> | undefined;
+    for (const proto of PROTOCOLS as readonly Protocol[]) {
+      const starts = grid.atoms[proto];
+      for (let k = 0; k < starts.length; k++) {
+        const c = grid.offset[proto] + k;
+        if (ev.wrong[base + c] !== 1) continue;
+        const r = space.requirementOf[sbase + ev.column[c]];
+        const want = space.expected[sbase + ev.column[c]];
+        const key = `${r}|${want}`;
+        groups ??= new Map();
+        let g = groups.get(key);
+        if (!g) groups.set(key, (g = { r, want, set: emptyConnections() }));
+        const [lo, hi] = grid.atomRange(proto, k);
+        g.first ??= { port: lo, protocol: proto };
+        pushRange(g.set[proto], lo, hi);
+      }
+    }
+    if (!groups) return;
+    for (const g of groups.values()) {
+      const verdict = ev.engine.verdict(ids[from], ids[to], g.first!);
+      out.push({
+        from: ids[from],
+        to: ids[to],
+        port: g.first!.port,
+        protocol: g.first!.protocol,
+        ports: connectionText(g.set),
+        expected: reach(g.want === ALLOWED),
+        got: reach(g.want === DENIED),
+        reason: explainVerdict(ev.engine, verdict),
+        requirement: space.requirementNames[g.r],
+        cause: causeOf(ev.engine, verdict),
+      });
+    }
+  });
+  return out;
 }
 
-/** Reasons for the wrong cells and every check, from the engine's verdicts. */
-function details(prep: PreparedStep, ev: Evaluation): { mismatches: CellMismatch[]; checks: CheckResult[] } {
-  const mismatches: CellMismatch[] = [];
-  prep.cells.forEach((c, i) => {
-    if (ev.got[i] !== c.allowed) mismatches.push(cellMismatch(prep, ev, c, prep.requirements[c.requirement].name));
-  });
-  const checks: CheckResult[] = prep.checks.map((c, i) => {
+function checkResults(prep: PreparedStep, ev: Evaluation): CheckResult[] {
+  return prep.checks.map((c, i) => {
     const o = ev.checks[i];
-    const passed = o.succeeded === (c.spec.expect === 'success');
+    const passed = !ev.checkWrong[i];
     const reason = passed ? '' : runCheck(ev.engine, prep, c, true).reason;
     return {
       from: prep.endpoints[c.from].id,
@@ -177,38 +293,51 @@ function details(prep: PreparedStep, ev: Evaluation): { mismatches: CellMismatch
       requirement: prep.requirements[c.requirement].name,
     };
   });
-  return { mismatches, checks };
 }
 
-function gradePolicies(prep: PreparedStep, inputs: ManifestInput[]): GradeOutcome {
+function gradePolicies(
+  prep: PreparedStep,
+  cluster: Cluster,
+  policies: NetworkPolicy[],
+  answerPolicies: readonly NetworkPolicy[],
+  replaced: string[],
+  relabelled: string[],
+  warnings: string[],
+  opts: EvaluateOptions,
+): GradeOutcome {
   const s = prep.scenario;
-  const answer = readPolicyAnswer(inputs, answerKindAllowsNamespaces(s.kind), prep.cluster);
-  if (Array.isArray(answer)) return { ok: false, findings: answer };
-  const cluster: Cluster = relabel(prep.cluster, answer.namespaceLabels);
-  const { policies, replaced } = applyPolicies(prep.existing, answer.policies);
-  const ev = evaluate(prep, cluster, policies);
-  const { requirements, score } = scoreRequirements(prep, ev);
-  const { mismatches, checks } = details(prep, ev);
+  const at = gradingSpace(prep);
+  if ('findings' in at) return { ok: false, findings: at.findings };
+  const space = at.space;
+  const ev = evaluate(space, cluster, policies, opts);
+  const { requirements, score } = scoreRequirements(space, ev);
+  const mismatches = mismatchesOf(space, ev);
+  const checks = checkResults(prep, ev);
   const passed = ev.wrongCount === 0;
-
-  const mistakes: Mistake[] = staticMistakes(answer.policies, cluster);
-  if (!passed) {
-    const answerFrom = policies.length - answer.policies.length;
-    const wrongNow = wrongFlags(prep, ev);
-    mistakes.push(...andOrMistakes(policies, answerFrom, cluster, (ps) => rewriteFixes(wrongNow, wrongFlags(prep, evaluate(prep, cluster, ps)))));
-    mistakes.push(...dnsMistakes(ev.engine, prep));
-  }
+  const answerIds = new Set(answerPolicies.map(policyId));
+  const mistakes = detectMistakes({
+    prep,
+    space,
+    ev,
+    answer: policies.filter((p) => answerIds.has(policyId(p))),
+    mismatches,
+    checks,
+    passed,
+    regrade: (ps) => evaluate(space, cluster, ps, opts, ev.grid.atoms),
+    fixes: rewriteFixes,
+  });
   const notes: string[] = [];
   if (s.kind === 'write') {
     for (const id of replaced) {
       mistakes.push({ code: 'replaces-existing', policy: id, message: `your policy ${id} replaces the existing policy of the same name (kubectl apply overwrites it); pick another name to add to it` });
     }
   } else if (replaced.length) notes.push(`replaced: ${replaced.join(', ')}`);
-  for (const [ns] of answer.namespaceLabels) notes.push(`namespace ${ns} relabelled`);
-  for (const w of answer.warnings) notes.push(`${w.file}:${w.line}:${w.col}: ${w.path ? `${w.path}: ` : ''}${w.message}`);
+  for (const ns of relabelled) notes.push(`namespace ${ns} relabelled`);
+  notes.push(...warnings);
   return {
     ok: true,
     result: { exercise: s.id, step: prep.step, steps: s.steps.length, kind: s.kind, passed, score, mismatches, checks, requirements, mistakes, notes },
+    graded: { space, evaluation: ev },
   };
 }
 
@@ -230,8 +359,7 @@ function gradePredict(prep: PreparedStep, input: ManifestInput): GradeOutcome {
         .join('; ') + `; the questions are: ${asks.map((a) => `"${a}"`).join(', ')}`,
     );
   }
-  const ev = evaluate(prep, prep.cluster, prep.existing);
-  const engine = ev.engine;
+  const engine = new Engine(prep.cluster, prep.existing);
   const mismatches: CellMismatch[] = [];
   const checks: CheckResult[] = [];
   let right = 0;
@@ -239,16 +367,18 @@ function gradePredict(prep: PreparedStep, input: ManifestInput): GradeOutcome {
     const said = answers.get(q.ask);
     const correct = said === q.expect;
     if (correct) right++;
+    const yourWord = said === undefined ? 'no answer' : `you said ${q.check ? (said ? 'it succeeds' : 'it fails') : said ? 'allowed' : 'denied'}`;
     if (q.check) {
       const rc = resolveCheck(q.check, -1, prep.cluster, prep.endpoints);
       const reason = typeof rc === 'string' ? rc : runCheck(engine, prep, rc, true).reason;
+      const truth = q.expect ? 'it succeeds' : 'it fails';
       checks.push({
         from: typeof rc === 'string' ? q.from : prep.endpoints[rc.from].id,
         run: q.check.run,
         expected: q.expect ? 'success' : 'fail',
         got: said === undefined ? 'fail' : said ? 'success' : 'fail',
         passed: correct,
-        reason: said === undefined ? `no answer for "${q.ask}"; ${reason}` : reason,
+        reason: correct ? reason : `${yourWord}; ${truth}, because ${reason}`,
         requirement: q.ask,
       });
       continue;
@@ -257,22 +387,25 @@ function gradePredict(prep: PreparedStep, input: ManifestInput): GradeOutcome {
     const from = prep.endpoints[resolvePattern(q.from, prep.endpoints)[0]].id;
     const to = prep.endpoints[resolvePattern(q.to!, prep.endpoints)[0]].id;
     const probe: Probe = { port: q.port!.port, protocol: q.port!.protocol! };
-    const why = explainVerdict(engine, engine.verdict(from, to, probe));
+    const verdict = engine.verdict(from, to, probe);
+    const why = explainVerdict(engine, verdict);
     mismatches.push({
       from,
       to,
       port: probe.port,
       protocol: probe.protocol,
+      ports: `${probe.protocol} ${probe.port}`,
       expected: reach(q.expect),
       got: said === undefined ? reach(!q.expect) : reach(said),
-      reason: said === undefined ? `no answer for "${q.ask}"; ${why}` : why,
+      reason: `${yourWord}; it is ${reach(q.expect)}, because ${why.replace(/^(allowed|denied): /, '')}`,
       requirement: q.ask,
+      cause: causeOf(engine, verdict),
     });
   }
   const score = questions.length ? round(right / questions.length) : 0;
   const requirements: RequirementResult[] = questions.map((q) => {
     const ok = answers.get(q.ask) === q.expect;
-    return { name: q.ask, role: 'goal', met: ok, score: ok ? 1 : 0, wrong: ok ? 0 : 1, total: 1 };
+    return { name: q.ask, role: 'goal', met: ok, score: ok ? 1 : 0, wrong: ok ? 0 : 1, total: 1, weight: round(1 / questions.length) };
   });
   return {
     ok: true,
@@ -285,40 +418,24 @@ interface CandidateRun {
   policies: NetworkPolicy[];
   replaced: string[];
   ev: Evaluation;
-  /** Every non-self pair and probe of the matrix: allowed or not. */
-  allowed: boolean[];
 }
 
-const pickCache = new WeakMap<PreparedStep, { runs: CandidateRun[]; right: string | undefined; findings: Finding[] }>();
+const pickCache = new WeakMap<PreparedStep, { runs: CandidateRun[]; right: string | undefined; findings: Finding[]; space?: GradingSpace }>();
 
-function fullMatrix(prep: PreparedStep, ev: Evaluation): boolean[] {
-  const out: boolean[] = [];
-  prep.endpoints.forEach((f, fi) =>
-    prep.endpoints.forEach((t, ti) => {
-      if (fi === ti || (f.kind === 'external' && t.kind === 'external')) return;
-      for (const probe of t.probes) out.push(ev.engine.allowed(fi, ti, probe));
-    }),
-  );
-  return out;
-}
-
-function matrixCells(prep: PreparedStep): { from: number; to: number; probe: Probe }[] {
-  const out: { from: number; to: number; probe: Probe }[] = [];
-  prep.endpoints.forEach((f, fi) =>
-    prep.endpoints.forEach((t, ti) => {
-      if (fi === ti || (f.kind === 'external' && t.kind === 'external')) return;
-      for (const probe of t.probes) out.push({ from: fi, to: ti, probe });
-    }),
-  );
-  return out;
-}
-
-/** Runs every candidate once per step; the right pick is the valid one that allows least. */
+/** Runs every candidate once per step on one grid; the right pick is the valid one that allows least. */
 function pickAnalysis(prep: PreparedStep) {
   let hit = pickCache.get(prep);
   if (hit) return hit;
   const findings: Finding[] = [];
-  const runs: CandidateRun[] = [];
+  const at = gradingSpace(prep);
+  if ('findings' in at) {
+    hit = { runs: [], right: undefined, findings: at.findings };
+    pickCache.set(prep, hit);
+    return hit;
+  }
+  const space = at.space;
+  const loadedAll: { id: string; policies: NetworkPolicy[]; replaced: string[] }[] = [];
+  const edges: Record<Protocol, number[]> = { TCP: [], UDP: [], SCTP: [] };
   for (const c of prep.scenario.candidates) {
     const loaded = loadBlocks([c.policies]);
     const errors = loaded.findings.filter((f) => f.severity === 'error');
@@ -327,14 +444,17 @@ function pickAnalysis(prep: PreparedStep) {
       continue;
     }
     const { policies, replaced } = applyPolicies(prep.existing, loaded.policies);
-    const ev = evaluate(prep, prep.cluster, policies);
-    runs.push({ id: c.id, policies, replaced, ev, allowed: fullMatrix(prep, ev) });
+    const e = new Engine(prep.cluster, policies).portEdges();
+    for (const p of PROTOCOLS) edges[p].push(...e[p]);
+    loadedAll.push({ id: c.id, policies, replaced });
   }
+  const runs: CandidateRun[] = loadedAll.map((c) => ({ ...c, ev: evaluate(space, prep.cluster, c.policies, {}, edges) }));
   const valid = runs.filter((r) => r.ev.wrongCount === 0 && r.replaced.length === 0);
-  const count = (r: CandidateRun) => r.allowed.filter(Boolean).length;
-  const least = valid.filter((r) => valid.every((o) => r.allowed.every((a, i) => !a || o.allowed[i])));
+  const count = (r: CandidateRun) => r.ev.allowed.reduce((a, x) => a + x, 0);
+  const within = (r: CandidateRun, o: CandidateRun) => r.ev.allowed.every((a, i) => !a || o.ev.allowed[i] === 1);
+  const least = valid.filter((r) => valid.every((o) => within(r, o)));
   const right = (least[0] ?? [...valid].sort((a, b) => count(a) - count(b))[0])?.id;
-  hit = { runs, right, findings };
+  hit = { runs, right, findings, space };
   pickCache.set(prep, hit);
   return hit;
 }
@@ -343,32 +463,73 @@ function gradePick(prep: PreparedStep, input: ManifestInput): GradeOutcome {
   const s = prep.scenario;
   const pick = readPickAnswer(input);
   if (Array.isArray(pick)) return { ok: false, findings: pick };
-  const { runs, right, findings } = pickAnalysis(prep);
-  if (findings.length) return { ok: false, findings };
+  const { runs, right, findings, space } = pickAnalysis(prep);
+  if (findings.length || !space) return { ok: false, findings };
   const ids = runs.map((r) => r.id);
   if (!ids.includes(pick)) return bad(input.file, `no candidate "${pick}": choose one of ${ids.join(', ')}`);
   const rightRun = runs.find((r) => r.id === right);
-  const cells = matrixCells(prep);
+  const extraOf = (r: CandidateRun) => {
+    const out: { pair: number; set: ConnectionSet }[] = [];
+    if (!rightRun) return out;
+    const g = r.ev.grid;
+    g.pairs.forEach((_, pi) => {
+      const set = emptyConnections();
+      let any = false;
+      for (const proto of PROTOCOLS as readonly Protocol[]) {
+        g.atoms[proto].forEach((_lo, k) => {
+          const at = pi * g.width + g.offset[proto] + k;
+          if (r.ev.allowed[at] && !rightRun.ev.allowed[at]) {
+            const [lo, hi] = g.atomRange(proto, k);
+            pushRange(set[proto], lo, hi);
+            any = true;
+          }
+        });
+      }
+      if (any) out.push({ pair: pi, set });
+    });
+    return out;
+  };
+  const name = (r: CandidateRun, pi: number) => {
+    const p = r.ev.grid.pairs[pi];
+    return `${r.ev.grid.endpoints[p.from].id} -> ${r.ev.grid.endpoints[p.to].id}`;
+  };
   const picks: PickVerdict[] = runs.map((r) => {
     if (r.id === right) return { id: r.id, verdict: 'right', explanation: 'meets every requirement, leaves the existing policies alone, and allows the least' };
     if (r.replaced.length) return { id: r.id, verdict: 'overwrites an existing policy', explanation: `it replaces ${r.replaced.join(', ')} (same namespace and name), so kubectl apply would overwrite it` };
     if (r.ev.wrongCount > 0) {
-      const failed = prep.requirements.filter((_, i) => r.ev.wrongByRequirement[i] > 0).map((x) => `"${x.name}"`);
+      const failed = space.requirementNames.filter((_, i) => r.ev.wrongByRequirement[i] > 0).map((x) => `"${x}"`);
       return { id: r.id, verdict: 'too narrow', explanation: `it fails ${failed.join(', ')}` };
     }
-    const extra = rightRun ? cells.filter((_, i) => r.allowed[i] && !rightRun.allowed[i]) : [];
+    const extra = extraOf(r);
     const eg = extra[0];
-    const example = eg ? `, e.g. ${prep.endpoints[eg.from].id} -> ${prep.endpoints[eg.to].id} on ${probeText(eg.probe)}` : '';
+    const example = eg ? `, e.g. ${name(r, eg.pair)} on ${connectionText(eg.set)}` : '';
     return { id: r.id, verdict: 'too wide', explanation: `it also allows ${extra.length} connection${extra.length === 1 ? '' : 's'} that ${right} denies${example}` };
   });
   const mine = runs.find((r) => r.id === pick)!;
-  const { requirements, score: reqScore } = scoreRequirements(prep, mine.ev);
-  const { mismatches, checks } = details(prep, mine.ev);
+  const { requirements, score: reqScore } = scoreRequirements(space, mine.ev);
+  const mismatches = mismatchesOf(space, mine.ev);
+  const checks = checkResults(prep, mine.ev);
   if (pick !== right && rightRun && mine.ev.wrongCount === 0) {
-    cells.forEach((c, i) => {
-      // The least permissive pick denies this cell; this candidate allows it.
-      if (mine.allowed[i] && !rightRun.allowed[i]) mismatches.push(cellMismatch(prep, mine.ev, { ...c, allowed: false }, 'least permissive', 'more than needed: '));
-    });
+    for (const { pair, set } of extraOf(mine)) {
+      const p = mine.ev.grid.pairs[pair];
+      const from = mine.ev.grid.endpoints[p.from].id;
+      const to = mine.ev.grid.endpoints[p.to].id;
+      const proto = (PROTOCOLS as readonly Protocol[]).find((x) => set[x].length > 0)!;
+      const probe: Probe = { port: set[proto][0][0], protocol: proto };
+      const verdict = mine.ev.engine.verdict(from, to, probe);
+      mismatches.push({
+        from,
+        to,
+        port: probe.port,
+        protocol: proto,
+        ports: connectionText(set),
+        expected: 'denied',
+        got: 'allowed',
+        reason: `more than needed: ${explainVerdict(mine.ev.engine, verdict)}`,
+        requirement: 'least permissive',
+        cause: causeOf(mine.ev.engine, verdict),
+      });
+    }
   }
   const passed = pick === right;
   return {
@@ -387,6 +548,7 @@ function gradePick(prep: PreparedStep, input: ManifestInput): GradeOutcome {
       notes: [`you picked ${pick}; the least permissive candidate that meets the task is ${right ?? '(none)'}`],
       picks,
     },
+    graded: { space, evaluation: mine.ev },
   };
 }
 
@@ -394,3 +556,10 @@ function gradePick(prep: PreparedStep, input: ManifestInput): GradeOutcome {
 export function policyIds(policies: readonly NetworkPolicy[]): string[] {
   return policies.map(policyId);
 }
+
+/** Every connection a verdict-bearing engine allows between two endpoints (for screens). */
+export function connectionsBetween(ev: Evaluation, fromId: string, toId: string): ConnectionSet {
+  return new ConnectionEvaluator(ev.engine, ev.grid.atoms).connections(ev.engine.indexOf(fromId), ev.engine.indexOf(toId));
+}
+
+export type { Verdict };

@@ -7,7 +7,11 @@ import { policyId } from '../policy.js';
 import { selectorMatches, selectorText, isEmptySelector } from '../labels.js';
 import type { Engine } from '../engine/engine.js';
 import type { PreparedStep } from '../bank/prepare.js';
-import { dnsReachable } from './evaluate.js';
+import type { Verdict } from '../engine/types.js';
+import type { Evaluation } from './evaluate.js';
+import type { GradingSpace } from './expected.js';
+import { parseCidr, parseIp, cidrContains } from '../ip.js';
+import { DNS_PROBE } from './evaluate.js';
 
 export type MistakeCode =
   | 'selects-no-pods'
@@ -18,7 +22,14 @@ export type MistakeCode =
   | 'dns-blocked'
   | 'service-port'
   | 'rules-ignored'
-  | 'replaces-existing';
+  | 'replaces-existing'
+  | 'wrong-side'
+  | 'ipblock-service-ip'
+  | 'policytypes-without-egress'
+  | 'ingress-inferred'
+  | 'no-ports'
+  | 'missing-default-deny'
+  | 'coredns-isolated';
 
 export interface Mistake {
   code: MistakeCode;
@@ -170,17 +181,287 @@ export function andOrMistakes(
   return out;
 }
 
-/** Pods that the step needs to resolve names but cannot reach CoreDNS. */
-export function dnsMistakes(engine: Engine, prep: PreparedStep): Mistake[] {
+/** What decides a verdict, in words that do not name the pair: mismatches with one cause group together. */
+export function causeOf(engine: Engine, v: Verdict): string {
+  const isExternal = (id: string) => engine.endpoints[engine.indexOf(id)]?.kind === 'external';
+  const rules = (d: Verdict['ingress']) => d.allowedBy.map((r) => `${r.policy} ${r.direction}[${r.ruleIndex}]`).join(' and ');
+  if (v.allowed) {
+    const parts: string[] = [];
+    if (!isExternal(v.to)) parts.push(v.ingress.isolated ? `admitted by ${rules(v.ingress)}` : 'the destination is not isolated for ingress (no policy selects it), so it accepts every connection');
+    if (!isExternal(v.from) && v.egress.isolated) parts.push(`its egress is admitted by ${rules(v.egress)}`);
+    return parts.join('; ') || 'nothing isolates either side';
+  }
+  const parts: string[] = [];
+  if (!v.egress.allowed) parts.push(`the source is isolated for egress by ${v.egress.isolatedBy.join(', ')} and no egress rule admits it`);
+  if (!v.ingress.allowed) parts.push(`the destination is isolated for ingress by ${v.ingress.isolatedBy.join(', ')} and no ingress rule admits it`);
+  return parts.join('; and ');
+}
+
+export interface MistakeContext {
+  prep: PreparedStep;
+  space: GradingSpace;
+  ev: Evaluation;
+  /** The answer's own policies (as they stand in ev.policies). */
+  answer: readonly NetworkPolicy[];
+  mismatches: readonly { from: string; to: string; port: number; protocol: string; expected: string; got: string }[];
+  checks: readonly { from: string; passed: boolean; expected: string }[];
+  passed: boolean;
+  /** Re-grades other policies on the same grid (rewrites of the answer). */
+  regrade: (policies: NetworkPolicy[]) => Evaluation;
+  fixes: (now: Evaluation, rewritten: Evaluation) => boolean;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** Every mistake the answer shows, each named by its cause. */
+export function detectMistakes(ctx: MistakeContext): Mistake[] {
+  const { ev, prep } = ctx;
+  const out: Mistake[] = staticMistakes(ctx.answer, ev.cluster);
+  out.push(...ipBlockServiceMistakes(ctx));
+  if (ctx.passed) return out;
+  const all = ev.policies as NetworkPolicy[];
+  const answerFrom = all.findIndex((p) => ctx.answer.includes(p));
+  const fixes = (ps: NetworkPolicy[]) => ctx.fixes(ev, ctx.regrade(ps));
+  if (answerFrom >= 0) out.push(...andOrMistakes(all, answerFrom, ev.cluster, fixes));
+  out.push(...wrongSideMistakes(ctx, fixes));
+  out.push(...policyTypesMistakes(ctx, fixes));
+  out.push(...portsLeftOut(ctx));
+  out.push(...missingDefaultDeny(ctx));
+  out.push(...dnsMistakes(ctx, out));
+  void prep;
+  return dedupe(out);
+}
+
+function dedupe(ms: Mistake[]): Mistake[] {
+  const seen = new Set<string>();
+  return ms.filter((m) => {
+    const k = `${m.code}|${m.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function replacePolicy(all: readonly NetworkPolicy[], target: NetworkPolicy, by: NetworkPolicy[]): NetworkPolicy[] {
+  return all.flatMap((p) => (p === target ? by : [p]));
+}
+
+/**
+ * A rule on the wrong side: an egress policy on the client where the server needs ingress,
+ * or an ingress policy on the client that admits the server. Confirmed by rewriting it to
+ * the other side: it must mend something and break nothing.
+ */
+function wrongSideMistakes(ctx: MistakeContext, fixes: (ps: NetworkPolicy[]) => boolean): Mistake[] {
+  const out: Mistake[] = [];
+  const all = ctx.ev.policies;
+  for (const p of ctx.answer) {
+    const id = policyId(p);
+    const simplePeers = (r: PolicyRule) => r.peers.length > 0 && r.peers.every((x) => x.podSelector && !x.namespaceSelector && !x.ipBlock);
+    if (p.policyTypes.includes('Egress') && p.egress.length > 0 && p.egress.every(simplePeers) && !p.policyTypes.includes('Ingress')) {
+      const flipped: NetworkPolicy[] = p.egress.flatMap((r, ri) =>
+        r.peers.map((peer, k) => ({
+          ...p,
+          name: `${p.name}-${ri}-${k}`,
+          podSelector: peer.podSelector!,
+          policyTypes: ['Ingress'],
+          policyTypesDefaulted: false,
+          ingress: [{ peers: [{ podSelector: p.podSelector }], ports: r.ports }],
+          egress: [],
+        })),
+      );
+      if (fixes(replacePolicy(all, p, flipped))) {
+        out.push({
+          code: 'wrong-side',
+          policy: id,
+          message: `rule on the wrong side: ${id} restricts egress of the pods it selects (${selText(p.podSelector)}), but the destination still decides who gets in; select the destination pods in an Ingress policy and admit ${selText(p.podSelector)} in its from list`,
+        });
+        continue;
+      }
+    }
+    if (p.policyTypes.includes('Ingress') && p.ingress.length > 0 && p.ingress.every(simplePeers) && !isEmptySelector(p.podSelector)) {
+      const flipped: NetworkPolicy[] = p.ingress.flatMap((r, ri) =>
+        r.peers.map((peer, k) => ({
+          ...p,
+          name: ri === 0 && k === 0 ? p.name : `${p.name}-${ri}-${k}`,
+          podSelector: peer.podSelector!,
+          policyTypes: ['Ingress'],
+          policyTypesDefaulted: false,
+          ingress: [{ peers: [{ podSelector: p.podSelector }], ports: r.ports }],
+          egress: [],
+        })),
+      );
+      if (fixes(replacePolicy(all, p, flipped))) {
+        out.push({
+          code: 'wrong-side',
+          policy: id,
+          message: `rule the wrong way round: ${id} selects ${selText(p.podSelector)} and admits ${p.ingress.map((r) => r.peers.map((x) => selText(x.podSelector!)).join(', ')).join(', ')}; the task needs it the other way: spec.podSelector picks the pods that receive, from lists the pods that connect`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** ipBlock aimed at a Service's ClusterIP: policies see the backend pod IPs after the Service's DNAT. */
+function ipBlockServiceMistakes(ctx: MistakeContext): Mistake[] {
+  const out: Mistake[] = [];
+  const { cluster } = ctx.ev;
+  for (const p of ctx.answer) {
+    for (const dir of ['ingress', 'egress'] as const) {
+      (dir === 'ingress' ? p.ingress : p.egress).forEach((rule, ri) => {
+        for (const peer of rule.peers) {
+          const cidr = peer.ipBlock && parseCidr(peer.ipBlock.cidr);
+          if (!cidr) continue;
+          for (const svc of cluster.services) {
+            const ip = svc.clusterIP && parseIp(svc.clusterIP);
+            if (!ip || ip.family !== cidr.family || !cidrContains(cidr, ip)) continue;
+            const backends = cluster.pods.filter((pod) => pod.namespace === svc.namespace && Object.keys(svc.selector).length > 0 && selectorMatches({ matchLabels: svc.selector, matchExpressions: [] }, pod.labels));
+            const covered = backends.some((pod) => pod.ips.some((t) => {
+              const a = parseIp(t);
+              return a !== null && a.family === cidr.family && cidrContains(cidr, a);
+            }));
+            if (covered || backends.length === 0) continue;
+            out.push({
+              code: 'ipblock-service-ip',
+              policy: policyId(p),
+              message: `${policyId(p)} ${dir}[${ri}] ipBlock ${peer.ipBlock!.cidr} covers the ClusterIP of Service ${svc.namespace}/${svc.name} (${svc.clusterIP}), but policies see the traffic after the Service's DNAT, with the backend pods' IPs (${backends.map((b) => b.ips[0]).join(', ')}); select those pods with podSelector and namespaceSelector instead`,
+            });
+          }
+        }
+      });
+    }
+  }
+  return out;
+}
+
+/** policyTypes without Egress where an egress deny was meant, and Ingress inferred beside egress rules. */
+function policyTypesMistakes(ctx: MistakeContext, fixes: (ps: NetworkPolicy[]) => boolean): Mistake[] {
+  const out: Mistake[] = [];
+  const all = ctx.ev.policies;
+  for (const p of ctx.answer) {
+    const id = policyId(p);
+    if (!p.policyTypesDefaulted && p.policyTypes.includes('Ingress') && !p.policyTypes.includes('Egress') && p.egress.length === 0) {
+      const withEgress = { ...p, policyTypes: ['Ingress', 'Egress'] as NetworkPolicy['policyTypes'] };
+      if (fixes(replacePolicy(all, p, [withEgress]))) {
+        out.push({ code: 'policytypes-without-egress', policy: id, message: `${id} lists only Ingress in policyTypes, so it leaves egress alone: the pods it selects may still send anywhere; add Egress to policyTypes to deny their outgoing traffic` });
+      }
+    }
+    if (p.policyTypesDefaulted && p.egress.length > 0 && p.ingress.length === 0) {
+      const egressOnly = { ...p, policyTypes: ['Egress'] as NetworkPolicy['policyTypes'], policyTypesDefaulted: false };
+      if (fixes(replacePolicy(all, p, [egressOnly]))) {
+        out.push({ code: 'ingress-inferred', policy: id, message: `${id} has egress rules but no policyTypes, so the API server sets policyTypes to [Ingress, Egress]: its pods are now isolated for ingress as well and accept nothing; write policyTypes: [Egress]` });
+      }
+    }
+  }
+  return out;
+}
+
+/** Rules without ports that let through what should be denied: every port and protocol is open. */
+function portsLeftOut(ctx: MistakeContext): Mistake[] {
+  const out: Mistake[] = [];
+  const ev = ctx.ev;
+  const answerIds = new Set(ctx.answer.map(policyId));
+  const hits = new Map<string, { n: number; example: string }>();
+  for (const m of ctx.mismatches) {
+    if (m.expected !== 'denied' || m.got !== 'allowed') continue;
+    const v = ev.engine.verdict(m.from, m.to, { port: m.port, protocol: m.protocol as 'TCP' });
+    for (const side of [v.ingress, v.egress]) {
+      for (const r of side.allowedBy) {
+        if (r.portIndex !== null || !answerIds.has(r.policy)) continue;
+        const key = `${r.policy} ${r.direction}[${r.ruleIndex}]`;
+        const h = hits.get(key) ?? { n: 0, example: `${m.from} -> ${m.to} on ${m.port}/${m.protocol}` };
+        h.n++;
+        hits.set(key, h);
+      }
+    }
+  }
+  for (const [rule, h] of hits) {
+    out.push({ code: 'no-ports', policy: rule.split(' ')[0], message: `${rule} has no ports, so it admits its peers on every port and protocol (${plural(h.n, 'wrong connection')}, e.g. ${h.example}); list the ports the task names` });
+  }
+  return out;
+}
+
+/** Pods that still accept (or send) everything because no policy isolates them. */
+function missingDefaultDeny(ctx: MistakeContext): Mistake[] {
+  const out: Mistake[] = [];
+  const ev = ctx.ev;
+  const openIn = new Map<string, Set<string>>();
+  const openOut = new Map<string, Set<string>>();
+  for (const m of ctx.mismatches) {
+    if (m.expected !== 'denied' || m.got !== 'allowed') continue;
+    const toIdx = ev.engine.indexOf(m.to);
+    const fromIdx = ev.engine.indexOf(m.from);
+    const to = ev.engine.endpoints[toIdx];
+    const from = ev.engine.endpoints[fromIdx];
+    // Blame the side that lets it through unrestricted; an admitting rule on the other side is its own story.
+    const fromOpen = from?.kind !== 'pod' || ev.engine.isolation(fromIdx).egress.length === 0;
+    if (to?.kind === 'pod' && ev.engine.isolation(toIdx).ingress.length === 0 && fromOpen) {
+      const set = openIn.get(to.namespace!) ?? new Set();
+      set.add(m.to);
+      openIn.set(to.namespace!, set);
+    } else if (from?.kind === 'pod' && ev.engine.isolation(fromIdx).egress.length === 0 && (to?.kind === 'external' || ev.engine.isolation(toIdx).ingress.length > 0)) {
+      const set = openOut.get(from.namespace!) ?? new Set();
+      set.add(m.from);
+      openOut.set(from.namespace!, set);
+    }
+  }
+  for (const [ns, pods] of openIn) {
+    out.push({ code: 'missing-default-deny', message: `${[...pods].join(', ')} still ${pods.size === 1 ? 'accepts' : 'accept'} connections from everyone: no policy selects ${pods.size === 1 ? 'it' : 'them'} for ingress. A default deny in ${ns} (podSelector: {}, policyTypes: [Ingress], no rules) isolates every pod there` });
+  }
+  for (const [ns, pods] of openOut) {
+    out.push({ code: 'missing-default-deny', message: `${[...pods].join(', ')} may still send anywhere: no policy selects ${pods.size === 1 ? 'it' : 'them'} for egress. A default deny in ${ns} (podSelector: {}, policyTypes: [Egress], no rules) isolates their outgoing traffic` });
+  }
+  return out;
+}
+
+/**
+ * DNS advice only where DNS is the cause: a pod that must resolve names but cannot reach
+ * CoreDNS on 53/UDP. Said by where it breaks: the pod's egress (no rule on 53, or a rule on
+ * 53 whose peer misses the CoreDNS pods), or CoreDNS's own ingress in kube-system.
+ */
+function dnsMistakes(ctx: MistakeContext, found: readonly Mistake[]): Mistake[] {
+  const { prep, ev } = ctx;
   const needs = new Set<number>();
-  for (const c of prep.checks) if (c.dns && c.spec.expect === 'success') needs.add(c.from);
-  for (const c of prep.cells) if (c.allowed && prep.dnsPods.includes(c.to) && c.probe.port === 53 && c.probe.protocol === 'UDP') needs.add(c.from);
-  const blocked = [...needs].filter((i) => !dnsReachable(engine, prep, i)).map((i) => prep.endpoints[i].id);
-  if (blocked.length === 0) return [];
-  return [
-    {
+  prep.checks.forEach((c, i) => {
+    if (c.dns && c.spec.expect === 'success' && ev.checkWrong[i]) needs.add(c.from);
+  });
+  for (const m of ctx.mismatches) {
+    const to = ev.engine.indexOf(m.to);
+    if (m.expected === 'allowed' && prep.dnsPods.includes(to) && m.port === 53) needs.add(ev.engine.indexOf(m.from));
+  }
+  if (needs.size === 0 || prep.dnsPods.length === 0) return [];
+  const wrongSide = new Set(found.filter((m) => m.code === 'wrong-side').map((m) => m.policy));
+  const out: Mistake[] = [];
+  const egressBlocked: string[] = [];
+  const peerMisses: string[] = [];
+  let corednsBy = '';
+  for (const i of needs) {
+    const fromId = ev.engine.endpoints[i].id;
+    const verdicts = prep.dnsPods.map((d) => ev.engine.verdict(fromId, ev.engine.endpoints[d].id, DNS_PROBE));
+    if (verdicts.some((v) => v.allowed)) continue;
+    const v = verdicts[0];
+    if (!v.ingress.allowed && v.egress.allowed) {
+      corednsBy = v.ingress.isolatedBy.join(', ');
+      continue;
+    }
+    if (v.egress.isolatedBy.some((p) => wrongSide.has(p))) continue; // a symptom of the rule on the wrong side
+    const portOk = v.egress.considered.some((r) => r.portIndex !== -1);
+    (portOk ? peerMisses : egressBlocked).push(fromId);
+  }
+  if (corednsBy) {
+    out.push({ code: 'coredns-isolated', message: `CoreDNS is isolated in kube-system by ${corednsBy}: it no longer accepts DNS queries on 53/UDP from the pods, so no name resolves; admit port 53 (UDP and TCP) from every namespace in that policy, or leave kube-system alone` });
+  }
+  if (egressBlocked.length) {
+    out.push({
       code: 'dns-blocked',
-      message: `DNS is blocked for ${blocked.join(', ')}: ${blocked.length > 1 ? 'they cannot' : 'it cannot'} reach CoreDNS (kube-system, k8s-app=kube-dns) on 53/UDP, so Service names do not resolve; allow egress on port 53 (UDP, and TCP for large answers)`,
-    },
-  ];
+      message: `DNS is blocked for ${egressBlocked.join(', ')}: ${egressBlocked.length > 1 ? 'they cannot' : 'it cannot'} reach CoreDNS (kube-system, k8s-app=kube-dns) on 53/UDP, so Service names do not resolve; allow egress on port 53 (UDP, and TCP for large answers)`,
+    });
+  }
+  if (peerMisses.length && !found.some((m) => m.code === 'ipblock-service-ip')) {
+    out.push({
+      code: 'dns-blocked',
+      message: `DNS is blocked for ${peerMisses.join(', ')}: an egress rule allows port 53, but its to list does not match the CoreDNS pods (namespace kube-system, labels k8s-app=kube-dns); select them with namespaceSelector kubernetes.io/metadata.name=kube-system and podSelector k8s-app=kube-dns, or leave to empty`,
+    });
+  }
+  return out;
 }

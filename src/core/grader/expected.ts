@@ -1,0 +1,138 @@
+// What a step expects, over every connection: each ordered pair of endpoints (pods that
+// serve nothing, CoreDNS and the outside hosts included) times every protocol and port.
+// The step's patterns decide what they name (last match wins); everything they leave out
+// must stay as the step's reference solution leaves it ("nothing else is opened or closed").
+import type { Finding } from '../findings.js';
+import type { Protocol } from '../model.js';
+import { PROTOCOLS } from '../model.js';
+import { Engine } from '../engine/engine.js';
+import type { PreparedStep } from '../bank/prepare.js';
+import { solutionAnswer } from '../bank/scenario.js';
+import { ConnectionEvaluator, portAtoms } from '../reach/connections.js';
+import { ConnectionGrid } from '../reach/grid.js';
+import { MAX_PORT } from '../reach/ports.js';
+import { applyPolicies, answerKindAllowsNamespaces, readPolicyAnswer, relabel } from './answer.js';
+
+export const UNGRADED = -1;
+export const DENIED = 0;
+export const ALLOWED = 1;
+export const ANY = 2;
+
+export const IMPLICIT_REQUIREMENT = 'nothing else is opened or closed';
+
+export interface GradingSpace {
+  prep: PreparedStep;
+  /** Atoms cut at every pattern port and every port the reference's policies name. */
+  grid: ConnectionGrid;
+  /** Per (pair, column): UNGRADED, DENIED, ALLOWED or ANY. */
+  expected: Int8Array;
+  /** Per (pair, column): the requirement index deciding it. */
+  requirementOf: Int16Array;
+  /** Requirement names: the step's, then the implicit one when some cell falls to the reference. */
+  requirementNames: string[];
+  /** Index of the implicit requirement, or -1. */
+  implicit: number;
+  /** The edges behind `grid`, to refine with an answer's own. */
+  edges: Record<Protocol, number[]>;
+}
+
+export type SpaceOutcome = { space: GradingSpace } | { findings: Finding[] };
+
+const cache = new WeakMap<PreparedStep, SpaceOutcome>();
+
+export function gradingSpace(prep: PreparedStep): SpaceOutcome {
+  let hit = cache.get(prep);
+  if (!hit) cache.set(prep, (hit = buildSpace(prep)));
+  return hit;
+}
+
+function patternEdges(prep: PreparedStep): Record<Protocol, number[]> {
+  const edges: Record<Protocol, number[]> = { TCP: [], UDP: [], SCTP: [] };
+  for (const p of prep.patterns) {
+    for (const port of p.ports ?? []) {
+      for (const proto of port.protocol ? [port.protocol] : PROTOCOLS) edges[proto].push(port.port, (port.endPort ?? port.port) + 1);
+    }
+  }
+  return edges;
+}
+
+/** The engine of the step's first reference solution, when the scenario kind has one. */
+function referenceEngine(prep: PreparedStep): Engine | Finding[] | undefined {
+  const s = prep.scenario;
+  if (s.kind !== 'write' && s.kind !== 'fix') return undefined;
+  for (const sol of s.solutions) {
+    const blocks = solutionAnswer(sol, prep.step);
+    if (!blocks) continue;
+    const answer = readPolicyAnswer(
+      blocks.map((b, i) => ({ file: `${b.file}#${b.line}#${i}`, text: b.text })),
+      answerKindAllowsNamespaces(s.kind),
+      prep.cluster,
+    );
+    if (Array.isArray(answer)) return answer.map((f) => ({ ...f, message: `scenario ${s.id}: reference solution "${sol.name}": ${f.message}` }));
+    return new Engine(relabel(prep.cluster, answer.namespaceLabels), applyPolicies(prep.existing, answer.policies).policies);
+  }
+  return undefined;
+}
+
+function buildSpace(prep: PreparedStep): SpaceOutcome {
+  const ref = referenceEngine(prep);
+  if (Array.isArray(ref)) return { findings: ref };
+  const edges = patternEdges(prep);
+  if (ref) {
+    const refEdges = ref.portEdges();
+    for (const proto of PROTOCOLS) edges[proto].push(...refEdges[proto]);
+  }
+  const atoms = portAtoms(edges);
+  const engine = ref ?? new Engine(prep.cluster, prep.existing);
+  const grid = new ConnectionGrid(engine.endpoints, atoms);
+  prep.endpoints.forEach((e, i) => {
+    if (engine.endpoints[i]?.id !== e.id) throw new Error(`grading space: endpoint ${i} is ${engine.endpoints[i]?.id}, the step has ${e.id}`);
+  });
+  const size = grid.pairs.length * grid.width;
+  const expected = new Int8Array(size).fill(UNGRADED);
+  const requirementOf = new Int16Array(size).fill(-1);
+  const value = { allowed: ALLOWED, denied: DENIED, any: ANY } as const;
+
+  for (const pat of prep.patterns) {
+    // Columns the pattern's ports cover: whole atoms, since pattern ports are atom edges.
+    const columns: number[] = [];
+    for (const { protocol, k, column } of grid.cells()) {
+      const [lo] = grid.atomRange(protocol, k);
+      if (pat.ports === null || pat.ports.some((p) => (p.protocol === undefined || p.protocol === protocol) && lo >= p.port && lo <= (p.endPort ?? p.port))) columns.push(column);
+    }
+    for (const f of pat.froms) {
+      for (const t of pat.tos) {
+        const pi = grid.pair(f, t);
+        if (pi < 0) continue;
+        const base = pi * grid.width;
+        for (const c of columns) {
+          expected[base + c] = value[pat.expect];
+          requirementOf[base + c] = pat.requirement;
+        }
+      }
+    }
+  }
+
+  const requirementNames = prep.requirements.map((r) => r.name);
+  let implicit = -1;
+  if (ref) {
+    const ev = new ConnectionEvaluator(ref, atoms);
+    grid.pairs.forEach(({ from, to }, pi) => {
+      const base = pi * grid.width;
+      for (const proto of PROTOCOLS) {
+        const verdicts = ev.atomVerdicts(from, to, proto);
+        verdicts.forEach((ok, k) => {
+          const at = base + grid.offset[proto] + k;
+          if (expected[at] !== UNGRADED) return;
+          if (implicit < 0) implicit = requirementNames.push(IMPLICIT_REQUIREMENT) - 1;
+          expected[at] = ok ? ALLOWED : DENIED;
+          requirementOf[at] = implicit;
+        });
+      }
+    });
+  }
+  return { space: { prep, grid, expected, requirementOf, requirementNames, implicit, edges } };
+}
+
+/** The last port of the space (for messages that say "every port"). */
+export const LAST_PORT = MAX_PORT;
