@@ -11,14 +11,18 @@ const SHOP = `cluster:
   deployments:
     - {name: web, namespace: shop, image: nginx, expose: {port: 8080, targetPort: 80}}
     - {name: client, namespace: shop, image: busybox}
-solutions: [{answer: "x"}]
 `;
 
 describe('checks', () => {
+  const onlyToWeb = np('shop', 'client-out', 'podSelector: {matchLabels: {app: client}}\npolicyTypes: [Egress]\negress:\n- to: [{podSelector: {matchLabels: {app: web}}}]\n  ports: [{port: 80}]');
+  const dns = np('shop', 'dns', 'podSelector: {}\npolicyTypes: [Egress]\negress:\n- ports: [{port: 53, protocol: UDP}]');
   const s = scenario(
     'checks',
     `kind: write
-${SHOP}steps:
+${SHOP}solutions:
+  - answer: |
+${(onlyToWeb + dns).replace(/^/gm, '      ')}
+steps:
   - title: s
     expect:
       - requirement: by name
@@ -27,7 +31,6 @@ ${SHOP}steps:
         checks: [{from: shop/client, run: "wget -qO- --timeout=3 http://10.244.1.10", expect: success}]
 `,
   );
-  const onlyToWeb = np('shop', 'client-out', 'podSelector: {matchLabels: {app: client}}\npolicyTypes: [Egress]\negress:\n- to: [{podSelector: {matchLabels: {app: web}}}]\n  ports: [{port: 80}]');
 
   it('a check by Service name needs DNS; by pod IP it does not', () => {
     const r = grade(s, onlyToWeb);
@@ -40,9 +43,25 @@ ${SHOP}steps:
   });
 
   it('a check by Service name goes to the targetPort once DNS works', () => {
-    const dns = np('shop', 'dns', 'podSelector: {}\npolicyTypes: [Egress]\negress:\n- ports: [{port: 53, protocol: UDP}]');
     const r = grade(s, onlyToWeb + dns);
     expect(r.passed).toBe(true);
+  });
+
+  it('says "Connection refused" where nothing listens, whatever the policies allow', () => {
+    const t = scenario(
+      'refused',
+      `kind: predict
+${SHOP}steps:
+  - title: s
+    questions:
+      - {ask: "web: wget client", from: shop/web, run: "wget -qO- --timeout=3 http://10.244.1.11", expect: fail}
+solutions: [{answer: "x"}]
+`.replace(/solutions: \[\{answer: "x"\}\]\n$/, '') + 'solutions: [{answer: "x"}]\n',
+    );
+    const r = grade(t, '"web: wget client": yes\n');
+    expect(r.passed).toBe(false);
+    expect(r.checks[0].reason).toContain('Connection refused');
+    expect(r.checks[0].reason).toContain('nothing listens on shop/client');
   });
 });
 
@@ -57,7 +76,16 @@ cluster:
     - {name: mon, namespace: shop, image: busybox}
     - {name: other, namespace: shop, image: busybox}
     - {name: agent, namespace: ops, image: busybox}
-solutions: [{answer: "x"}]
+solutions:
+  - answer: |
+      apiVersion: networking.k8s.io/v1
+      kind: NetworkPolicy
+      metadata: {name: web-in, namespace: shop}
+      spec:
+        podSelector: {matchLabels: {app: web}}
+        ingress:
+        - from: [{podSelector: {matchLabels: {app: mon}}}, {namespaceSelector: {matchLabels: {team: ops}}}]
+          ports: [{port: 80}]
 steps:
   - title: s
     expect:
@@ -111,19 +139,22 @@ steps:
     expect(m.reason).toMatch(/is isolated for ingress by shop\/web-in and no ingress rule admits shop\/mon-\S+ on 80\/TCP \(shop\/web-in ingress\[0\] admits shop\/mon-\S+ but only on 443\/TCP, not 80\/TCP\)/);
   });
 
-  it('scores by requirement: goals earn credit, broken keep requirements cap it', () => {
-    // Nothing written: the goal "nobody else reaches web" is entirely unmet.
-    expect(grade(s, '').score).toBe(0);
+  it('scores the weighted share of requirements met: goals 3/4 of the points, keeps 1/4', () => {
+    // Nothing written: the one goal "nobody else reaches web" is unmet, both keeps hold.
+    const empty = grade(s, '');
+    expect(empty.requirements.map((r) => [r.name, r.role, r.met, r.weight])).toEqual([
+      ['untouched', 'keep', true, 0.125],
+      ['nobody else reaches web', 'goal', false, 0.75],
+      ['mon and every ops pod reach web', 'keep', true, 0.125],
+    ]);
+    expect(empty.score).toBe(0.25);
     // Every pod of shop let in (too wide): 'other' is one of four sources that must be denied.
     const wide = grade(s, webIn('- from:\n  - podSelector: {}\n  - namespaceSelector: {matchLabels: {team: ops}}\n  ports: [{port: 80}]'));
-    expect(wide.passed).toBe(false);
-    const goal = wide.requirements.find((x) => x.name === 'nobody else reaches web')!;
-    expect(goal).toMatchObject({ role: 'goal', met: false, wrong: 1, total: 4, score: 0.75 });
-    expect(wide.score).toBe(0.75);
-    // Everything denied: the keep requirement "mon and every ops pod reach web" is fully broken.
-    const deny = grade(s, np('shop', 'all', 'podSelector: {}\npolicyTypes: [Ingress, Egress]'));
-    expect(deny.requirements.find((x) => x.name === 'mon and every ops pod reach web')!.role).toBe('keep');
-    expect(deny.score).toBe(0);
+    expect(wide.requirements.find((x) => x.name === 'nobody else reaches web')).toMatchObject({ role: 'goal', met: false, wrong: 1, total: 6 });
+    expect(wide.score).toBe(0.25);
+    // The goal met but a keep broken (ops pods shut out): well above an answer that misses the goal.
+    const narrow = grade(s, webIn('- from:\n  - podSelector: {matchLabels: {app: mon}}\n  ports: [{port: 80}]'));
+    expect(narrow.score).toBe(0.875);
   });
 
   it('gives JSON with the contract fields', () => {
@@ -158,7 +189,11 @@ existing: |
     podSelector: {matchLabels: {app: api}}
     ingress:
     - from: [{namespaceSelector: {matchLabels: {tier: frontend}}}]
-solutions: [{answer: "x"}]
+solutions:
+  - answer: |
+      apiVersion: v1
+      kind: Namespace
+      metadata: {name: frontend, labels: {tier: frontend}}
 steps:
   - title: s
     expect:
@@ -251,7 +286,7 @@ steps:
   - title: s
     expect:
       - requirement: client reaches web
-        cells: [{from: shop/client, to: shop/web, expect: allowed}]
+        cells: [{from: shop/client, to: shop/web, port: 80/TCP, expect: allowed}]
 `,
   );
 

@@ -167,7 +167,8 @@ export function resolveCheck(spec: CheckSpec, requirement: number, cluster: Clus
     if (svc) return serviceTargets(base, false, svc, probe, cluster, endpoints);
     const idx = endpoints.findIndex((e) => e.ip === cmd.host);
     if (idx < 0) return { ...base, dns: false, targets: [], impossible: `no pod or host has the IP ${cmd.host}` };
-    return { ...base, dns: false, targets: [{ to: idx, probe }], via: `${endpoints[idx].id} by IP` };
+    const out: ResolvedCheck = { ...base, dns: false, targets: [{ to: idx, probe }], via: `${endpoints[idx].id} by IP` };
+    return listening(out, endpoints);
   }
   const parts = cmd.host.split('.');
   const svcName = parts[0];
@@ -178,7 +179,7 @@ export function resolveCheck(spec: CheckSpec, requirement: number, cluster: Clus
   const svc = looksService ? cluster.services.find((s) => s.namespace === svcNs && s.name === svcName) : undefined;
   if (svc) return serviceTargets(base, true, svc, probe, cluster, endpoints);
   const ext = endpoints.findIndex((e) => e.kind === 'external' && e.name === cmd.host);
-  if (ext >= 0) return { ...base, dns: true, targets: [{ to: ext, probe }], via: `${endpoints[ext].id} (${endpoints[ext].ip})` };
+  if (ext >= 0) return listening({ ...base, dns: true, targets: [{ to: ext, probe }], via: `${endpoints[ext].id} (${endpoints[ext].ip})` }, endpoints);
   return { ...base, dns: true, targets: [], impossible: `the name ${cmd.host} does not resolve (no such Service or host)` };
 }
 
@@ -205,7 +206,16 @@ function serviceTargets(
     targets.push({ to: idx, probe: { port: target, protocol: sp.protocol } });
   }
   if (targets.length === 0) return { ...base, dns, targets, impossible: `${name} has no pod behind port ${sp.port}` };
-  return { ...base, dns, targets, via: `${name} port ${sp.port} -> pod port ${targets[0].probe.port}/${sp.protocol}` };
+  return listening({ ...base, dns, targets, via: `${name} port ${sp.port} -> pod port ${targets[0].probe.port}/${sp.protocol}` }, endpoints);
+}
+
+/** A connection to a port nothing listens on is refused whatever the policies say: a real client prints "Connection refused". */
+function listening(c: ResolvedCheck, endpoints: readonly MatrixEndpoint[]): ResolvedCheck {
+  if (!c.targets || c.targets.length === 0) return c;
+  const serving = c.targets.some((t) => endpoints[t.to].probes.some((p) => p.port === t.probe.port && p.protocol === t.probe.protocol));
+  if (serving) return c;
+  const t = c.targets[0];
+  return { ...c, impossible: `nothing listens on ${endpoints[t.to].id} port ${t.probe.port}/${t.probe.protocol}: the connection is refused ("can't connect to remote host (${endpoints[t.to].ip}): Connection refused"), whatever the policies allow` };
 }
 
 /** Expands a step; findings report patterns that name nothing and checks that cannot resolve. */

@@ -106,3 +106,8 @@ export function readPickAnswer(input: ManifestInput): string | Finding[] {
 export function answerKindAllowsNamespaces(kind: ScenarioKind): boolean {
   return kind === 'fix';
 }
+
+/** Namespace objects (relabels) are part of an answer in fix scenarios and in steps that ask for a namespace label. */
+export function answerAllowsNamespaces(kind: ScenarioKind, requirements: readonly { namespaceLabel?: unknown }[]): boolean {
+  return answerKindAllowsNamespaces(kind) || requirements.some((r) => r.namespaceLabel);
+}

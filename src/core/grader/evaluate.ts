@@ -91,7 +91,7 @@ export function runCheck(engine: Engine, prep: PreparedStep, c: ResolvedCheck, w
 export function dnsReason(engine: Engine, prep: PreparedStep, from: number): string {
   const d = prep.dnsPods[0];
   const why = d === undefined ? '' : `: ${explainVerdict(engine, engine.verdict(id(prep, from), id(prep, d), DNS_PROBE))}`;
-  return `the name does not resolve: ${id(prep, from)} cannot reach CoreDNS (kube-system, k8s-app=kube-dns) on ${probeText(DNS_PROBE)}${why}`;
+  return `DNS is blocked: ${id(prep, from)} cannot reach CoreDNS (kube-system, k8s-app=kube-dns) on ${probeText(DNS_PROBE)}, so names do not resolve${why}`;
 }
 
 /** A policy without its source positions, for "unchanged" comparisons. */

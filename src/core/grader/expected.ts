@@ -10,8 +10,7 @@ import type { PreparedStep } from '../bank/prepare.js';
 import { solutionAnswer } from '../bank/scenario.js';
 import { ConnectionEvaluator, portAtoms } from '../reach/connections.js';
 import { ConnectionGrid } from '../reach/grid.js';
-import { MAX_PORT } from '../reach/ports.js';
-import { applyPolicies, answerKindAllowsNamespaces, readPolicyAnswer, relabel } from './answer.js';
+import { applyPolicies, answerAllowsNamespaces, readPolicyAnswer, relabel } from './answer.js';
 
 export const UNGRADED = -1;
 export const DENIED = 0;
@@ -65,7 +64,7 @@ function referenceEngine(prep: PreparedStep): Engine | Finding[] | undefined {
     if (!blocks) continue;
     const answer = readPolicyAnswer(
       blocks.map((b, i) => ({ file: `${b.file}#${b.line}#${i}`, text: b.text })),
-      answerKindAllowsNamespaces(s.kind),
+      answerAllowsNamespaces(s.kind, prep.requirements),
       prep.cluster,
     );
     if (Array.isArray(answer)) return answer.map((f) => ({ ...f, message: `scenario ${s.id}: reference solution "${sol.name}": ${f.message}` }));
@@ -133,6 +132,3 @@ function buildSpace(prep: PreparedStep): SpaceOutcome {
   }
   return { space: { prep, grid, expected, requirementOf, requirementNames, implicit, edges } };
 }
-
-/** The last port of the space (for messages that say "every port"). */
-export const LAST_PORT = MAX_PORT;

@@ -8,10 +8,10 @@ import type { NetworkPolicy } from '../policy.js';
 import { policyId } from '../policy.js';
 import type { Probe, Verdict } from '../engine/types.js';
 import type { ManifestInput } from '../manifest/load.js';
-import type { Scenario } from '../bank/scenario.js';
+import { solutionAnswer, type Scenario } from '../bank/scenario.js';
 import { loadBlocks, preparedStep, resolvePattern, resolveCheck, type PreparedStep } from '../bank/prepare.js';
 import { closeIds } from '../bank/bank.js';
-import { applyPolicies, readPickAnswer, readPolicyAnswer, readPredictAnswer, relabel, answerKindAllowsNamespaces } from './answer.js';
+import { applyPolicies, readPickAnswer, readPolicyAnswer, readPredictAnswer, relabel, answerAllowsNamespaces } from './answer.js';
 import { evaluate, rewriteFixes, runCheck, type Evaluation, type EvaluateOptions } from './evaluate.js';
 import { ALLOWED, DENIED, gradingSpace, type GradingSpace } from './expected.js';
 import { causeOf, detectMistakes, type Mistake } from './mistakes.js';
@@ -135,7 +135,7 @@ export function gradeAnswer(s: Scenario, inputs: ManifestInput[], opts: GradeOpt
     case 'pick':
       return gradePick(prep, inputs[0] ?? { file, text: '' });
     default: {
-      const answer = readPolicyAnswer(inputs, answerKindAllowsNamespaces(s.kind) || stepLabelsNamespaces(prep), prep.cluster);
+      const answer = readPolicyAnswer(inputs, answerAllowsNamespaces(s.kind, prep.requirements), prep.cluster);
       if (Array.isArray(answer)) return { ok: false, findings: answer };
       const { policies, replaced } = applyPolicies(prep.existing, answer.policies);
       const notes = answer.warnings.map((w) => `${w.file}:${w.line}:${w.col}: ${w.path ? `${w.path}: ` : ''}${w.message}`);
@@ -162,11 +162,6 @@ export function gradeState(s: Scenario, state: ClusterState, opts: GradeOptions 
   const existingIds = new Set(prep.existing.map(policyId));
   const added = state.policies.filter((p) => !existingIds.has(policyId(p)) || !prep.existing.some((e) => e === p));
   return gradePolicies(prep, relabel(prep.cluster, labels), [...state.policies], added, [], relabelled, [], opts);
-}
-
-/** A step that asks for a namespace label accepts Namespace objects in a YAML answer. */
-function stepLabelsNamespaces(prep: PreparedStep): boolean {
-  return prep.requirements.some((r) => r.namespaceLabel);
 }
 
 const baselineCache = new WeakMap<GradingSpace, Evaluation>();
@@ -204,11 +199,41 @@ export function weightedScore(items: readonly ScoredItem[]): number {
   return round(items.reduce((a, r, i) => a + (r.met ? shares[i] : 0), 0));
 }
 
-/** Roles and weights of a step's requirements (those with something to grade). */
+const priorCache = new WeakMap<GradingSpace, Evaluation | null>();
+
+/** The step as the earlier steps leave it: existing policies plus the reference's answer to step N-1. */
+function prior(space: GradingSpace): Evaluation | null {
+  if (priorCache.has(space)) return priorCache.get(space)!;
+  const prep = space.prep;
+  let out: Evaluation | null = null;
+  if (prep.step > 1) {
+    for (const sol of prep.scenario.solutions) {
+      const blocks = solutionAnswer(sol, prep.step - 1);
+      if (!blocks) continue;
+      const answer = readPolicyAnswer(blocks.map((b, i) => ({ file: `${b.file}#${i}`, text: b.text })), answerAllowsNamespaces(prep.scenario.kind, prep.requirements), prep.cluster);
+      if (Array.isArray(answer)) break;
+      out = evaluate(space, relabel(prep.cluster, answer.namespaceLabels), applyPolicies(prep.existing, answer.policies).policies);
+      break;
+    }
+  }
+  priorCache.set(space, out);
+  return out;
+}
+
+/**
+ * Roles and weights of a step's requirements (those with something to grade). A goal is what the
+ * step asks to change: unmet by the existing policies, or by the state the earlier steps leave
+ * (so "client reaches web" is step 2's goal even though it held before step 1's deny). The rest
+ * must stay as it is: keeps.
+ */
 export function stepItems(space: GradingSpace): (ScoredItem & { index: number })[] {
   const base = baseline(space);
+  const before = prior(space);
   return space.requirementNames
-    .map((_, i) => ({ index: i, role: (base.wrongByRequirement[i] > 0 ? 'goal' : 'keep') as 'goal' | 'keep', weight: space.prep.requirements[i]?.weight ?? 1, met: true }))
+    .map((_, i) => {
+      const goal = base.wrongByRequirement[i] > 0 || (before !== null && before.wrongByRequirement[i] > 0);
+      return { index: i, role: (goal ? 'goal' : 'keep') as 'goal' | 'keep', weight: space.prep.requirements[i]?.weight ?? 1, met: true };
+    })
     .filter((r) => base.totalByRequirement[r.index] > 0);
 }
 

@@ -341,8 +341,11 @@ function policyTypesMistakes(ctx: MistakeContext, fixes: (ps: NetworkPolicy[]) =
   for (const p of ctx.answer) {
     const id = policyId(p);
     if (!p.policyTypesDefaulted && p.policyTypes.includes('Ingress') && !p.policyTypes.includes('Egress') && p.egress.length === 0) {
-      const withEgress = { ...p, policyTypes: ['Ingress', 'Egress'] as NetworkPolicy['policyTypes'] };
-      if (fixes(replacePolicy(all, p, [withEgress]))) {
+      // The pods it selects send what should be denied, and nothing isolates their egress.
+      const pi = ctx.ev.policies.indexOf(p);
+      const selected = new Set(pi >= 0 ? ctx.ev.engine.selectedBy(pi).map((i) => ctx.ev.engine.endpoints[i].id) : []);
+      const leaks = ctx.mismatches.filter((m) => m.expected === 'denied' && m.got === 'allowed' && selected.has(m.from) && ctx.ev.engine.isolation(ctx.ev.engine.indexOf(m.from)).egress.length === 0);
+      if (leaks.length > 0) {
         out.push({ code: 'policytypes-without-egress', policy: id, message: `${id} lists only Ingress in policyTypes, so it leaves egress alone: the pods it selects may still send anywhere; add Egress to policyTypes to deny their outgoing traffic` });
       }
     }
