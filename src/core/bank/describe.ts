@@ -5,6 +5,7 @@ import type { Cluster, Labels } from '../model.js';
 import type { PreparedStep } from './prepare.js';
 import type { Scenario } from './scenario.js';
 import { existingBlocksAt } from './prepare.js';
+import { solutionAnswer } from './scenario.js';
 
 export interface Line {
   text: string;
@@ -111,10 +112,15 @@ export function taskLines(prep: PreparedStep, hintsShown: number): Line[] {
   out.push(...clusterLines(prep.cluster).map((l) => ({ ...l, text: '  ' + l.text })));
   out.push({ text: '' });
   const existing = existingBlocksAt(s, prep.step);
-  if (existing.length === 0) out.push({ text: 'No NetworkPolicies exist yet.', dim: true });
-  else {
+  const earlier = earlierStepBlocks(s, prep.step);
+  if (existing.length === 0 && earlier.length === 0) out.push({ text: 'No NetworkPolicies exist yet.', dim: true });
+  if (existing.length > 0) {
     out.push({ text: `Existing policies (${prep.existing.length})`, bold: true });
     for (const b of existing) for (const l of b.text.trimEnd().split('\n')) out.push({ text: '  ' + l });
+  }
+  for (const { step, text } of earlier) {
+    out.push({ text: `From step ${step} (in place: keep ${step === prep.step - 1 ? 'it' : 'them'} in your answer)`, bold: true });
+    for (const l of text.trimEnd().split('\n')) out.push({ text: '  ' + l });
   }
   out.push(...hintLines(s, hintsShown));
   return out;
@@ -125,4 +131,15 @@ export function hintLines(s: Scenario, shown: number): Line[] {
   const out: Line[] = [{ text: '' }, { text: `Hints (${Math.min(shown, s.hints.length)}/${s.hints.length})`, bold: true, color: 'yellow' }];
   s.hints.slice(0, shown).forEach((h, i) => out.push({ text: `  ${i + 1}. ${h.trim()}`, color: 'yellow' }));
   return out;
+}
+
+/**
+ * The policies earlier steps added, as the first stepwise reference solution writes them: what a
+ * learner who did those steps has in the cluster when step `step` begins.
+ */
+export function earlierStepBlocks(s: Scenario, step: number): { step: number; text: string }[] {
+  if (step <= 1) return [];
+  const sol = s.solutions.find((x) => x.forStep === undefined && solutionAnswer(x, step - 1));
+  if (!sol) return [];
+  return sol.pieces.slice(0, step - 1).map((b, i) => ({ step: i + 1, text: b.text.replace(/^---\n/, '') }));
 }
