@@ -150,7 +150,10 @@ async function writeConnections(io: Io, engine: Engine, from: string, to: string
   const lines = [paint(text === 'none' ? 'red' : 'green', `${from} -> ${to}: ${text === 'none' ? 'nothing is allowed' : text === 'all' ? 'every port and protocol is allowed' : `allowed ${text}`}`)];
   for (const s of segments) {
     const ports = s.lo === 1 && s.hi === 65535 ? 'every port' : s.lo === s.hi ? `port ${s.lo}` : `ports ${s.lo}-${s.hi}`;
-    lines.push(`  ${s.protocol} ${ports}: ${explainVerdict(engine, s.verdict)}`);
+    // The verdict is the stretch's first port; every port of the stretch gets the same one.
+    const said = explainVerdict(engine, s.verdict);
+    const stretch = s.lo === s.hi ? said : said.split(`${s.lo}/${s.protocol}`).join(`${s.lo}-${s.hi}/${s.protocol}`);
+    lines.push(`  ${s.protocol} ${ports}: ${stretch}`);
   }
   io.stdout.write(lines.join('\n') + '\n');
   return text === 'none';
