@@ -111,3 +111,12 @@ export function answerKindAllowsNamespaces(kind: ScenarioKind): boolean {
 export function answerAllowsNamespaces(kind: ScenarioKind, requirements: readonly { namespaceLabel?: unknown }[]): boolean {
   return answerKindAllowsNamespaces(kind) || requirements.some((r) => r.namespaceLabel);
 }
+
+/** Two policies mean the same (source positions and defaulting notes aside). */
+export function samePolicy(a: NetworkPolicy, b: NetworkPolicy): boolean {
+  return policyMeaning(a) === policyMeaning(b);
+}
+
+export function policyMeaning(p: NetworkPolicy): string {
+  return JSON.stringify(p, (k, v) => (k === 'source' || k === 'protocolDefaulted' || k === 'policyTypesDefaulted' ? undefined : v));
+}

@@ -15,6 +15,7 @@ import { probeKey as probeText } from '../engine/types.js';
 import { ConnectionEvaluator, portAtoms } from '../reach/connections.js';
 import { ConnectionGrid } from '../reach/grid.js';
 import { ALLOWED, DENIED, type GradingSpace } from './expected.js';
+import { samePolicy } from './answer.js';
 
 export const DNS_PROBE: Probe = { port: 53, protocol: 'UDP' };
 
@@ -94,11 +95,6 @@ export function dnsReason(engine: Engine, prep: PreparedStep, from: number): str
   return `DNS is blocked: ${id(prep, from)} cannot reach CoreDNS (kube-system, k8s-app=kube-dns) on ${probeText(DNS_PROBE)}, so names do not resolve${why}`;
 }
 
-/** A policy without its source positions, for "unchanged" comparisons. */
-function meaning(p: NetworkPolicy): string {
-  return JSON.stringify(p, (k, v) => (k === 'source' || k === 'protocolDefaulted' || k === 'policyTypesDefaulted' ? undefined : v));
-}
-
 /** Why a requirement about the policies themselves is not met; '' when it is (or is about traffic). */
 export function conditionFailure(prep: PreparedStep, req: Requirement, cluster: Cluster, policies: readonly NetworkPolicy[], opts: EvaluateOptions): string {
   const has = (ns: string, name: string) => policies.find((p) => p.namespace === ns && p.name === name);
@@ -130,7 +126,7 @@ export function conditionFailure(prep: PreparedStep, req: Requirement, cluster: 
     for (const e of opts.earlier ?? []) {
       const now = has(e.namespace, e.name);
       if (!now) gone.push(policyId(e));
-      else if (meaning(now) !== meaning(e)) gone.push(`${policyId(e)} (changed)`);
+      else if (!samePolicy(now, e)) gone.push(`${policyId(e)} (changed)`);
     }
     const uniq = [...new Set(gone)];
     return uniq.length ? `the policies of step ${req.kept} must stay in place: ${uniq.join(', ')} ${uniq.length === 1 ? 'is' : 'are'} missing` : '';

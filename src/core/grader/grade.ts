@@ -6,12 +6,12 @@ import type { Cluster, Protocol } from '../model.js';
 import { PROTOCOLS } from '../model.js';
 import type { NetworkPolicy } from '../policy.js';
 import { policyId } from '../policy.js';
-import type { Probe, Verdict } from '../engine/types.js';
+import type { Probe } from '../engine/types.js';
 import type { ManifestInput } from '../manifest/load.js';
 import { solutionAnswer, type Scenario } from '../bank/scenario.js';
 import { loadBlocks, preparedStep, resolvePattern, resolveCheck, type PreparedStep } from '../bank/prepare.js';
 import { closeIds } from '../bank/bank.js';
-import { applyPolicies, readPickAnswer, readPolicyAnswer, readPredictAnswer, relabel, answerAllowsNamespaces } from './answer.js';
+import { applyPolicies, readPickAnswer, readPolicyAnswer, readPredictAnswer, relabel, answerAllowsNamespaces, samePolicy } from './answer.js';
 import { evaluate, rewriteFixes, runCheck, type Evaluation, type EvaluateOptions } from './evaluate.js';
 import { ALLOWED, DENIED, gradingSpace, type GradingSpace } from './expected.js';
 import { causeOf, detectMistakes, type Mistake } from './mistakes.js';
@@ -159,8 +159,8 @@ export function gradeState(s: Scenario, state: ClusterState, opts: GradeOptions 
     if (JSON.stringify(Object.entries(next).sort()) !== JSON.stringify(Object.entries(now.labels).sort())) relabelled.push(ns);
     labels.set(ns, next);
   }
-  const existingIds = new Set(prep.existing.map(policyId));
-  const added = state.policies.filter((p) => !existingIds.has(policyId(p)) || !prep.existing.some((e) => e === p));
+  // The learner's part: every policy that is not an existing one left as it was.
+  const added = state.policies.filter((p) => !prep.existing.some((e) => policyId(e) === policyId(p) && samePolicy(e, p)));
   return gradePolicies(prep, relabel(prep.cluster, labels), [...state.policies], added, [], relabelled, [], opts);
 }
 
@@ -587,4 +587,3 @@ export function connectionsBetween(ev: Evaluation, fromId: string, toId: string)
   return new ConnectionEvaluator(ev.engine, ev.grid.atoms).connections(ev.engine.indexOf(fromId), ev.engine.indexOf(toId));
 }
 
-export type { Verdict };
