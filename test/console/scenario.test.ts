@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadBank } from '../../src/core/bank/load-dir.js';
 import { preparedStep } from '../../src/core/bank/prepare.js';
-import { evaluate } from '../../src/core/grader/evaluate.js';
+import { gradeState } from '../../src/core/grader/grade.js';
 import type { Cluster } from '../../src/core/model.js';
 import type { ConsoleState } from '../../src/core/console/index.js';
 import { NGINX_TITLE, newConsole, play, run } from './helpers.js';
@@ -15,17 +15,11 @@ function scenario(id: string) {
   return s;
 }
 
-/** Grades a console state against a step, matching endpoints by namespace/name as a grader must. */
+/** Grades a console state against a step, as the trainer does: the wrong requirements (0 when it passes). */
 function wrongCount(id: string, step: number, state: ConsoleState): number {
-  const prep = preparedStep(scenario(id), step).prepared!;
-  const byId = new Map(state.cluster.pods.map((p) => [`${p.namespace}/${p.name}`, p]));
-  const cluster: Cluster = {
-    namespaces: state.cluster.namespaces,
-    pods: prep.cluster.pods.map((p) => byId.get(`${p.namespace}/${p.name}`) ?? p),
-    services: prep.cluster.services,
-    externals: prep.cluster.externals,
-  };
-  return evaluate(prep, cluster, state.policies).wrongCount;
+  const out = gradeState(scenario(id), { policies: state.policies, namespaceLabels: state.namespaceLabels }, { step });
+  if (!out.ok) throw new Error(out.findings.map((f) => f.message).join('\n'));
+  return out.result.requirements.filter((r) => !r.met).length;
 }
 
 describe('a console on fix-namespace-label', () => {
