@@ -29,7 +29,7 @@ afterEach(async () => {
 
 const WRONG_STEP1 = `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
-metadata: {name: deny, namespace: default}
+metadata: {name: deny-all-ingress, namespace: default}
 spec:
   podSelector: {}
   policyTypes: [Ingress]`;
@@ -89,7 +89,8 @@ describe('a whole practice flow', () => {
     expect(task).toContain('namespace netpol-test');
     expect(task).toMatch(/pod web-\S+ +app=web +10\.244\.1\.10 +80\/TCP/);
     expect(task).toContain('svc web  10.96.100.10  80 -> 80/TCP');
-    expect(task).toContain('No NetworkPolicies exist yet.');
+    await sendKeys(r.stdin, KEY.pgDn);
+    await waitForFrame(r.lastFrame, 'No NetworkPolicies exist yet.');
 
     await sendKeys(r.stdin, KEY.enter);
     await waitForFrame(r.lastFrame, 'Live: who can talk to whom');
@@ -98,7 +99,7 @@ describe('a whole practice flow', () => {
     await waitForFrame(r.lastFrame, (f) => f.includes('6   policyTypes: [Ingress]') && /client +✓/.test(f));
     await sendKeys(r.stdin, KEY.ctrlS);
     const failed = await waitForFrame(r.lastFrame, 'recorded');
-    expect(failed).toContain('✗ FAILED  step 1/2 · score 0%');
+    expect(failed).toContain('✗ FAILED  step 1/2 · score 25%');
     // The cursor starts on the wrong cell: client -> web:80 allowed where denied was expected.
     expect(failed).toMatch(/client +\[✓!\]/);
     expect(failed).toMatch(/netpol-test\/client-\S+ -> netpol-test\/web-\S+ on\s+80\/TCP:\s+ALLOWED\s+\(expected\s+denied !\)/);
@@ -108,7 +109,7 @@ describe('a whole practice flow', () => {
 
     // Retry: the editor comes back with the answer; move the policy to netpol-test.
     await sendKeys(r.stdin, 'r');
-    await waitForFrame(r.lastFrame, '3 metadata: {name: deny, namespace: default}');
+    await waitForFrame(r.lastFrame, '3 metadata: {name: deny-all-ingress, namespace: default}');
     await sendKeys(r.stdin, KEY.ctrlHome, KEY.down, KEY.down, KEY.end, KEY.left, ...Array(7).fill(KEY.backspace), 'netpol-test');
     await waitForFrame(r.lastFrame, (f) => f.includes('namespace: netpol-test}') && /client +✗/.test(f));
     await sendKeys(r.stdin, KEY.ctrlS);
@@ -118,7 +119,7 @@ describe('a whole practice flow', () => {
 
     await store.reload();
     const attempts = store.attempts({ exerciseId: 'exercise-1' });
-    expect(attempts.map((a) => [a.step, a.mode, a.passed, a.score])).toEqual([[1, 'practice', false, 0], [1, 'practice', true, 1]]);
+    expect(attempts.map((a) => [a.step, a.mode, a.passed, a.score])).toEqual([[1, 'practice', false, 0.25], [1, 'practice', true, 1]]);
     expect(attempts[1].answer).toContain('namespace: netpol-test');
     expect(attempts[0].mismatches.length).toBeGreaterThan(0);
     expect(attempts[0].durationMs).toBeGreaterThanOrEqual(0);
@@ -127,7 +128,7 @@ describe('a whole practice flow', () => {
     await sendKeys(r.stdin, 'n');
     await waitForFrame(r.lastFrame, 'Step 2/2: Let client reach web on port 80');
     await sendKeys(r.stdin, KEY.enter);
-    await waitForFrame(r.lastFrame, '3 metadata: {name: deny, namespace: netpol-test}');
+    await waitForFrame(r.lastFrame, '3 metadata: {name: deny-all-ingress, namespace: netpol-test}');
   });
 
   it('hints come one per press; s reveals the solution and records the reveal', async () => {
@@ -277,17 +278,17 @@ describe('help and layout', () => {
     await openExercise(r, 'exercise-1');
     await sendKeys(r.stdin, KEY.enter);
     await waitForFrame(r.lastFrame, 'Live:');
-    await sendKeys(r.stdin, bracketedPaste('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: netpol-test}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n'), KEY.ctrlS);
+    await sendKeys(r.stdin, bracketedPaste('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny-all-ingress, namespace: netpol-test}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n'), KEY.ctrlS);
     await waitForFrame(r.lastFrame, (f) => f.includes('PASSED') && f.includes('recorded'));
     await sendKeys(r.stdin, 'n');
     await waitForFrame(r.lastFrame, 'Step 2/2');
     await sendKeys(r.stdin, KEY.enter);
     await waitForFrame(r.lastFrame, 'Live:');
-    await sendKeys(r.stdin, KEY.ctrlEnd, bracketedPaste('---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: web-from-client, namespace: netpol-test}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: client}}}]\n    ports: [{port: 80}]\n'), KEY.ctrlS);
+    await sendKeys(r.stdin, KEY.ctrlEnd, bracketedPaste('---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: allow-client-to-web, namespace: netpol-test}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: client}}}]\n    ports: [{port: 80}]\n'), KEY.ctrlS);
     const passed = await waitForFrame(r.lastFrame, (f) => f.includes('PASSED  step 2/2') && f.includes('recorded'));
     expect(passed).toMatch(/client +\[✓\]/);
     // The deciding part of the why: which rule of which policy lets client in.
-    expect(passed).toMatch(/admitted by\s+netpol-test\/web-from-client\s+ingress\[0\]/);
+    expect(passed).toMatch(/admitted by\s+netpol-test\/allow-client-to-web\s+ingress\[0\]/);
     expect(passed).toContain('app=client');
     expect(frameLines(passed)).toHaveLength(23);
   });
