@@ -21,7 +21,8 @@ for (const s of bank.scenarios) {
       invalid++;
       continue;
     }
-    const codes = [...new Set(out.result.mistakes.map((m) => m.code))];
+    // A missing default deny is told apart by side: ingress (accepts everyone) or egress (sends anywhere).
+    const codes = [...new Set(out.result.mistakes.map((m) => (m.code === 'missing-default-deny' ? `${m.code} (${/send anywhere/.test(m.message) ? 'egress' : 'ingress'}${/default deny in kube-system/.test(m.message) ? ', kube-system' : ''})` : m.code)))];
     if (codes.length === 0) unnamed++;
     for (const c of codes) {
       const l = byCode.get(c) ?? [];
