@@ -89,6 +89,14 @@ describe('every connection is graded', () => {
     const r = grade(s, DENY + extra + LABEL, 2);
     expect(r.passed).toBe(false);
     expect(r.mismatches.map((x) => x.ports)).toContain('TCP 22');
+    expect(r.mistakes.find((m) => m.code === 'extra-port')?.message).toContain('shop/web-from-client ingress[0].ports[1] (22/TCP) opens a port the task does not ask for');
+  });
+
+  it('an ingress rule alone where egress is denied too: one side only', () => {
+    const both = np('shop', 'deny-all-ingress', 'podSelector: {}\npolicyTypes: [Ingress, Egress]');
+    const r = grade(s, both + ALLOW + LABEL, 2);
+    expect(r.passed).toBe(false);
+    expect(r.mistakes.find((m) => m.code === 'one-side-only')?.message).toMatch(/^an ingress rule admits it, but the source may not send it: shop\/client-\S+ -> shop\/web-\S+ \(isolated for egress by shop\/deny-all-ingress\)/);
   });
 
   it('passes the reference, and any other correct answer (policyTypes and protocol left to the API server)', () => {

@@ -203,15 +203,27 @@ export function evaluate(space: GradingSpace, cluster: Cluster, policies: readon
   return { engine, cluster, policies, grid, column, allowed, wrong, checks, checkWrong, wrongByRequirement, totalByRequirement, conditionFailures, wrongCount };
 }
 
-/** A rewrite is the fix when it mends something and breaks nothing that was right (compared on one grid). */
-export function rewriteFixes(now: Evaluation, rewritten: Evaluation): boolean {
-  if (now.grid.width !== rewritten.grid.width) return false;
+/** How a rewrite changes what is wrong, compared on one grid: cells and checks mended and broken. */
+export function rewriteDelta(now: Evaluation, rewritten: Evaluation): { mended: number; broken: number[]; wrongBefore: number } | undefined {
+  if (now.grid.width !== rewritten.grid.width) return undefined;
+  let mended = 0;
+  let wrongBefore = 0;
+  const broken: number[] = [];
   const a = [...Array.from(now.wrong, (w) => w === 1), ...now.checkWrong];
   const b = [...Array.from(rewritten.wrong, (w) => w === 1), ...rewritten.checkWrong];
-  let mended = false;
   for (let i = 0; i < a.length; i++) {
-    if (b[i] && !a[i]) return false;
-    if (a[i] && !b[i]) mended = true;
+    if (a[i]) wrongBefore++;
+    if (b[i] && !a[i]) broken.push(i);
+    if (a[i] && !b[i]) mended++;
   }
-  return mended;
+  return { mended, broken, wrongBefore };
+}
+
+/**
+ * A rewrite names the mistake when it breaks nothing that was right and mends at least half of
+ * what is wrong: a rewrite that only happens to mend a corner is not the cause.
+ */
+export function rewriteFixes(now: Evaluation, rewritten: Evaluation): boolean {
+  const d = rewriteDelta(now, rewritten);
+  return d !== undefined && d.broken.length === 0 && d.mended > 0 && d.mended * 2 >= d.wrongBefore;
 }

@@ -12,7 +12,7 @@ import { solutionAnswer, type Scenario } from '../bank/scenario.js';
 import { loadBlocks, preparedStep, resolvePattern, resolveCheck, type PreparedStep } from '../bank/prepare.js';
 import { closeIds } from '../bank/bank.js';
 import { applyPolicies, readPickAnswer, readPolicyAnswer, readPredictAnswer, relabel, answerAllowsNamespaces, samePolicy } from './answer.js';
-import { evaluate, rewriteFixes, runCheck, type Evaluation, type EvaluateOptions } from './evaluate.js';
+import { evaluate, rewriteDelta, rewriteFixes, runCheck, type Evaluation, type EvaluateOptions } from './evaluate.js';
 import { ALLOWED, DENIED, gradingSpace, type GradingSpace } from './expected.js';
 import { causeOf, detectMistakes, type Mistake } from './mistakes.js';
 import { explainVerdict } from '../engine/reasons.js';
@@ -350,6 +350,16 @@ function gradePolicies(
     passed,
     regrade: (ps) => evaluate(space, cluster, ps, opts, ev.grid.atoms),
     fixes: rewriteFixes,
+    rewriteDelta: (ps) => rewriteDelta(ev, evaluate(space, cluster, ps, opts, ev.grid.atoms)),
+    isDnsUnit: (unit) => {
+      const cells = ev.grid.pairs.length * ev.grid.width;
+      if (unit >= cells) return prep.checks[unit - cells]?.dns === true;
+      const pair = ev.grid.pairs[Math.floor(unit / ev.grid.width)];
+      const column = unit % ev.grid.width;
+      const proto = column >= ev.grid.offset.SCTP ? 'SCTP' : column >= ev.grid.offset.UDP ? 'UDP' : 'TCP';
+      const [lo, hi] = ev.grid.atomRange(proto, column - ev.grid.offset[proto]);
+      return prep.dnsPods.includes(pair.to) && lo <= 53 && hi >= 53;
+    },
   });
   const notes: string[] = [];
   if (s.kind === 'write') {

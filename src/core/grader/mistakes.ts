@@ -11,6 +11,7 @@ import type { Verdict } from '../engine/types.js';
 import type { Evaluation } from './evaluate.js';
 import type { GradingSpace } from './expected.js';
 import { parseCidr, parseIp, cidrContains } from '../ip.js';
+import { portWords } from '../engine/reasons.js';
 import { DNS_PROBE } from './evaluate.js';
 
 export type MistakeCode =
@@ -29,7 +30,9 @@ export type MistakeCode =
   | 'ingress-inferred'
   | 'no-ports'
   | 'missing-default-deny'
-  | 'coredns-isolated';
+  | 'coredns-isolated'
+  | 'extra-port'
+  | 'one-side-only';
 
 export interface Mistake {
   code: MistakeCode;
@@ -209,6 +212,10 @@ export interface MistakeContext {
   /** Re-grades other policies on the same grid (rewrites of the answer). */
   regrade: (policies: NetworkPolicy[]) => Evaluation;
   fixes: (now: Evaluation, rewritten: Evaluation) => boolean;
+  /** What a rewrite mends and breaks (unit indices: cells of the grid, then checks). */
+  rewriteDelta: (policies: NetworkPolicy[]) => { mended: number; broken: number[] } | undefined;
+  /** Whether a unit is DNS: a cell to a CoreDNS pod on port 53, or a check that needs name resolution. */
+  isDnsUnit: (unit: number) => boolean;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -226,6 +233,8 @@ export function detectMistakes(ctx: MistakeContext): Mistake[] {
   out.push(...wrongSideMistakes(ctx, fixes));
   out.push(...policyTypesMistakes(ctx, fixes));
   out.push(...portsLeftOut(ctx));
+  out.push(...extraPorts(ctx));
+  out.push(...oneSideOnly(ctx));
   out.push(...missingDefaultDeny(ctx));
   out.push(...dnsMistakes(ctx, out));
   void prep;
@@ -341,11 +350,11 @@ function policyTypesMistakes(ctx: MistakeContext, fixes: (ps: NetworkPolicy[]) =
   for (const p of ctx.answer) {
     const id = policyId(p);
     if (!p.policyTypesDefaulted && p.policyTypes.includes('Ingress') && !p.policyTypes.includes('Egress') && p.egress.length === 0) {
-      // The pods it selects send what should be denied, and nothing isolates their egress.
-      const pi = ctx.ev.policies.indexOf(p);
-      const selected = new Set(pi >= 0 ? ctx.ev.engine.selectedBy(pi).map((i) => ctx.ev.engine.endpoints[i].id) : []);
-      const leaks = ctx.mismatches.filter((m) => m.expected === 'denied' && m.got === 'allowed' && selected.has(m.from) && ctx.ev.engine.isolation(ctx.ev.engine.indexOf(m.from)).egress.length === 0);
-      if (leaks.length > 0) {
+      // Listing Egress must mend what its pods send and break nothing but their DNS (which a deny
+      // in both directions takes away too, and the task then asks to open again).
+      const withEgress = { ...p, policyTypes: ['Ingress', 'Egress'] as NetworkPolicy['policyTypes'] };
+      const d = ctx.rewriteDelta(replacePolicy(all, p, [withEgress]));
+      if (d && d.mended > 0 && d.broken.every((i) => ctx.isDnsUnit(i))) {
         out.push({ code: 'policytypes-without-egress', policy: id, message: `${id} lists only Ingress in policyTypes, so it leaves egress alone: the pods it selects may still send anywhere; add Egress to policyTypes to deny their outgoing traffic` });
       }
     }
@@ -396,13 +405,15 @@ function missingDefaultDeny(ctx: MistakeContext): Mistake[] {
     const fromIdx = ev.engine.indexOf(m.from);
     const to = ev.engine.endpoints[toIdx];
     const from = ev.engine.endpoints[fromIdx];
-    // Blame the side that lets it through unrestricted; an admitting rule on the other side is its own story.
+    // Blame the side that lets it through unrestricted; an admitting rule on the other side is its own
+    // story. kube-system is never the place for a default deny (CoreDNS lives there). Only traffic to a
+    // host outside the cluster has no ingress side to close, so only that is blamed on missing egress isolation.
     const fromOpen = from?.kind !== 'pod' || ev.engine.isolation(fromIdx).egress.length === 0;
-    if (to?.kind === 'pod' && ev.engine.isolation(toIdx).ingress.length === 0 && fromOpen) {
+    if (to?.kind === 'pod' && to.namespace !== 'kube-system' && ev.engine.isolation(toIdx).ingress.length === 0 && fromOpen) {
       const set = openIn.get(to.namespace!) ?? new Set();
       set.add(m.to);
       openIn.set(to.namespace!, set);
-    } else if (from?.kind === 'pod' && ev.engine.isolation(fromIdx).egress.length === 0 && (to?.kind === 'external' || ev.engine.isolation(toIdx).ingress.length > 0)) {
+    } else if (from?.kind === 'pod' && from.namespace !== 'kube-system' && ev.engine.isolation(fromIdx).egress.length === 0 && to?.kind === 'external') {
       const set = openOut.get(from.namespace!) ?? new Set();
       set.add(m.from);
       openOut.set(from.namespace!, set);
@@ -465,6 +476,62 @@ function dnsMistakes(ctx: MistakeContext, found: readonly Mistake[]): Mistake[] 
       code: 'dns-blocked',
       message: `DNS is blocked for ${peerMisses.join(', ')}: an egress rule allows port 53, but its to list does not match the CoreDNS pods (namespace kube-system, labels k8s-app=kube-dns); select them with namespaceSelector kubernetes.io/metadata.name=kube-system and podSelector k8s-app=kube-dns, or leave to empty`,
     });
+  }
+  return out;
+}
+
+/** A port entry that opens what the task keeps closed, beside entries that are needed. */
+function extraPorts(ctx: MistakeContext): Mistake[] {
+  const ev = ctx.ev;
+  const answerIds = new Set(ctx.answer.map(policyId));
+  const hits = new Map<string, { n: number; port: string; example: string }>();
+  for (const m of ctx.mismatches) {
+    if (m.expected !== 'denied' || m.got !== 'allowed') continue;
+    const v = ev.engine.verdict(m.from, m.to, { port: m.port, protocol: m.protocol as 'TCP' });
+    for (const side of [v.ingress, v.egress]) {
+      for (const r of side.allowedBy) {
+        if (r.portIndex === null || r.portIndex < 0 || !answerIds.has(r.policy)) continue;
+        const policy = ev.engine.policy(r.policy)!;
+        const rule = (r.direction === 'ingress' ? policy.ingress : policy.egress)[r.ruleIndex];
+        if (rule.ports.length < 2) continue; // a rule with one wrong port is a wrong port, not an extra one
+        const key = `${r.policy} ${r.direction}[${r.ruleIndex}].ports[${r.portIndex}]`;
+        const p = rule.ports[r.portIndex];
+        const h = hits.get(key) ?? { n: 0, port: portWords(p), example: `${m.from} -> ${m.to}` };
+        h.n++;
+        hits.set(key, h);
+      }
+    }
+  }
+  return [...hits].map(([at, h]) => ({
+    code: 'extra-port' as const,
+    policy: at.split(' ')[0],
+    message: `${at} (${h.port}) opens a port the task does not ask for (${plural(h.n, 'wrong connection')}, e.g. ${h.example}); remove it`,
+  }));
+}
+
+/**
+ * Where both directions are isolated, a connection needs an egress rule at the source and an
+ * ingress rule at the destination: an answer that writes one half leaves the connection shut.
+ */
+function oneSideOnly(ctx: MistakeContext): Mistake[] {
+  const ev = ctx.ev;
+  const answerIds = new Set(ctx.answer.map(policyId));
+  const needEgress = new Map<string, string>();
+  const needIngress = new Map<string, string>();
+  for (const m of ctx.mismatches) {
+    if (m.expected !== 'allowed' || m.got !== 'denied') continue;
+    if (ctx.prep.dnsPods.includes(ev.engine.indexOf(m.to))) continue; // DNS has its own advice
+    const v = ev.engine.verdict(m.from, m.to, { port: m.port, protocol: m.protocol as 'TCP' });
+    const admittedByAnswer = (d: Verdict['ingress']) => d.isolated && d.allowedBy.some((r) => answerIds.has(r.policy));
+    if (!v.egress.allowed && admittedByAnswer(v.ingress)) needEgress.set(m.from, `${m.from} -> ${m.to} (isolated for egress by ${v.egress.isolatedBy.join(', ')})`);
+    if (!v.ingress.allowed && admittedByAnswer(v.egress)) needIngress.set(m.to, `${m.from} -> ${m.to} (isolated for ingress by ${v.ingress.isolatedBy.join(', ')})`);
+  }
+  const out: Mistake[] = [];
+  if (needEgress.size) {
+    out.push({ code: 'one-side-only', message: `an ingress rule admits it, but the source may not send it: ${[...needEgress.values()][0]}${needEgress.size > 1 ? ` and ${needEgress.size - 1} more` : ''}. With egress denied too, each connection also needs an egress rule at the source` });
+  }
+  if (needIngress.size) {
+    out.push({ code: 'one-side-only', message: `an egress rule lets it out, but the destination does not accept it: ${[...needIngress.values()][0]}${needIngress.size > 1 ? ` and ${needIngress.size - 1} more` : ''}. With ingress denied too, each connection also needs an ingress rule at the destination` });
   }
   return out;
 }
