@@ -253,31 +253,11 @@ export class Console {
     if (attached) this.podShellVars.set(pod.meta.uid, vars);
     const read = (p: string) => podFile(env, p);
     const table: Record<string, CommandFn> = {
+      ...commonCommands(read, 'sh', { hostname: pod.meta.name, pwd: '/', now: () => this.api.now(), wait: (n) => this.wait(n) }),
       wget: wget(env),
       nc: nc(env),
       nslookup: nslookup(env),
       curl: curl(env),
-      sleep: async (args, io) => {
-        const n = Number(args[0]);
-        if (!args[0] || Number.isNaN(n)) {
-          io.err("sleep: invalid number '" + (args[0] ?? '') + "'\n");
-          return 1;
-        }
-        await this.wait(n);
-        return 0;
-      },
-      echo: echoCommand(),
-      cat: catCommand(read, 'sh'),
-      grep: grepCommand(read),
-      head: headCommand(read),
-      tail: tailCommand(read),
-      wc: wcCommand(read),
-      sort: sortCommand(read),
-      uniq: uniqCommand(),
-      hostname: (_a, io) => {
-        io.out(`${pod.meta.name}\n`);
-        return 0;
-      },
       env: (_a, io) => {
         for (const [k, v] of vars) if (k !== '?' && !k.startsWith('__')) io.out(`${k}=${v}\n`);
         return 0;
@@ -302,22 +282,8 @@ export class Console {
         }
         return 0;
       },
-      true: () => 0,
-      false: () => 1,
-      date: (_a, io) => {
-        io.out(`${new Date(this.api.now()).toUTCString().replace('GMT', 'UTC')}\n`);
-        return 0;
-      },
       id: (_a, io) => {
         io.out('uid=0(root) gid=0(root) groups=0(root),10(wheel)\n');
-        return 0;
-      },
-      whoami: (_a, io) => {
-        io.out('root\n');
-        return 0;
-      },
-      pwd: (_a, io) => {
-        io.out('/\n');
         return 0;
       },
       exit: (a) => {
@@ -386,16 +352,9 @@ export class Console {
     const read = (p: string) => this.readHostFile(p);
     const kubectl: CommandFn = (args, io) => this.kubectl.run(args, io);
     const table: Record<string, CommandFn> = {
+      ...commonCommands(read, 'bash', { hostname: 'controlplane', pwd: '/root', now: () => this.api.now(), wait: (n) => this.wait(n) }),
       kubectl,
       k: kubectl,
-      echo: echoCommand(),
-      cat: catCommand(read, 'bash'),
-      grep: grepCommand(read),
-      head: headCommand(read),
-      tail: tailCommand(read),
-      wc: wcCommand(read),
-      sort: sortCommand(read),
-      uniq: uniqCommand(),
       awk: awkCommand(),
       clear: () => {
         this.cleared = true;
@@ -460,15 +419,6 @@ export class Console {
         });
       },
       complete: () => 0,
-      sleep: async (args, io) => {
-        const n = Number(args[0]?.replace(/s$/, ''));
-        if (!args[0] || Number.isNaN(n)) {
-          io.err(`sleep: missing operand\nTry 'sleep --help' for more information.\n`);
-          return 1;
-        }
-        await this.wait(n);
-        return 0;
-      },
       ls: (args, io) => {
         const names = [...this.files.keys()].map((k) => k.replace(/^\/root\//, '')).sort();
         if (args.some((a) => !a.startsWith('-'))) {
@@ -495,30 +445,12 @@ export class Console {
         }
         return status;
       },
-      true: () => 0,
-      false: () => 1,
       exit: () => {
         this.exited = true;
         this.vars.set('__exit', '1');
         return 0;
       },
-      pwd: (_a, io) => {
-        io.out('/root\n');
-        return 0;
-      },
       cd: () => 0,
-      date: (_a, io) => {
-        io.out(`${new Date(this.api.now()).toUTCString().replace('GMT', 'UTC')}\n`);
-        return 0;
-      },
-      hostname: (_a, io) => {
-        io.out('controlplane\n');
-        return 0;
-      },
-      whoami: (_a, io) => {
-        io.out('root\n');
-        return 0;
-      },
       help: (_a, io) => {
         io.out(CONSOLE_HELP);
         return 0;
@@ -551,6 +483,42 @@ export class Console {
       aliases: this.aliases,
     };
   }
+}
+
+/** Commands both prompts have: the text filters, echo, true/false, date, whoami, pwd, hostname, sleep. */
+function commonCommands(read: (p: string) => string | undefined, flavour: 'bash' | 'sh', host: { hostname: string; pwd: string; now: () => number; wait: (s: number) => Promise<void> }): Record<string, CommandFn> {
+  const print = (text: string): CommandFn => (_a, io) => {
+    io.out(`${text}\n`);
+    return 0;
+  };
+  return {
+    echo: echoCommand(),
+    cat: catCommand(read, flavour),
+    grep: grepCommand(read),
+    head: headCommand(read),
+    tail: tailCommand(read),
+    wc: wcCommand(read),
+    sort: sortCommand(read),
+    uniq: uniqCommand(),
+    true: () => 0,
+    false: () => 1,
+    whoami: print('root'),
+    pwd: print(host.pwd),
+    hostname: print(host.hostname),
+    date: (_a, io) => {
+      io.out(`${new Date(host.now()).toUTCString().replace('GMT', 'UTC')}\n`);
+      return 0;
+    },
+    sleep: async (args, io) => {
+      const n = Number(args[0]?.replace(/s$/, ''));
+      if (!args[0] || Number.isNaN(n)) {
+        io.err(flavour === 'bash' ? "sleep: missing operand\nTry 'sleep --help' for more information.\n" : `sleep: invalid number '${args[0] ?? ''}'\n`);
+        return 1;
+      }
+      await host.wait(n);
+      return 0;
+    },
+  };
 }
 
 function normalise(path: string): string {

@@ -178,7 +178,6 @@ export class Network {
 
   /** A TCP connect (or a UDP exchange) from a pod to ip:port. */
   connect(src: Source, ip: string, port: number, protocol: Protocol): ConnectResult {
-    const snap = this.snapshot();
     const from = this.sourceIndex(src);
     if (ip === '127.0.0.1' || ip === src.ip) return this.listens(src, port, protocol) ? { status: 'open', to: { kind: 'pod', pod: src, port } } : { status: 'refused' };
 
@@ -216,7 +215,6 @@ export class Network {
       // A host on the internet drops what it does not serve.
       return ext.ports.some((p) => p.port === port && p.protocol === protocol) ? { status: 'open', to: { kind: 'external', host: ext, port } } : { status: 'timeout' };
     }
-    void snap;
     return { status: 'timeout' };
   }
 

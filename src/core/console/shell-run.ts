@@ -1,7 +1,7 @@
 // Runs parsed shell input against a table of commands. Commands are functions of
 // (args, stdin) that write to stdout and stderr; a pipeline feeds one's stdout to the
 // next, and the terminal sees the last stdout plus every stderr, in the order written.
-import { NeedMore, ShellSyntaxError, parseScript, type Redirect, type SimpleCommand, type Word } from './shell-parse.js';
+import { NeedMore, ShellSyntaxError, parseScript, type SimpleCommand, type Word } from './shell-parse.js';
 
 export interface Chunk {
   fd: 1 | 2;
@@ -67,7 +67,7 @@ export async function expandWords(words: Word[], vars: Map<string, string>, subs
 }
 
 function expandHeredoc(body: string, vars: Map<string, string>): string {
-  return body.replace(/\\([$`\\])|\$\{([A-Za-z_][A-Za-z0-9_]*|[?#$])\}|\$([A-Za-z_][A-Za-z0-9_]*|[?#$])/g, (m, esc, a, b) => {
+  return body.replace(/\\([$`\\])|\$\{([A-Za-z_][A-Za-z0-9_]*|[?#$])\}|\$([A-Za-z_][A-Za-z0-9_]*|[?#$])/g, (_m, esc, a, b) => {
     if (esc) return esc;
     return vars.get(a ?? b) ?? '';
   });

@@ -92,7 +92,7 @@ function furniture(api: ApiServer, cni: Cni, born: number, withCoreDns: boolean)
     const o = api.createNamespace(ns);
     o.meta.created = born;
   }
-  const [cp, worker] = NODES;
+  const [cp] = NODES;
   for (const c of ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler']) {
     const image = c === 'etcd' ? 'registry.k8s.io/etcd:3.6.4-0' : `registry.k8s.io/${c}:v1.35.0`;
     hostPod(api, 'kube-system', `${c}-${cp.name}`, { component: c, tier: 'control-plane' }, image, cp, { kind: 'Node', name: cp.name }, born);
@@ -111,7 +111,6 @@ function furniture(api: ApiServer, cni: Cni, born: number, withCoreDns: boolean)
   } else {
     NODES.forEach((n, i) => hostPod(api, 'kube-flannel', `kube-flannel-ds-${randomLikeString(`flannel/${i}`, 5)}`, { app: 'flannel', 'k8s-app': 'flannel', tier: 'node', 'controller-revision-hash': randomLikeString('flannel', 10), 'pod-template-generation': '1' }, 'ghcr.io/flannel-io/flannel:v0.27.4', n, { kind: 'DaemonSet', name: 'kube-flannel-ds' }, born));
   }
-  void worker;
   if (withCoreDns) {
     const hash = templateHash('kube-system', 'coredns');
     adoptDeployment(
@@ -157,8 +156,6 @@ export function freshWorld(api: ApiServer, cni: Cni): World {
   return { externals: INTERNET_HOSTS.map((h) => ({ ...h })), gradedExternals: INTERNET_HOSTS.map((h) => ({ ...h })) };
 }
 
-const IMAGE_CONTAINER_PORTS = (image: string, ports: ContainerPort[]): ContainerPort[] => ports.map((p) => ({ ...p }));
-
 /** A bank scenario's cluster (prepared for a step) with the furniture around it. */
 export function scenarioWorld(api: ApiServer, cni: Cni, cluster: Cluster, existing: NetworkPolicy[], specs: readonly ClusterSpec[]): World {
   const born = api.now() - CLUSTER_AGE_MS;
@@ -177,7 +174,7 @@ export function scenarioWorld(api: ApiServer, cni: Cni, cluster: Cluster, existi
       const pods = cluster.pods.filter((p) => p.namespace === d.namespace && p.name.startsWith(prefix));
       if (api.get('Deployment', d.namespace, d.name)) continue;
       const command = imageName(d.image) === 'busybox' ? ['sleep', '3600'] : [];
-      const ports = IMAGE_CONTAINER_PORTS(d.image, d.ports);
+      const ports = d.ports.map((p) => ({ ...p }));
       adoptDeployment(
         api,
         { namespace: d.namespace, name: d.name, labels: { ...d.labels }, containers: [container(imageName(d.image), d.image, ports, command)], replicas: d.replicas, created: setup },

@@ -111,7 +111,7 @@ function tabbed(left: string, right: string): string {
 }
 
 function typeText(f: Field): string {
-  return f.type.startsWith('[]') || f.type.startsWith('map') || ['string', 'integer', 'boolean'].includes(f.type) || f.type === 'IntOrString' ? f.type : f.type;
+  return f.type;
 }
 
 function fieldLines(fields: Record<string, Field>, recursive: boolean, depth: number): string[] {

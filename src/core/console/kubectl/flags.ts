@@ -56,7 +56,6 @@ export const FLAGS: Record<string, FlagDef> = {
   'sort-by': { value: true },
   context: { value: true },
   cascade: { value: true, optionalValue: 'background' },
-  recursive2: { value: false },
   tail: { value: true },
   follow: { value: false },
   previous: { value: false, short: 'p' },

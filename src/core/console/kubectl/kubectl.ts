@@ -9,9 +9,9 @@ import type { ApiObject, Container, DeploymentObject, Kind, NamespaceObject, Net
 import { RESOURCES, findResource, qualifiedPlural, qualifiedSingular, resourceOf } from '../objects.js';
 import { FlagError, bool, parseFlags, value, values, type ParsedFlags } from './flags.js';
 import { table, humanDuration } from './tables.js';
-import { LAST_APPLIED, listOf, toJson, toManifest, toYaml, policySpecJson } from './manifest-form.js';
+import { LAST_APPLIED, listOf, toJson, toManifest, toYaml } from './manifest-form.js';
 import { describeObject } from './describe.js';
-import { decodeManifests, apiError, type Desired } from './manifests.js';
+import { decodeManifests, type Desired } from './manifests.js';
 import { parseSelector, requirementsMatch } from '../selectors.js';
 import { isQualifiedName, isValidLabelValue, isDns1123Label, isDns1123Subdomain, isDns1035Label } from '../../manifest/names.js';
 import { METADATA_NAME_LABEL } from '../../model.js';
@@ -36,6 +36,8 @@ export interface KubectlEnv {
   attachShell(pod: PodObject, onExit: (io: CommandIo) => void): void;
   /** True when a command names a program the pod's image has. */
   hasProgram(pod: PodObject, program: string): boolean;
+  /** Runs a pod's own command (kubectl run without attach): its output becomes the pod's log. */
+  runInPodAs(pod: PodObject, argv: string[], io: CommandIo): Promise<number>;
 }
 
 const PROTECTED_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
@@ -227,10 +229,6 @@ export class Kubectl {
         `error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`,
       );
     }
-    const named = targets.some((t) => t.name !== undefined);
-    if (!all && !named) {
-      // kubectl asks the server; a missing namespace simply has nothing.
-    }
     const found: ApiObject[] = [];
     let status = 0;
     const errors: string[] = [];
@@ -262,8 +260,7 @@ export class Kubectl {
           } catch (e) {
             fail(`error: error parsing jsonpath ${output.slice(output.indexOf('=') + 1)}, ${(e as Error).message}`);
           }
-        } else if (found.length || single) io.out(output === 'yaml' ? toYaml(value) : toJson(value));
-        else io.out(output === 'yaml' ? toYaml(value) : toJson(value));
+        } else io.out(output === 'yaml' ? toYaml(value) : toJson(value));
       }
     } else if (output === 'name') {
       for (const o of found) io.out(`${qualifiedSingular(resourceOf(o.kind))}/${o.meta.name}\n`);
@@ -553,9 +550,6 @@ export class Kubectl {
       o.selector = { ...d.selector };
       o.template = { labels: { ...d.template.labels }, containers: d.template.containers.map(cloneContainer) };
     }
-    if (o.kind === 'Pod' && d.kind === 'Pod') {
-      // Only labels (and a few fields we do not model) of a running pod may change.
-    }
   }
 
   /** Applies the desired state; returns whether anything changed. */
@@ -641,7 +635,7 @@ export class Kubectl {
       for (const spec of tcp) {
         const m = /^(\d+)(?::(\d+|[a-z0-9-]+))?$/.exec(spec);
         if (!m) fail(`error: invalid port: ${spec}`);
-        ports.push({ name: tcp.length > 1 || true ? `${m[1]}-${m[2] ?? m[1]}` : undefined, port: Number(m[1]), targetPort: m[2] === undefined ? Number(m[1]) : /^\d+$/.test(m[2]) ? Number(m[2]) : m[2], protocol: 'TCP' });
+        ports.push({ name: `${m[1]}-${m[2] ?? m[1]}`, port: Number(m[1]), targetPort: m[2] === undefined ? Number(m[1]) : /^\d+$/.test(m[2]) ? Number(m[2]) : m[2], protocol: 'TCP' });
       }
       if (this.api.get('Service', ns, svcName)) fail(`error: failed to create ClusterIP service: services "${svcName}" already exists`);
       const svc: ServiceObject = { kind: 'Service', meta: this.api.newMeta(svcName, ns, { app: svcName }), selector: { app: svcName }, ports, clusterIP: '' };
@@ -881,7 +875,7 @@ export class Kubectl {
     const type = value(f, 'type') ?? 'ClusterIP';
     if (type !== 'ClusterIP') fail(`error: the console simulates ClusterIP Services only, not ${type}`);
     if (this.api.get('Service', ns, name)) fail(`Error from server (AlreadyExists): services "${name}" already exists`);
-    const labels = o.kind === 'Pod' ? { ...o.meta.labels } : { ...o.meta.labels };
+    const labels = { ...o.meta.labels };
     const svc: ServiceObject = { kind: 'Service', meta: this.api.newMeta(name, ns, labels), selector, ports: svcPorts, clusterIP: '' };
     if (value(f, 'dry-run')) return this.printDry(svc, value(f, 'output'), io);
     this.api.createService(svc);
@@ -1174,11 +1168,6 @@ export class Kubectl {
   }
 }
 
-export interface KubectlEnv {
-  /** Runs a pod's own command (kubectl run without attach): its output becomes the pod's log. */
-  runInPodAs(pod: PodObject, argv: string[], io: CommandIo): Promise<number>;
-}
-
 function containerName(image: string): string {
   const last = image.split('/').pop() ?? image;
   return last.split('@')[0].split(':')[0].replace(/[^a-z0-9-]/g, '-');
@@ -1210,4 +1199,3 @@ Usage:
   kubectl [flags] [options]
 `;
 
-export { policySpecJson };

@@ -132,8 +132,9 @@ export function decodeManifests(text: string, source: string, namespace: string 
     const name = typeof meta.name === 'string' ? meta.name : '';
     const docNs = typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : null;
     if (SUPPORTED[kind] !== apiVersion) {
-      const known = ['Namespace', 'Pod', 'Service', 'Deployment', 'NetworkPolicy', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'ConfigMap', 'Secret'];
-      if (known.includes(kind) && (SUPPORTED[kind] === apiVersion || !SUPPORTED[kind])) {
+      // Kinds a real cluster has, at their real version, that the console does not simulate.
+      const elsewhere: Record<string, string> = { ReplicaSet: 'apps/v1', StatefulSet: 'apps/v1', DaemonSet: 'apps/v1', Job: 'batch/v1', ConfigMap: 'v1', Secret: 'v1', Ingress: 'networking.k8s.io/v1' };
+      if (elsewhere[kind] === apiVersion) {
         out.push({ ok: false, error: `error: the console simulates Namespace, Pod, Deployment, Service and NetworkPolicy objects; ${kind} "${name}" was not applied` });
         return;
       }
