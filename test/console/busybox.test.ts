@@ -169,3 +169,19 @@ describe('time-outs', () => {
     expect((await run(c, 'kubectl get pod probe -n shop --no-headers')).lines[0].split(/\s+/)[4]).toBe('2m3s');
   });
 });
+
+describe('nginx logs', () => {
+  it('kubectl logs shows one access line per request that reached the pod, none for a dropped one', async () => {
+    const c = await cluster();
+    const probeIp = (await run(c, "kubectl get pod probe -n shop -o jsonpath='{.status.podIP}'")).out;
+    await run(c, inProbe('wget -qO- -T 3 http://web'));
+    await run(c, inProbe('curl -s http://web/nope'));
+    await play(c, 'cat <<EOF | kubectl apply -f -\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: shop}\nspec: {podSelector: {matchLabels: {app: web}}}\nEOF\n');
+    await run(c, inProbe('wget -qO- -T 3 http://web'));
+    const access = (await run(c, 'kubectl logs -n shop deploy/web')).lines.filter((l) => l.includes('"GET '));
+    expect(access).toEqual([
+      `${probeIp} - - [01/Dec/2026:22:00:00 +0000] "GET / HTTP/1.1" 200 615 "-" "Wget" "-"`,
+      `${probeIp} - - [01/Dec/2026:22:00:00 +0000] "GET /nope HTTP/1.1" 404 153 "-" "curl/8.5.0" "-"`,
+    ]);
+  });
+});

@@ -192,6 +192,7 @@ export class ApiServer {
       logs: '',
     };
     if (forever || restartPolicy === 'Always') pod.ip = ip ?? this.allocatePodIp();
+    if (forever) pod.logs = startupLog(containers, meta.created);
     if (ip) this.reserveIp(ip);
     if (!forever) {
       if (restartPolicy === 'Always') {
@@ -287,6 +288,22 @@ export class ApiServer {
     if (!svc.clusterIP) svc.clusterIP = this.allocateServiceIp();
     this.put(svc);
   }
+}
+
+/** What a server image prints when it starts (nginx's entrypoint and master process). */
+function startupLog(containers: Container[], created: number): string {
+  if (!containers.some((c) => /(^|\/)nginx(:|@|$)/.test(c.image))) return '';
+  const d = new Date(created + 1000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  const t = `${d.getUTCFullYear()}/${p(d.getUTCMonth() + 1)}/${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+  return [
+    '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
+    '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',
+    '/docker-entrypoint.sh: Configuration complete; ready for start up',
+    `${t} [notice] 1#1: using the "epoll" event method`,
+    `${t} [notice] 1#1: start worker processes`,
+    '',
+  ].join('\n');
 }
 
 function cmp(a: string, b: string): number {

@@ -231,7 +231,7 @@ export class Console {
   private podEnv(pod: PodObject): PodEnv {
     let files = this.podFiles.get(pod.meta.uid);
     if (!files) this.podFiles.set(pod.meta.uid, (files = new Map()));
-    return { pod, net: this.net, wait: (s) => this.wait(s), files };
+    return { pod, net: this.net, wait: (s) => this.wait(s), files, now: () => this.api.now() };
   }
 
   private podVars(pod: PodObject): Map<string, string> {

@@ -15,6 +15,8 @@ export interface PodEnv {
   wait(seconds: number): Promise<void>;
   /** Files the pod wrote (wget saves index.html). */
   files: Map<string, string>;
+  /** The console's clock (ms), for log lines. */
+  now(): number;
 }
 
 /** How long the kernel tries a TCP connect whose SYNs are dropped (net.ipv4.tcp_syn_retries=6). */
@@ -83,6 +85,17 @@ function httpExchange(to: Destination, url: Url): { status: number; reason: stri
   const path = url.path.split(/[?#]/)[0];
   if (a.status === 200 && path !== '/' && path !== '/index.html' && !/coredns/.test(image)) return { status: 404, reason: 'Not Found', body: '<html>\n<head><title>404 Not Found</title></head>\n<body>\n<center><h1>404 Not Found</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>\n' };
   return { status: a.status, reason: 'reason' in a ? a.reason : 'OK', body: 'body' in a ? a.body : '' };
+}
+
+/** nginx's access log line (its image logs to stdout, so kubectl logs shows it). */
+function accessLog(env: PodEnv, to: Destination, url: Url, answer: { status: number; body: string } | null, agent: string): void {
+  if (to.kind !== 'pod' || !answer || !/(^|\/)nginx(:|@|$)/.test(to.pod.containers[0]?.image ?? '')) return;
+  const d = new Date(env.now());
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const p = (n: number) => String(n).padStart(2, '0');
+  const when = `${p(d.getUTCDate())}/${months[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
+  const bytes = answer.status === 200 ? Buffer.byteLength(answer.body) : 153;
+  to.pod.logs += `${env.pod.hostNetwork ? env.pod.hostIP : env.pod.ip} - - [${when}] "GET ${url.path} HTTP/1.1" ${answer.status} ${bytes} "-" "${agent}" "-"\n`;
 }
 
 function num(v: string | undefined): number | null {
@@ -191,6 +204,7 @@ export function wget(env: PodEnv): CommandFn {
       }
       if (url.scheme === 'https' && !quiet) io.err('wget: note: TLS certificate validation not implemented\n');
       const answer = httpExchange(r.to, url);
+      accessLog(env, r.to, url, answer, 'Wget');
       if (!answer) {
         io.err('wget: error getting response: Connection reset by peer\n');
         return 1;
@@ -496,6 +510,7 @@ export function curl(env: PodEnv): CommandFn {
       return report(7, `Failed to connect to ${url.host} port ${url.port} after 1 ms: Couldn't connect to server`);
     }
     const answer = httpExchange(r.to, url);
+    accessLog(env, r.to, url, answer, 'curl/8.5.0');
     if (!answer) {
       if (meter) io.err(zeroLine);
       return report(56, 'Recv failure: Connection reset by peer');
