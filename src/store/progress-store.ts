@@ -65,7 +65,7 @@ export class ProgressStore implements ProgressLog {
   private readonly onNotice: (message: string) => void;
   /** Names this store's drafts, so that another terminal's draft is never replaced unseen. */
   private readonly writer = `${os.hostname()}:${process.pid}:${randomBytes(2).toString('hex')}`;
-  /** updatedAt of each draft as this store last read or wrote it. */
+  /** Each draft as this store last read or wrote it (writer, time and text: two writes may share a millisecond). */
   private readonly draftsSeen = new Map<string, string>();
   private readonly now: () => Date;
   private readonly lockOptions: LockOptions;
@@ -134,7 +134,7 @@ export class ProgressStore implements ProgressLog {
   async saveDraft(exerciseId: string, step: number, text: string): Promise<Draft> {
     const draft: Draft = { exerciseId, step, text, updatedAt: this.stamp(), writer: this.writer };
     await this.transaction((data) => this.putDraft(data, draft));
-    this.draftsSeen.set(draftKey(exerciseId, step), draft.updatedAt);
+    this.draftsSeen.set(draftKey(exerciseId, step), draftIdentity(draft));
     return clone(draft);
   }
 
@@ -155,7 +155,7 @@ export class ProgressStore implements ProgressLog {
     } catch (error) {
       throw storeErrorOf(error, 'write', this.file);
     }
-    this.draftsSeen.set(draftKey(exerciseId, step), draft.updatedAt);
+    this.draftsSeen.set(draftKey(exerciseId, step), draftIdentity(draft));
     return clone(draft);
   }
 
@@ -163,7 +163,7 @@ export class ProgressStore implements ProgressLog {
   private putDraft(data: StoreData, draft: Draft): void {
     const key = draftKey(draft.exerciseId, draft.step);
     const current = data.drafts[key];
-    if (current && current.writer !== undefined && current.writer !== this.writer && current.text !== draft.text && current.updatedAt !== this.draftsSeen.get(key)) {
+    if (current && current.writer !== undefined && current.writer !== this.writer && current.text !== draft.text && draftIdentity(current) !== this.draftsSeen.get(key)) {
       draft.previous = { text: current.text, updatedAt: current.updatedAt, writer: current.writer };
       const [host, pid] = current.writer.split(':');
       this.onNotice(
@@ -178,7 +178,7 @@ export class ProgressStore implements ProgressLog {
 
   getDraft(exerciseId: string, step: number): Draft | undefined {
     const draft = this.db.data.drafts[draftKey(exerciseId, step)];
-    if (draft) this.draftsSeen.set(draftKey(exerciseId, step), draft.updatedAt);
+    if (draft) this.draftsSeen.set(draftKey(exerciseId, step), draftIdentity(draft));
     return draft && clone(draft);
   }
 
@@ -333,6 +333,10 @@ export class ProgressStore implements ProgressLog {
       }
     }
   }
+}
+
+function draftIdentity(d: Draft): string {
+  return `${d.writer ?? ''}\n${d.updatedAt}\n${d.text}`;
 }
 
 function findExam(data: StoreData, id: string): ExamRecord {

@@ -202,8 +202,10 @@ describe('records', () => {
 describe('two terminals on one draft', () => {
   it('a draft the other terminal wrote meanwhile is kept as the previous version, with a notice', async () => {
     const dir = await tempScoresDir();
-    const one = await openTestStore({ dir });
-    const two = await openTestStore({ dir });
+    // One clock for both: writes within one millisecond must still be told apart.
+    const now = () => new Date('2026-11-05T10:00:00.000Z');
+    const one = await openTestStore({ dir, now });
+    const two = await openTestStore({ dir, now });
     await one.store.saveDraft('ex', 1, 'typed in terminal one');
     await two.store.reload();
     two.store.getDraft('ex', 1); // terminal two shows it
