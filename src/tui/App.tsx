@@ -9,11 +9,13 @@ import { Text } from './components/Text.js';
 import { useKeys } from './input/use-keys.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { Footer, HelpOverlay, type KeyHints } from './components/KeyHelp.js';
-import { Home, HOME_HELP, HOME_KEYS, type MenuId, type ProgressSummary } from './screens/Home.js';
+import { Home, type MenuId, type ProgressSummary } from './screens/Home.js';
+import { BROWSER_KEYS, FILTER_KEYS, HELP_OVERLAY_KEYMAP, HOME_KEYS } from './screens/keymaps.js';
+import { commandOf, footerHints, type ScreenKeys } from './input/keymap.js';
 import type { PracticeData, PracticeServices } from './practice/services.js';
 import { ClockProvider, type TuiClock } from './clock.js';
 import { ExamCountdown } from './exam/ExamCountdown.js';
-import type { ExamOptions } from './screens/Exam.js';
+import type { ExamOptions } from './exam/ExamScreen.js';
 
 type PracticeModule = typeof import('./practice/screens.js');
 
@@ -98,7 +100,7 @@ function AppScreens(props: AppProps) {
   const [loaded, setLoaded] = useState<Loaded | undefined>();
   const [loadError, setLoadError] = useState<string | undefined>();
   const [summary, setSummary] = useState<ProgressSummary | undefined>();
-  const [screenKeys, setScreenKeys] = useState<{ footer: KeyHints; help: KeyHints } | undefined>();
+  const [screenKeys, setScreenKeys] = useState<ScreenKeys | undefined>();
   const [filtering, setFiltering] = useState(false);
   const services = props.services;
 
@@ -147,14 +149,11 @@ function AppScreens(props: AppProps) {
     if (next) dispatch({ type: 'open', screen: { name: 'session', id: next.id } });
   }, [loaded, sessionId]);
   const refreshSummary = useCallback(() => loaded && setSummary(summaryOf(loaded.data)), [loaded]);
-  const onScreenKeys = useCallback((k: { footer: KeyHints; help: KeyHints }) => setScreenKeys(k), []);
+  const onScreenKeys = useCallback((k: ScreenKeys) => setScreenKeys(k), []);
 
   // The overlay layer: only while help is open.
   useKeys((key) => {
-    const isChar = (c: string) => key.name === 'char' && key.text === c;
-    if (key.name === 'escape' || key.name === 'enter' || key.name === 'f1' || isChar('?') || isChar('q')) {
-      dispatch({ type: 'help', open: false });
-    }
+    if (commandOf(HELP_OVERLAY_KEYMAP, key) === 'close') dispatch({ type: 'help', open: false });
   }, { isActive: state.helpOpen, splitText: true });
 
   const waiting = state.screen.name !== 'home' && !loaded;
@@ -170,12 +169,12 @@ function AppScreens(props: AppProps) {
   const screenActive = !state.helpOpen;
   const title = screenTitle(state.screen);
 
-  const keys = useMemo((): { footer: KeyHints; help: KeyHints } => {
+  const keys = useMemo((): ScreenKeys => {
     switch (state.screen.name) {
-      case 'home': return { footer: HOME_KEYS, help: HOME_HELP };
+      case 'home': return HOME_KEYS;
       case 'browser':
         if (!loaded) return { footer: LOADING_KEYS, help: LOADING_KEYS };
-        return { footer: filtering ? loaded.ui.FILTER_KEYS : loaded.ui.BROWSER_KEYS, help: loaded.ui.BROWSER_HELP };
+        return { footer: filtering ? FILTER_KEYS.footer : BROWSER_KEYS.footer, help: BROWSER_KEYS.help };
       default:
         return loaded && screenKeys ? screenKeys : { footer: LOADING_KEYS, help: LOADING_KEYS };
     }
@@ -214,7 +213,7 @@ function AppScreens(props: AppProps) {
         }
         const scenario = data.bank.byId.get(s.id);
         if (!scenario) return <Text color="red">{`No exercise ${s.id}.`}</Text>;
-        return <ui.Session key={`${s.id}:${s.mode ?? ''}:${s.start?.step ?? ''}`} mode={s.mode} start={s.start} data={data} scenario={scenario} width={width} height={bodyHeight} isActive={screenActive}
+        return <ui.Practice key={`${s.id}:${s.mode ?? ''}:${s.start?.step ?? ''}`} mode={s.mode} start={s.start} data={data} scenario={scenario} width={width} height={bodyHeight} isActive={screenActive}
           onBack={backToBrowser} onQuit={quit} onHelp={openHelp} onNext={nextExercise} onKeys={onScreenKeys} onRecorded={refreshSummary} />;
       }
     }
@@ -230,7 +229,7 @@ function AppScreens(props: AppProps) {
       </Box>
       {body}
       <Box display={state.helpOpen ? 'none' : 'flex'} height={bodyHeight} flexDirection="column" overflow="hidden">{screen}</Box>
-      <Footer hints={state.helpOpen ? [['Esc/?', 'close help']] : keys.footer} width={width} />
+      <Footer hints={state.helpOpen ? footerHints(HELP_OVERLAY_KEYMAP) : keys.footer} width={width} />
     </Box>
   );
 }

@@ -47,5 +47,6 @@ describe('exam clock', () => {
     expect(formatDuration(42_900)).toBe('42 s');
     expect(formatDuration(12 * 60_000 + 5_000)).toBe('12 min 5 s');
     expect(formatDuration(62 * 60_000)).toBe('1 h 02 min');
+    expect(formatDuration(2 * 60_000)).toBe('2 min');
   });
 });

@@ -46,7 +46,7 @@ describe('home screen', () => {
       '',
       '',
     ]);
-    expect(lines[22]).toBe('j/k or arrows move   Enter open   1-5 open by number   ? help   q quit');
+    expect(lines[22]).toBe('↑/↓ move   Enter open   1-5 open by number   ? help   q quit');
   });
 
   it('says when no mock exam was taken', () => {
@@ -97,7 +97,8 @@ describe('help overlay', () => {
     await waitForFrame(lastFrame, 'Quit');
     await sendKeys(stdin, '?');
     const frame = await waitForFrame(lastFrame, 'Keys: Home');
-    expect(frame).toContain('move through the menu');
+    expect(frame).toContain('next entry');
+    expect(frame).toContain('1-5  ');
     expect(frame).toContain('Ctrl+C');
     expect(frameLines(frame)[22]).toBe('Esc/? close help');
     // j is not passed through to the menu underneath.

@@ -206,16 +206,25 @@ describe('drills', () => {
     await waitForFrame(r.lastFrame, '> [yes] lab/frontend -> target-or:80');
     await sendKeys(r.stdin, ' ');
     await waitForFrame(r.lastFrame, '> [no ] lab/frontend -> target-or:80');
-    await sendKeys(r.stdin, KEY.right, KEY.down, 'n', KEY.down, KEY.right);
-    const f = await waitForFrame(r.lastFrame, '> [yes] prod/frontend -> target-or:80');
+    // y and n answer and move on to the next question.
+    await sendKeys(r.stdin, 'y', 'n', 'y');
+    const f = await waitForFrame(r.lastFrame, '  [yes] prod/frontend -> target-or:80');
     expect(f).toContain('  [yes] lab/frontend -> target-or:80');
     expect(f).toContain('  [no ] lab/frontend -> target-and:80');
+    expect(f).toMatch(/> \[ \? \] \S/);
     expect(f).toContain('3/');
+    // The policies the questions are about are on the screen beside them.
+    expect(f).toMatch(/Policies in place \(\d+\)/);
+    expect(f).toContain('kind: NetworkPolicy');
     await sendKeys(r.stdin, KEY.enter);
     const result = await waitForFrame(r.lastFrame, 'recorded');
     expect(result).toContain('✗ FAILED');
-    expect(result).toContain('✓  lab/frontend -> target-or:80: you yes, truth yes');
-    expect(result).toMatch(/✗! prod\/frontend -> target-and:80: you \(none\), truth yes/);
+    expect(result).toContain('✓  lab/frontend -> target-or:80: you said allowed, it is allowed');
+    // The cursor opens on the first wrong answer, and its why states both sides.
+    const wrong = frameLines(result).find((l) => l.includes('✗!'))!;
+    expect(wrong).toMatch(/^>✗! .*: you said (allowed|denied|nothing), it is (allowed|denied)$/);
+    expect(result).toMatch(/: You said (allowed|denied|nothing); it is (allowed|denied), because/);
+    expect(result).toMatch(/✗! prod\/frontend -> target-and:80: you said nothing, it is allowed/);
     const [a] = store.attempts({ exerciseId: 'andor-dash-moved' });
     expect(a.mode).toBe('practice');
     expect(a.answer).toContain('"lab/frontend -> target-or:80": yes');

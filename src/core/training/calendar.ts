@@ -34,3 +34,9 @@ export function daysAgoText(earlier: Date, now: Date): string {
   if (n === -1) return 'tomorrow';
   return n > 0 ? `${n} days ago` : `in ${-n} days`;
 }
+
+/** A local time to the minute in ISO 8601 order: "2026-11-20 09:05" (as review and reopen show it). */
+export function isoMinute(at: Date): string {
+  if (Number.isNaN(at.getTime())) return '';
+  return `${dayKey(at)} ${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+}

@@ -56,6 +56,7 @@ export function formatDuration(ms: number): string {
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
   if (h > 0) return `${h} h ${String(m).padStart(2, '0')} min`;
-  if (m > 0) return `${m} min ${s} s`;
+  // Whole minutes read as "2 min", not "2 min 0 s".
+  if (m > 0) return s === 0 ? `${m} min` : `${m} min ${s} s`;
   return `${s} s`;
 }

@@ -1,6 +1,9 @@
-// The mock exam screen as a reducer. Keys only dispatch; whatever touches the store or the
+// The mock exam screen as a reducer. Keys only dispatch, each view's keymap (keymaps.ts) naming
+// the command; whatever touches the store or the
 // grader (start, resume, abandon, flag, hand in) is a `request` the component carries out.
 import type { KeyPress } from '../input/keys.js';
+import { commandOf } from '../input/keymap.js';
+import { CONFIRM_KEYMAP, INTRO_KEYMAP, LIST_KEYMAP, REOPEN_KEYMAP, RESULT_KEYMAP, REVIEW_KEYMAP, TASK_KEYMAP, WAIT_KEYMAP } from './keymaps.js';
 import type { ExamRecord } from '../../core/training/records.js';
 import type { HandedIn } from '../../core/training/hand-in.js';
 
@@ -59,7 +62,6 @@ export function initialExamState(): ExamState {
   return { view: 'loading', index: 0, top: 0, editorKey: 0 };
 }
 
-const isChar = (k: KeyPress, c: string) => k.name === 'char' && k.text === c;
 const clamp = (i: number, n: number) => Math.max(0, Math.min(n - 1, i));
 
 /** Views where the clock runs and the exam can be handed in. */
@@ -67,90 +69,98 @@ export function isRunningView(view: ExamView): boolean {
   return view === 'list' || view === 'task' || view === 'answer';
 }
 
-function common(state: ExamState, key: KeyPress): ExamState | undefined {
-  if (key.name === 'f1' || isChar(key, '?')) return { ...state, request: 'help' };
-  if (isChar(key, 'q')) return { ...state, request: 'quit' };
+function common(state: ExamState, command: string | undefined): ExamState | undefined {
+  if (command === 'help') return { ...state, request: 'help' };
+  if (command === 'quit') return { ...state, request: 'quit' };
   return undefined;
 }
 
-function confirmKey(state: ExamState, key: KeyPress): ExamState {
-  if (isChar(key, 'y') || isChar(key, 'Y')) {
-    return { ...state, confirm: undefined, request: state.confirm === 'finish' ? 'handIn' : 'abandon' };
+/** Commands of the task list and a task alike: flag, finish, next/previous task. */
+function running(state: ExamState, command: string | undefined, ctx: ExamKeyContext): ExamState | undefined {
+  switch (command) {
+    case 'flag': return { ...state, request: 'flag' };
+    case 'finish': return { ...state, confirm: 'finish' };
+    case 'nextTask': return { ...state, index: (state.index + 1) % ctx.tasks, top: 0 };
+    case 'prevTask': return { ...state, index: (state.index - 1 + ctx.tasks) % ctx.tasks, top: 0 };
+    default: return undefined;
   }
-  if (isChar(key, 'n') || isChar(key, 'N') || key.name === 'escape') return { ...state, confirm: undefined };
-  return state;
 }
 
-/** Keys shared by the task list and a task: flag, finish, next/previous task. */
-function runningKey(state: ExamState, key: KeyPress, ctx: ExamKeyContext): ExamState | undefined {
-  if (isChar(key, 'f')) return { ...state, request: 'flag' };
-  if (isChar(key, 'F')) return { ...state, confirm: 'finish' };
-  if (isChar(key, 'n') || key.name === 'tab') return { ...state, index: (state.index + 1) % ctx.tasks, top: 0 };
-  if (isChar(key, 'p') || key.name === 'backTab') return { ...state, index: (state.index - 1 + ctx.tasks) % ctx.tasks, top: 0 };
-  return undefined;
+function scrolled(state: ExamState, command: string | undefined, ctx: ExamKeyContext): ExamState | undefined {
+  // Never past the end, so a key back up moves at once.
+  const by = (d: number) => ({ ...state, top: Math.max(0, Math.min(ctx.maxTop ?? Infinity, state.top + d)) });
+  switch (command) {
+    case 'lineUp': return by(-1);
+    case 'lineDown': return by(1);
+    case 'pageUp': return by(-ctx.page);
+    case 'pageDown': return by(ctx.page);
+    case 'top': return { ...state, top: 0 };
+    default: return undefined;
+  }
 }
 
 function keyReducer(state: ExamState, key: KeyPress, ctx: ExamKeyContext): ExamState {
-  if (state.confirm) return confirmKey(state, key);
-  const c = common(state, key);
-  if (c) return c;
+  if (state.confirm) {
+    const command = commandOf(CONFIRM_KEYMAP, key);
+    if (command === 'yes') return { ...state, confirm: undefined, request: state.confirm === 'finish' ? 'handIn' : 'abandon' };
+    if (command === 'no') return { ...state, confirm: undefined };
+    return state;
+  }
   const n = Math.max(1, ctx.tasks);
   switch (state.view) {
-    case 'intro':
-      if (key.name === 'enter' || isChar(key, 's')) return { ...state, request: 'start' };
-      if (key.name === 'escape') return { ...state, request: 'back' };
-      return state;
-    case 'reopen':
-      if (key.name === 'enter' || isChar(key, 'r')) return { ...state, request: 'resume' };
-      if (isChar(key, 'a')) return { ...state, confirm: 'abandon' };
-      if (key.name === 'escape') return { ...state, request: 'back' };
-      return state;
+    case 'intro': {
+      const command = commandOf(INTRO_KEYMAP, key);
+      if (command === 'start') return { ...state, request: 'start' };
+      if (command === 'back') return { ...state, request: 'back' };
+      return common(state, command) ?? state;
+    }
+    case 'reopen': {
+      const command = commandOf(REOPEN_KEYMAP, key);
+      if (command === 'resume') return { ...state, request: 'resume' };
+      if (command === 'abandon') return { ...state, confirm: 'abandon' };
+      if (command === 'back') return { ...state, request: 'back' };
+      return common(state, command) ?? state;
+    }
     case 'list': {
-      const r = runningKey(state, key, ctx);
-      if (r) return r;
-      if (key.name === 'up' || isChar(key, 'k')) return { ...state, index: clamp(state.index - 1, n) };
-      if (key.name === 'down' || isChar(key, 'j')) return { ...state, index: clamp(state.index + 1, n) };
-      if (key.name === 'home' || isChar(key, 'g')) return { ...state, index: 0 };
-      if (key.name === 'end' || isChar(key, 'G')) return { ...state, index: n - 1 };
-      if (key.name === 'enter' || isChar(key, ' ')) return { ...state, view: 'task', top: 0 };
-      if (isChar(key, 'a') || isChar(key, 'e')) return { ...state, view: 'answer', editorKey: state.editorKey + 1 };
+      const command = commandOf(LIST_KEYMAP, key);
+      // 1-9 open a task by its number.
       if (key.name === 'char' && /^[1-9]$/.test(key.text) && Number(key.text) <= n) return { ...state, index: Number(key.text) - 1, view: 'task', top: 0 };
-      if (key.name === 'escape') return { ...state, request: 'back' };
-      return state;
+      switch (command) {
+        case 'up': return { ...state, index: clamp(state.index - 1, n) };
+        case 'down': return { ...state, index: clamp(state.index + 1, n) };
+        case 'first': return { ...state, index: 0 };
+        case 'last': return { ...state, index: n - 1 };
+        case 'open': return { ...state, view: 'task', top: 0 };
+        case 'answer': return { ...state, view: 'answer', editorKey: state.editorKey + 1 };
+        case 'back': return { ...state, request: 'back' };
+        default: return running(state, command, ctx) ?? common(state, command) ?? state;
+      }
     }
     case 'task': {
-      const r = runningKey(state, key, ctx);
-      if (r) return r;
-      if (key.name === 'enter' || isChar(key, 'a') || isChar(key, 'e')) return { ...state, view: 'answer', editorKey: state.editorKey + 1 };
-      if (key.name === 'escape' || isChar(key, 'l')) return { ...state, view: 'list' };
-      return scrollKey(state, key, ctx) ?? state;
+      const command = commandOf(TASK_KEYMAP, key);
+      if (command === 'answer') return { ...state, view: 'answer', editorKey: state.editorKey + 1 };
+      if (command === 'list') return { ...state, view: 'list' };
+      return running(state, command, ctx) ?? scrolled(state, command, ctx) ?? common(state, command) ?? state;
     }
-    case 'result':
-      if (key.name === 'up' || isChar(key, 'k')) return { ...state, index: clamp(state.index - 1, n) };
-      if (key.name === 'down' || isChar(key, 'j')) return { ...state, index: clamp(state.index + 1, n) };
-      if (key.name === 'enter' || isChar(key, ' ')) return { ...state, view: 'review', top: 0 };
-      if (key.name === 'escape') return { ...state, request: 'back' };
-      return state;
-    case 'review':
-      if (key.name === 'escape') return { ...state, view: 'result', top: 0 };
-      if (isChar(key, 'n') || key.name === 'tab') return { ...state, index: (state.index + 1) % n, top: 0 };
-      if (isChar(key, 'p') || key.name === 'backTab') return { ...state, index: (state.index - 1 + n) % n, top: 0 };
-      return scrollKey(state, key, ctx) ?? state;
+    case 'result': {
+      const command = commandOf(RESULT_KEYMAP, key);
+      if (command === 'up') return { ...state, index: clamp(state.index - 1, n) };
+      if (command === 'down') return { ...state, index: clamp(state.index + 1, n) };
+      if (command === 'review') return { ...state, view: 'review', top: 0 };
+      if (command === 'back') return { ...state, request: 'back' };
+      return common(state, command) ?? state;
+    }
+    case 'review': {
+      const command = commandOf(REVIEW_KEYMAP, key);
+      if (command === 'result') return { ...state, view: 'result', top: 0 };
+      if (command === 'nextTask') return { ...state, index: (state.index + 1) % n, top: 0 };
+      if (command === 'prevTask') return { ...state, index: (state.index - 1 + n) % n, top: 0 };
+      return scrolled(state, command, ctx) ?? common(state, command) ?? state;
+    }
     default:
-      if (key.name === 'escape' && state.view !== 'grading') return { ...state, request: 'back' };
+      if (commandOf(WAIT_KEYMAP, key) === 'back' && state.view !== 'grading') return { ...state, request: 'back' };
       return state;
   }
-}
-
-function scrollKey(state: ExamState, key: KeyPress, ctx: ExamKeyContext): ExamState | undefined {
-  // Never past the end, so a key back up moves at once.
-  const by = (d: number) => ({ ...state, top: Math.max(0, Math.min(ctx.maxTop ?? Infinity, state.top + d)) });
-  if (key.name === 'up' || isChar(key, 'k')) return by(-1);
-  if (key.name === 'down' || isChar(key, 'j')) return by(1);
-  if (key.name === 'pageUp') return by(-ctx.page);
-  if (key.name === 'pageDown' || isChar(key, ' ')) return by(ctx.page);
-  if (key.name === 'home' || isChar(key, 'g')) return { ...state, top: 0 };
-  return undefined;
 }
 
 export function examReducer(state: ExamState, action: ExamAction): ExamState {

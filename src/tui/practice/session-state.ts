@@ -1,7 +1,10 @@
 // The practice session's state as a reducer: task -> answer -> result, per step.
-// Keys only dispatch; anything with a side effect (grading, the store) is a `request`
-// carried out by the session component, so fast keys always see the latest state.
+// Keys only dispatch, and the view's keymap (keymaps.ts) says which command a key is; anything
+// with a side effect (grading, the store) is a `request` carried out by the screen component,
+// so fast keys always see the latest state.
 import type { KeyPress } from '../input/keys.js';
+import { commandOf } from '../input/keymap.js';
+import { PICK_KEYMAP, PREDICT_KEYMAP, RESULT_KEYMAP, TASK_KEYMAP } from './keymaps.js';
 
 export type View = 'task' | 'answer' | 'result';
 
@@ -59,88 +62,90 @@ export function initialSession(step: number, text: string, predict: (boolean | u
   };
 }
 
-const isChar = (k: KeyPress, c: string) => k.name === 'char' && k.text === c;
-
-function common(state: SessionState, key: KeyPress): SessionState | undefined {
-  if (key.name === 'f1' || isChar(key, '?')) return { ...state, request: 'help' };
-  if (isChar(key, 'q')) return { ...state, request: 'quit' };
-  return undefined;
-}
-
 /** Scrolls by `by`, never past the end: a key after the end was reached must move back at once. */
 function scroll(top: number, by: number, max = Infinity): number {
   return Math.max(0, Math.min(max, top + by));
 }
 
-function taskKey(state: SessionState, key: KeyPress, ctx: KeyContext): SessionState {
-  const c = common(state, key);
-  if (c) return c;
-  if (key.name === 'escape') return { ...state, request: 'back' };
-  if (key.name === 'enter' || isChar(key, 'a') || isChar(key, 'e')) return { ...state, view: 'answer' };
-  if (isChar(key, 'h')) return { ...state, hints: Math.min(ctx.hintCount, state.hints + 1) };
-  if (key.name === 'up' || isChar(key, 'k')) return { ...state, taskTop: scroll(state.taskTop, -1, ctx.maxTop) };
-  if (key.name === 'down' || isChar(key, 'j')) return { ...state, taskTop: scroll(state.taskTop, 1, ctx.maxTop) };
-  if (key.name === 'pageUp') return { ...state, taskTop: scroll(state.taskTop, -ctx.page, ctx.maxTop) };
-  if (key.name === 'pageDown' || isChar(key, ' ')) return { ...state, taskTop: scroll(state.taskTop, ctx.page, ctx.maxTop) };
-  if (key.name === 'home' || isChar(key, 'g')) return { ...state, taskTop: 0 };
-  return state;
+/** help and quit: every view's table has them. */
+function common(state: SessionState, command: string | undefined): SessionState | undefined {
+  if (command === 'help') return { ...state, request: 'help' };
+  if (command === 'quit') return { ...state, request: 'quit' };
+  return undefined;
 }
 
-function isSubmit(key: KeyPress): boolean {
-  return key.name === 'f5' || (key.name === 'ctrl' && key.letter === 's');
+function taskKey(state: SessionState, key: KeyPress, ctx: KeyContext): SessionState {
+  const command = commandOf(TASK_KEYMAP, key);
+  const top = (t: number) => ({ ...state, taskTop: t });
+  switch (command) {
+    case 'back': return { ...state, request: 'back' };
+    case 'answer': return { ...state, view: 'answer' };
+    case 'hint': return { ...state, hints: Math.min(ctx.hintCount, state.hints + 1) };
+    case 'lineUp': return top(scroll(state.taskTop, -1, ctx.maxTop));
+    case 'lineDown': return top(scroll(state.taskTop, 1, ctx.maxTop));
+    case 'pageUp': return top(scroll(state.taskTop, -ctx.page, ctx.maxTop));
+    case 'pageDown': return top(scroll(state.taskTop, ctx.page, ctx.maxTop));
+    case 'top': return top(0);
+    default: return common(state, command) ?? state;
+  }
 }
 
 function predictKey(state: SessionState, key: KeyPress, ctx: KeyContext): SessionState {
-  const c = common(state, key);
-  if (c) return c;
+  const command = commandOf(PREDICT_KEYMAP, key);
   const i = state.predictIndex;
-  const set = (v: boolean | undefined) => {
+  const last = Math.max(0, ctx.questions - 1);
+  // y and n answer and move on to the next question, as a quiz does.
+  const set = (v: boolean | undefined, advance: boolean) => {
     const predict = state.predict.slice();
     predict[i] = v;
-    return { ...state, predict };
+    return { ...state, predict, predictIndex: advance ? Math.min(last, i + 1) : i };
   };
-  if (key.name === 'escape') return { ...state, view: 'task' };
-  if (key.name === 'enter' || isSubmit(key)) return { ...state, request: 'grade' };
-  if (key.name === 'up' || isChar(key, 'k')) return { ...state, predictIndex: Math.max(0, i - 1) };
-  if (key.name === 'down' || isChar(key, 'j') || key.name === 'tab') return { ...state, predictIndex: Math.min(ctx.questions - 1, i + 1) };
-  if (isChar(key, ' ')) return set(state.predict[i] === undefined ? true : !state.predict[i]);
-  if (key.name === 'right' || isChar(key, 'y')) return set(true);
-  if (key.name === 'left' || isChar(key, 'n')) return set(false);
-  if (isChar(key, 'h')) return { ...state, hints: Math.min(ctx.hintCount, state.hints + 1) };
-  return state;
+  switch (command) {
+    case 'task': return { ...state, view: 'task' };
+    case 'grade': return { ...state, request: 'grade' };
+    case 'prev': return { ...state, predictIndex: Math.max(0, i - 1) };
+    case 'next': return { ...state, predictIndex: Math.min(last, i + 1) };
+    case 'toggle': return set(state.predict[i] === undefined ? true : !state.predict[i], false);
+    case 'yes': return set(true, true);
+    case 'no': return set(false, true);
+    case 'hint': return { ...state, hints: Math.min(ctx.hintCount, state.hints + 1) };
+    default: return common(state, command) ?? state;
+  }
 }
 
 function pickKey(state: SessionState, key: KeyPress, ctx: KeyContext): SessionState {
-  const c = common(state, key);
-  if (c) return c;
+  const command = commandOf(PICK_KEYMAP, key);
   const n = Math.max(1, ctx.candidates);
-  if (key.name === 'escape') return { ...state, view: 'task' };
-  if (key.name === 'enter' || isSubmit(key)) return { ...state, request: 'grade' };
-  if (key.name === 'left' || key.name === 'up' || isChar(key, 'k')) return { ...state, pickIndex: (state.pickIndex - 1 + n) % n, pickTop: 0 };
-  if (key.name === 'right' || key.name === 'down' || isChar(key, 'j') || key.name === 'tab') return { ...state, pickIndex: (state.pickIndex + 1) % n, pickTop: 0 };
-  if (key.name === 'pageUp') return { ...state, pickTop: scroll(state.pickTop, -ctx.page, ctx.maxTop) };
-  if (key.name === 'pageDown' || isChar(key, ' ')) return { ...state, pickTop: scroll(state.pickTop, ctx.page, ctx.maxTop) };
-  if (isChar(key, 'h')) return { ...state, hints: Math.min(ctx.hintCount, state.hints + 1) };
-  return state;
+  switch (command) {
+    case 'task': return { ...state, view: 'task' };
+    case 'grade': return { ...state, request: 'grade' };
+    case 'prev': return { ...state, pickIndex: (state.pickIndex - 1 + n) % n, pickTop: 0 };
+    case 'next': return { ...state, pickIndex: (state.pickIndex + 1) % n, pickTop: 0 };
+    case 'pageUp': return { ...state, pickTop: scroll(state.pickTop, -ctx.page, ctx.maxTop) };
+    case 'pageDown': return { ...state, pickTop: scroll(state.pickTop, ctx.page, ctx.maxTop) };
+    case 'hint': return { ...state, hints: Math.min(ctx.hintCount, state.hints + 1) };
+    default: return common(state, command) ?? state;
+  }
 }
 
 function resultKey(state: SessionState, key: KeyPress, ctx: KeyContext): SessionState {
-  const c = common(state, key);
-  if (c) return c;
+  const command = commandOf(RESULT_KEYMAP, key);
   const { row, col } = state.cursor;
   const cell = (r: number, cc: number) => ({ ...state, cursor: { row: Math.max(0, Math.min(ctx.rows - 1, r)), col: Math.max(0, Math.min(ctx.cols - 1, cc)) } });
-  if (key.name === 'escape') return { ...state, view: 'task' };
-  if (key.name === 'up' || isChar(key, 'k')) return cell(row - 1, col);
-  if (key.name === 'down' || isChar(key, 'j')) return cell(row + 1, col);
-  if (key.name === 'left') return cell(row, col - 1);
-  if (key.name === 'right') return cell(row, col + 1);
-  if (key.name === 'pageUp') return { ...state, detailsTop: scroll(state.detailsTop, -ctx.page, ctx.maxTop) };
-  if (key.name === 'pageDown' || isChar(key, ' ')) return { ...state, detailsTop: scroll(state.detailsTop, ctx.page, ctx.maxTop) };
-  if (isChar(key, 'r')) return { ...state, view: 'answer', editorKey: state.editorKey + 1 };
-  if (isChar(key, 'n')) return { ...state, request: 'next' };
-  if (isChar(key, 'h')) return { ...state, hints: Math.min(ctx.hintCount, state.hints + 1), detailsTop: 0 };
-  if (isChar(key, 's')) return state.solutionShown ? state : { ...state, request: 'reveal' };
-  return state;
+  switch (command) {
+    case 'task': return { ...state, view: 'task' };
+    case 'up': return cell(row - 1, col);
+    case 'down': return cell(row + 1, col);
+    case 'left': return cell(row, col - 1);
+    case 'right': return cell(row, col + 1);
+    case 'pageUp': return { ...state, detailsTop: scroll(state.detailsTop, -ctx.page, ctx.maxTop) };
+    case 'pageDown': return { ...state, detailsTop: scroll(state.detailsTop, ctx.page, ctx.maxTop) };
+    case 'retry': return { ...state, view: 'answer', editorKey: state.editorKey + 1 };
+    case 'next': return { ...state, request: 'next' };
+    case 'hint': return { ...state, hints: Math.min(ctx.hintCount, state.hints + 1), detailsTop: 0 };
+    case 'solution': return state.solutionShown ? state : { ...state, request: 'reveal' };
+    default: return common(state, command) ?? state;
+  }
 }
 
 export function sessionReducer(state: SessionState, action: SessionAction): SessionState {

@@ -5,7 +5,8 @@ import { Box } from 'ink';
 import { Text } from '../components/Text.js';
 import { useKeys } from '../input/use-keys.js';
 import type { KeyPress } from '../input/keys.js';
-import type { KeyHints } from '../components/KeyHelp.js';
+import { commandOf } from '../input/keymap.js';
+import { BROWSER_KEYMAP, FILTER_KEYMAP } from './keymaps.js';
 import type { Scenario } from '../../core/bank/scenario.js';
 import { groupByTopic, matchesFilter } from '../practice/topics.js';
 import { difficultyDots } from '../../core/bank/describe.js';
@@ -17,33 +18,6 @@ export const STATUS_MARK: Record<Status, { symbol: string; color?: string; words
   failed: { symbol: '✗', color: 'red', words: 'attempted, not passed yet' },
   new: { symbol: '·', words: 'not attempted' },
 };
-
-export const BROWSER_KEYS: KeyHints = [
-  ['↑/↓ j/k', 'move'],
-  ['Enter', 'open'],
-  ['/', 'filter'],
-  ['Esc', 'back'],
-  ['?', 'help'],
-  ['q', 'quit'],
-];
-
-export const BROWSER_HELP: KeyHints = [
-  ['↑ ↓ / j k', 'move through the exercises'],
-  ['PgUp PgDn / g G', 'a page / first / last'],
-  ['Enter', 'open the exercise'],
-  ['/', 'filter by id, title or topic (Enter keeps it, Esc clears it)'],
-  ['Esc', 'back to the menu'],
-  ['✓ ✗ ·', 'passed / attempted, not passed / new'],
-  ['●●○○○', 'difficulty 1-5; then suggested minutes'],
-  ['?', 'this help'],
-  ['q / Ctrl+C', 'quit'],
-];
-
-export const FILTER_KEYS: KeyHints = [
-  ['type', 'filter'],
-  ['Enter', 'keep filter'],
-  ['Esc', 'clear filter'],
-];
 
 /** The browser's order (by section, then bank order); "next exercise" follows it. */
 export function browserOrder(scenarios: readonly Scenario[]): Scenario[] {
@@ -72,31 +46,25 @@ function browserReducer(state: BrowserState, action: BrowserAction): BrowserStat
   const last = ids.length - 1;
   const clamp = (i: number) => Math.max(0, Math.min(i, last));
   if (state.filtering) {
-    if (key.name === 'escape') return { ...state, filtering: false, filter: '', index: 0 };
-    if (key.name === 'enter') return { ...state, filtering: false };
-    if (key.name === 'backspace') return { ...state, filter: state.filter.slice(0, -1), index: 0 };
-    if (key.name === 'up') return { ...state, index: clamp(state.index - 1) };
-    if (key.name === 'down') return { ...state, index: clamp(state.index + 1) };
-    if (key.name === 'char' && !key.meta) return { ...state, filter: state.filter + key.text, index: 0 };
-    return state;
+    switch (commandOf(FILTER_KEYMAP, key)) {
+      case 'clear': return { ...state, filtering: false, filter: '', index: 0 };
+      case 'keep': return { ...state, filtering: false };
+      case 'erase': return { ...state, filter: state.filter.slice(0, -1), index: 0 };
+      case 'up': return { ...state, index: clamp(state.index - 1) };
+      case 'down': return { ...state, index: clamp(state.index + 1) };
+      default: return key.name === 'char' && !key.meta ? { ...state, filter: state.filter + key.text, index: 0 } : state;
+    }
   }
-  switch (key.name) {
+  switch (commandOf(BROWSER_KEYMAP, key)) {
     case 'up': return { ...state, index: clamp(state.index - 1) };
     case 'down': return { ...state, index: clamp(state.index + 1) };
     case 'pageUp': return { ...state, index: clamp(state.index - page) };
     case 'pageDown': return { ...state, index: clamp(state.index + page) };
-    case 'home': return { ...state, index: 0 };
-    case 'end': return { ...state, index: clamp(last) };
-    case 'enter': return ids[state.index] ? { ...state, chosen: ids[state.index] } : state;
-    case 'char':
-      if (key.text === 'j') return { ...state, index: clamp(state.index + 1) };
-      if (key.text === 'k') return { ...state, index: clamp(state.index - 1) };
-      if (key.text === 'g') return { ...state, index: 0 };
-      if (key.text === 'G') return { ...state, index: clamp(last) };
-      if (key.text === '/') return { ...state, filtering: true };
-      return state;
-    default:
-      return state;
+    case 'first': return { ...state, index: 0 };
+    case 'last': return { ...state, index: clamp(last) };
+    case 'open': return ids[state.index] ? { ...state, chosen: ids[state.index] } : state;
+    case 'filter': return { ...state, filtering: true };
+    default: return state;
   }
 }
 
@@ -132,9 +100,10 @@ export function Browser(props: BrowserProps) {
 
   useKeys((key) => {
     if (!state.filtering) {
-      if (key.name === 'escape') return props.onBack();
-      if (key.name === 'f1' || (key.name === 'char' && key.text === '?')) return props.onHelp();
-      if (key.name === 'char' && key.text === 'q') return props.onQuit();
+      const command = commandOf(BROWSER_KEYMAP, key);
+      if (command === 'back') return props.onBack();
+      if (command === 'help') return props.onHelp();
+      if (command === 'quit') return props.onQuit();
     }
     dispatch({ type: 'key', key, scenarios: props.scenarios, page: listHeight - 1 });
   }, { isActive: props.isActive, splitText: true });

@@ -4,7 +4,8 @@ import { Box } from 'ink';
 import { Text } from '../components/Text.js';
 import { useKeys } from '../input/use-keys.js';
 import type { KeyPress } from '../input/keys.js';
-import type { KeyHints } from '../components/KeyHelp.js';
+import { commandOf } from '../input/keymap.js';
+import { HOME_KEYMAP } from './keymaps.js';
 
 export type MenuId = 'practice' | 'exam' | 'review' | 'stats' | 'quit';
 
@@ -36,24 +37,6 @@ export function progressLine(p: ProgressSummary | undefined): string {
   return `${p.passed}/${p.total} exercises passed · ${p.attempted} attempted · ${exam}`;
 }
 
-export const HOME_KEYS: KeyHints = [
-  ['j/k or arrows', 'move'],
-  ['Enter', 'open'],
-  ['1-5', 'open by number'],
-  ['?', 'help'],
-  ['q', 'quit'],
-];
-
-export const HOME_HELP: KeyHints = [
-  ['↑ ↓ / j k', 'move through the menu'],
-  ['Home End / g G', 'first / last entry'],
-  ['Enter / Space', 'open the selected entry'],
-  ['1 … 5', 'open an entry by its number'],
-  ['?', 'this help'],
-  ['q', 'quit'],
-  ['Ctrl+C', 'quit from any screen'],
-];
-
 interface HomeState {
   index: number;
   /** Set by Enter; the effect hands it to onSelect, so fast keys before it are already applied. */
@@ -83,29 +66,16 @@ function homeReducer(state: HomeState, action: HomeAction): HomeState {
 }
 
 function actionsFor(key: KeyPress): HomeAction[] | 'quit' | 'help' {
-  switch (key.name) {
+  switch (commandOf(HOME_KEYMAP, key)) {
     case 'up': return [{ type: 'move', by: -1 }];
     case 'down': return [{ type: 'move', by: 1 }];
-    case 'tab': return [{ type: 'move', by: 1 }];
-    case 'backTab': return [{ type: 'move', by: -1 }];
-    case 'home': return [{ type: 'moveTo', index: 0 }];
-    case 'end': return [{ type: 'moveTo', index: HOME_MENU.length - 1 }];
-    case 'enter': return [{ type: 'choose' }];
-    case 'f1': return 'help';
-    case 'char': {
-      const ch = key.text;
-      if (ch === 'q') return 'quit';
-      if (ch === '?') return 'help';
-      if (ch === 'j') return [{ type: 'move', by: 1 }];
-      if (ch === 'k') return [{ type: 'move', by: -1 }];
-      if (ch === 'g') return [{ type: 'moveTo', index: 0 }];
-      if (ch === 'G') return [{ type: 'moveTo', index: HOME_MENU.length - 1 }];
-      if (ch === ' ') return [{ type: 'choose' }];
-      if (ch >= '1' && ch <= String(HOME_MENU.length)) return [{ type: 'choose', index: Number(ch) - 1 }];
-      return [];
-    }
-    default:
-      return [];
+    case 'first': return [{ type: 'moveTo', index: 0 }];
+    case 'last': return [{ type: 'moveTo', index: HOME_MENU.length - 1 }];
+    case 'open': return [{ type: 'choose' }];
+    case 'number': return Number(key.text) <= HOME_MENU.length ? [{ type: 'choose', index: Number(key.text) - 1 }] : [];
+    case 'help': return 'help';
+    case 'quit': return 'quit';
+    default: return [];
   }
 }
 

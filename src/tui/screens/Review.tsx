@@ -7,52 +7,19 @@ import { Box } from 'ink';
 import { Text } from '../components/Text.js';
 import { useKeys } from '../input/use-keys.js';
 import type { KeyPress } from '../input/keys.js';
-import type { KeyHints } from '../components/KeyHelp.js';
+import { commandOf } from '../input/keymap.js';
+import { DETAIL_KEYMAP, LIST_KEYMAP, WEAK_KEYMAP, reviewKeys, type ReviewView } from '../review/keymaps.js';
 import { ScrollLines, clampScroll } from '../components/ScrollLines.js';
 import { wrapLines, type Line } from '../../core/bank/describe.js';
 import { failedAttemptsByScenario, weakSpotQueue, type FailedAttempt, type FailureGroup, type WeakSpot } from '../../core/training/review.js';
-import { dayKey } from '../../core/training/calendar.js';
+import { isoMinute } from '../../core/training/calendar.js';
 import type { Attempt } from '../../core/training/records.js';
 import type { PracticeData } from '../practice/services.js';
-import type { ScreenKeys } from './Session.js';
+import type { ScreenKeys } from '../input/keymap.js';
 import { reviewLines } from '../review/attempt-lines.js';
 import { useClock } from '../clock.js';
 
-export type ReviewView = 'list' | 'detail' | 'weak';
-
-const LIST_KEYS: KeyHints = [['↑/↓', 'select'], ['Enter', 'open'], ['r', 'retry'], ['d', 'weak spots'], ['Esc', 'home'], ['?', 'help']];
-const LIST_HELP: KeyHints = [
-  ['↑ ↓ / j k', 'select a failed attempt'],
-  ['Enter', 'open it: your answer beside a reference, what was wrong, why'],
-  ['r', 'retry that task now with your old answer (recorded as review)'],
-  ['d', 'drill my weak spots: the queue of tasks to come back to'],
-  ['Esc', 'home'],
-  ['q / Ctrl+C', 'quit'],
-];
-const DETAIL_KEYS: KeyHints = [['↑/↓ PgUp/PgDn', 'scroll'], ['r', 'retry now'], ['n/p', 'next/prev'], ['Esc', 'list'], ['?', 'help']];
-const DETAIL_HELP: KeyHints = [
-  ['↑ ↓ / j k', 'scroll a line'],
-  ['PgUp PgDn / Space', 'scroll a page'],
-  ['r', 'retry now: the task opens with this answer (recorded as review)'],
-  ['n / p', 'next / previous failed attempt'],
-  ['Esc', 'back to the list'],
-  ['- / +', 'a line only in your answer / only in the reference'],
-  ['q / Ctrl+C', 'quit'],
-];
-const WEAK_KEYS: KeyHints = [['↑/↓', 'select'], ['Enter', 'start'], ['Esc', 'mistakes'], ['?', 'help'], ['q', 'quit']];
-const WEAK_HELP: KeyHints = [
-  ['↑ ↓ / j k', 'select an entry (the first is the one to do now)'],
-  ['Enter', 'start the selected task (recorded as review)'],
-  ['Esc', 'back to the mistakes'],
-  ['', 'A task leaves the queue once passed on two different days'],
-  ['q / Ctrl+C', 'quit'],
-];
-
-export function reviewKeys(view: ReviewView): ScreenKeys {
-  if (view === 'detail') return { footer: DETAIL_KEYS, help: DETAIL_HELP };
-  if (view === 'weak') return { footer: WEAK_KEYS, help: WEAK_HELP };
-  return { footer: LIST_KEYS, help: LIST_HELP };
-}
+export type { ReviewView };
 
 interface ReviewState {
   view: ReviewView;
@@ -64,44 +31,43 @@ interface ReviewState {
 
 type ReviewAction = { type: 'key'; key: KeyPress; failures: number; weak: number; page: number; maxTop?: number } | { type: 'done' };
 
-const isChar = (k: KeyPress, c: string) => k.name === 'char' && k.text === c;
 const clamp = (i: number, n: number) => Math.max(0, Math.min(Math.max(0, n - 1), i));
 
 function reviewReducer(state: ReviewState, action: ReviewAction): ReviewState {
   if (action.type === 'done') return { ...state, request: undefined };
   if (state.request) return state;
   const { key } = action;
-  if (key.name === 'f1' || isChar(key, '?')) return { ...state, request: 'help' };
-  if (isChar(key, 'q')) return { ...state, request: 'quit' };
-  const down = key.name === 'down' || isChar(key, 'j');
-  const up = key.name === 'up' || isChar(key, 'k');
+  const table = state.view === 'detail' ? DETAIL_KEYMAP : state.view === 'weak' ? WEAK_KEYMAP : LIST_KEYMAP;
+  const command = commandOf(table, key);
+  if (command === 'help') return { ...state, request: 'help' };
+  if (command === 'quit') return { ...state, request: 'quit' };
   switch (state.view) {
     case 'list':
-      if (up) return { ...state, index: clamp(state.index - 1, action.failures) };
-      if (down) return { ...state, index: clamp(state.index + 1, action.failures) };
-      if (key.name === 'enter' && action.failures) return { ...state, view: 'detail', top: 0 };
-      if (isChar(key, 'r') && action.failures) return { ...state, request: 'retry' };
-      if (isChar(key, 'd') || isChar(key, 'w')) return { ...state, view: 'weak', weakIndex: 0 };
-      if (key.name === 'escape') return { ...state, request: 'back' };
+      if (command === 'up') return { ...state, index: clamp(state.index - 1, action.failures) };
+      if (command === 'down') return { ...state, index: clamp(state.index + 1, action.failures) };
+      if (command === 'open' && action.failures) return { ...state, view: 'detail', top: 0 };
+      if (command === 'retry' && action.failures) return { ...state, request: 'retry' };
+      if (command === 'weak') return { ...state, view: 'weak', weakIndex: 0 };
+      if (command === 'back') return { ...state, request: 'back' };
       return state;
     case 'detail': {
       // Never past the end, so a key back up moves at once.
       const by = (d: number) => ({ ...state, top: Math.max(0, Math.min(action.maxTop ?? Infinity, state.top + d)) });
-      if (up) return by(-1);
-      if (down) return by(1);
-      if (key.name === 'pageUp') return by(-action.page);
-      if (key.name === 'pageDown' || isChar(key, ' ')) return by(action.page);
-      if (isChar(key, 'r')) return { ...state, request: 'retry' };
-      if (isChar(key, 'n')) return { ...state, index: clamp(state.index + 1, action.failures), top: 0 };
-      if (isChar(key, 'p')) return { ...state, index: clamp(state.index - 1, action.failures), top: 0 };
-      if (key.name === 'escape') return { ...state, view: 'list', top: 0 };
+      if (command === 'lineUp') return by(-1);
+      if (command === 'lineDown') return by(1);
+      if (command === 'pageUp') return by(-action.page);
+      if (command === 'pageDown') return by(action.page);
+      if (command === 'retry') return { ...state, request: 'retry' };
+      if (command === 'next') return { ...state, index: clamp(state.index + 1, action.failures), top: 0 };
+      if (command === 'prev') return { ...state, index: clamp(state.index - 1, action.failures), top: 0 };
+      if (command === 'list') return { ...state, view: 'list', top: 0 };
       return state;
     }
     case 'weak':
-      if (up) return { ...state, weakIndex: clamp(state.weakIndex - 1, action.weak) };
-      if (down) return { ...state, weakIndex: clamp(state.weakIndex + 1, action.weak) };
-      if (key.name === 'enter' && action.weak) return { ...state, request: 'start' };
-      if (key.name === 'escape') return { ...state, view: 'list' };
+      if (command === 'up') return { ...state, weakIndex: clamp(state.weakIndex - 1, action.weak) };
+      if (command === 'down') return { ...state, weakIndex: clamp(state.weakIndex + 1, action.weak) };
+      if (command === 'start' && action.weak) return { ...state, request: 'start' };
+      if (command === 'list') return { ...state, view: 'list' };
       return state;
   }
 }
@@ -120,10 +86,7 @@ export interface ReviewProps {
   onRetry: (exerciseId: string, start?: { step: number; text: string }) => void;
 }
 
-const when = (iso: string) => {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : `${dayKey(d)} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-};
+const when = (iso: string) => isoMinute(new Date(iso)) || iso;
 
 export function failureLine(f: FailedAttempt): string {
   return `${when(f.finishedAt)}  step ${f.step}  ${f.mode.padEnd(8)} ${f.reason}`;

@@ -1,0 +1,78 @@
+// The YAML editor with (practice) or without (exam) the live matrix beside or below it: the
+// matrix the draft produces, recomputed a moment after the typing stops.
+import React, { useCallback, useEffect, useState } from 'react';
+import { Box } from 'ink';
+import { Text } from './Text.js';
+import { MatrixView, matrixWidths, SYMBOL } from './MatrixView.js';
+import { YamlEditor } from '../editor/YamlEditor.js';
+import type { PreparedStep } from '../../core/bank/prepare.js';
+import { previewOf, type MatrixLayout } from '../practice/world.js';
+
+/** Narrower than this, the live preview goes below the editor and pick candidates one after another. */
+export const WIDE_COLUMNS = 110;
+const PREVIEW_DEBOUNCE_MS = 150;
+
+export interface AnswerEditorProps {
+  prep: PreparedStep;
+  layout: MatrixLayout;
+  initialText: string;
+  width: number;
+  height: number;
+  isActive: boolean;
+  problem?: { line?: number; message: string };
+  /** false in the exam: no matrix, no hint of what the draft does. */
+  preview?: boolean;
+  onChange: (t: string) => void;
+  onSubmit: (t: string) => void;
+  onCancel: (t: string) => void;
+  onHelp: () => void;
+}
+
+export function AnswerEditor(props: AnswerEditorProps) {
+  const { prep, layout, width, height } = props;
+  const showPreview = props.preview ?? true;
+  const [text, setText] = useState(props.initialText);
+  const [preview, setPreview] = useState(() => (showPreview ? previewOf(prep, layout, props.initialText) : { grid: [] }));
+  const [lastGood, setLastGood] = useState(preview.grid);
+  useEffect(() => {
+    if (!showPreview) return;
+    const t = setTimeout(() => {
+      const p = previewOf(prep, layout, text);
+      setPreview(p);
+      if (!p.problem) setLastGood(p.grid);
+    }, PREVIEW_DEBOUNCE_MS);
+    return () => clearTimeout(t);
+  }, [text, prep, layout, showPreview]);
+  const { onChange } = props;
+  const change = useCallback((t: string) => {
+    setText(t);
+    onChange(t);
+  }, [onChange]);
+
+  const editor = (w: number, h: number, problem = props.problem) => (
+    <YamlEditor initialText={props.initialText} width={w} height={h} isActive={props.isActive}
+      errorLine={problem?.line} errorMessage={problem?.message}
+      onChange={change} onSubmit={props.onSubmit} onCancel={props.onCancel} onHelp={props.onHelp} />
+  );
+  if (!showPreview) return editor(width, height);
+  const wide = width >= WIDE_COLUMNS;
+  const w = matrixWidths(layout);
+  const matrixRows = layout.rows.length + 3;
+  const previewHeight = wide ? height : Math.min(Math.max(4, matrixRows + 1), Math.floor(height / 2));
+  // Beside the editor the matrix takes what its columns need, up to half the width.
+  const previewWidth = wide ? Math.min(Math.max(30, w.rowLabel + w.col * layout.columns.length + 2), Math.floor(width * 0.5)) : width;
+  const editorWidth = wide ? width - previewWidth - 1 : width;
+  const editorHeight = wide ? height : height - previewHeight;
+  const shownProblem = preview.problem ?? props.problem;
+  return (
+    <Box flexDirection={wide ? 'row' : 'column'} width={width} height={height}>
+      {editor(editorWidth, editorHeight, shownProblem)}
+      <Box flexDirection="column" width={previewWidth} height={previewHeight} paddingLeft={wide ? 1 : 0}>
+        <MatrixView title="Live: who can talk to whom with this draft" layout={layout} grid={lastGood} width={previewWidth - (wide ? 1 : 0)} />
+        <Text dimColor={!preview.problem} color={preview.problem ? 'yellow' : undefined} wrap="truncate">
+          {preview.problem ? `draft does not load (${preview.problem.line ? `line ${preview.problem.line}` : 'see below'}): showing the last one that did` : `${SYMBOL.allowed} allowed  ${SYMBOL.denied} denied  ${SYMBOL.none} self`}
+        </Text>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,192 @@
+// A practice session on one exercise: the task, the answer (editor with a live matrix, or the
+// predict/pick drills), and the result. This component owns the state and the side effects
+// (grading, the store); each view is a file of its own, each view's keys a table in keymaps.ts.
+// Every grade is recorded as the `grade` command records it (attemptOf).
+import React, { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
+import { useKeys } from '../input/use-keys.js';
+import type { ScreenKeys } from '../input/keymap.js';
+import type { Scenario } from '../../core/bank/scenario.js';
+import { preparedStep } from '../../core/bank/prepare.js';
+import { gradeAnswer } from '../../core/grader/grade.js';
+import { attemptOf } from '../../core/training/attempt-of.js';
+import { ANSWER_FILE, blamedLine } from '../../core/training/answer-file.js';
+import { clock } from '../../core/bank/describe.js';
+import type { PracticeData } from './services.js';
+import { sessionReducer, initialSession, type KeyContext } from './session-state.js';
+import { matrixLayout } from './world.js';
+import { answerTextOf, pickFromText, predictFromText, startingStep, startingText } from './answers.js';
+import { firstCell, gradedView, type Graded } from './graded.js';
+import { practiceKeys } from './keymaps.js';
+import { useClock, useNow } from '../clock.js';
+import { TaskView } from './TaskView.js';
+import { AnswerView } from './AnswerView.js';
+import { PredictView } from './PredictView.js';
+import { PickView } from './PickView.js';
+import { ResultView } from './ResultView.js';
+
+export interface PracticeProps {
+  data: PracticeData;
+  scenario: Scenario;
+  width: number;
+  height: number;
+  isActive: boolean;
+  onBack: () => void;
+  onQuit: () => void;
+  onHelp: () => void;
+  /** Open the exercise after this one. */
+  onNext: () => void;
+  onKeys: (keys: ScreenKeys) => void;
+  /** Called after each recorded attempt (the home summary changes). */
+  onRecorded?: () => void;
+  /** How attempts are recorded: 'review' when retrying a mistake from the review screen. */
+  mode?: 'practice' | 'review';
+  /** Start on this step with this answer in the editor (a retry of an old attempt). */
+  start?: { step: number; text: string };
+}
+
+export function Practice(props: PracticeProps) {
+  const { data, scenario: s, width, height } = props;
+  const now = useClock().now;
+  const [state, dispatch] = useReducer(sessionReducer, undefined, () => {
+    const start = props.start && props.start.step >= 1 && props.start.step <= s.steps.length ? props.start : undefined;
+    const step = start?.step ?? startingStep(data, s);
+    const text = start?.text ?? startingText(data, s, step);
+    data.drafts.known(s.id, step, data.drafts.text(s.id, step) ?? text);
+    const first = initialSession(step, text, predictFromText(s, step, text), pickFromText(s, text), now());
+    // A retry goes straight to the answer, with the old one in place.
+    return start ? { ...first, view: 'answer' as const } : first;
+  });
+  const [graded, setGraded] = useState<Graded | undefined>();
+  const [problem, setProblem] = useState<{ line?: number; message: string } | undefined>();
+  const prep = useMemo(() => preparedStep(s, state.step).prepared, [s, state.step]);
+  useNow(1000); // the header's time on this step
+
+  const { onKeys } = props;
+  useEffect(() => onKeys(practiceKeys(state.view, s.kind)), [state.view, s.kind, onKeys]);
+
+  // Drafts: predict and pick answers are saved as they change; the editor saves through onChange.
+  const answerText = answerTextOf(s, state);
+  useEffect(() => {
+    if (s.kind === 'predict' || s.kind === 'pick') data.drafts.schedule(s.id, state.step, answerText);
+  }, [answerText, s.id, s.kind, state.step, data.drafts]);
+  // Leaving the answer (or the session) writes the draft at once.
+  useEffect(() => {
+    if (state.view !== 'answer') void data.drafts.flush();
+  }, [state.view, data.drafts]);
+  useEffect(() => () => void data.drafts.flush(), [data.drafts]);
+
+  const bodyHeight = Math.max(3, height - 1);
+  const layout = useMemo(() => (prep ? matrixLayout(prep) : { rows: [], columns: [] }), [prep]);
+  const questions = s.steps[state.step - 1].questions.length;
+  const ctx: KeyContext = {
+    kind: s.kind, questions, candidates: s.candidates.length, hintCount: s.hints.length, page: Math.max(1, bodyHeight - 2),
+    // The result matrix scrolls sideways with its cursor, so every column can be reached.
+    rows: Math.max(1, s.kind === 'predict' ? questions : layout.rows.length), cols: Math.max(1, s.kind === 'predict' ? 1 : layout.columns.length),
+  };
+  // The views say how far their scrolling pane can go (known only once they are laid out).
+  const maxTopRef = useRef<number | undefined>(undefined);
+  const inEditor = state.view === 'answer' && (s.kind === 'write' || s.kind === 'fix');
+  useKeys((key) => dispatch({ type: 'key', key, ctx: { ...ctx, maxTop: maxTopRef.current } }), { isActive: props.isActive && !inEditor, splitText: true });
+
+  // Requests: the side effects of keys.
+  const { onBack, onQuit, onHelp, onNext, onRecorded } = props;
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  useEffect(() => {
+    const request = state.request;
+    if (!request) return;
+    if (request === 'help') onHelp();
+    if (request === 'back') onBack();
+    if (request === 'quit') onQuit();
+    if (request === 'grade') {
+      const text = answerTextOf(s, state);
+      const outcome = gradeAnswer(s, [{ file: ANSWER_FILE, text }], { step: state.step });
+      if (!outcome.ok) {
+        setProblem(blamedLine(outcome.findings) ?? { message: 'the answer does not load' });
+        dispatch({ type: 'view', view: 'answer' });
+        return;
+      }
+      setProblem(undefined);
+      const view = gradedView(prep!, text, outcome.result, s.kind === 'pick' ? s.candidates[state.pickIndex]?.id : undefined);
+      setGraded(view);
+      dispatch({ type: 'graded', cursor: firstCell(prep!, view) });
+      void data.drafts.flush();
+      data.store.recordAttempt(attemptOf({ result: outcome.result, answer: text, mode: props.mode ?? 'practice', startedAt: new Date(state.stepStartedAt) }))
+        .then(() => {
+          setGraded((g) => (g === view ? { ...view, saved: 'saved' } : g));
+          onRecorded?.();
+        })
+        .catch((e: unknown) => setGraded((g) => (g === view ? { ...view, saved: `not saved: ${e instanceof Error ? e.message : String(e)}` } : g)));
+      return;
+    }
+    if (request === 'reveal') {
+      void data.store.recordReveal(s.id, state.step).catch(() => undefined);
+      dispatch({ type: 'solutionShown' });
+      return;
+    }
+    if (request === 'next') {
+      if (graded?.result.passed && state.step < s.steps.length) {
+        const step = state.step + 1;
+        const text = startingText(data, s, step, s.kind === 'write' || s.kind === 'fix' ? graded.text : undefined);
+        data.drafts.known(s.id, step, data.drafts.text(s.id, step) ?? '');
+        setGraded(undefined);
+        dispatch({ type: 'startStep', step, text, predict: predictFromText(s, step, data.drafts.text(s.id, step)), pickIndex: 0, now: now() });
+        return;
+      }
+      onNext();
+    }
+    dispatch({ type: 'requestDone' });
+    // Runs once per request, with the state of that moment.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state.request]);
+
+  const onEditorChange = useCallback((text: string) => {
+    dispatch({ type: 'text', text });
+    data.drafts.schedule(s.id, stateRef.current.step, text);
+  }, [data.drafts, s.id]);
+  const onEditorSubmit = useCallback((text: string) => {
+    dispatch({ type: 'text', text });
+    dispatch({ type: 'request', request: 'grade' });
+  }, []);
+  const onEditorCancel = useCallback((text: string) => {
+    dispatch({ type: 'text', text });
+    dispatch({ type: 'view', view: 'task' });
+  }, []);
+
+  if (!prep) {
+    return (
+      <Box flexDirection="column" width={width} height={height} paddingX={1}>
+        <Text color="red">{`${s.id} cannot be prepared: ${preparedStep(s, state.step).findings[0]?.message ?? 'unknown error'}`}</Text>
+        <Text>Esc goes back.</Text>
+      </Box>
+    );
+  }
+
+  const head = (
+    <Box width={width} height={1}>
+      <Box flexGrow={1} flexShrink={1}><Text bold wrap="truncate">{`${s.id} · Step ${state.step}/${s.steps.length}: ${s.steps[state.step - 1].title}`}</Text></Box>
+      <Text color="cyan">{` time ${clock(now() - state.stepStartedAt)}`}</Text>
+    </Box>
+  );
+  const size = { width, height: bodyHeight };
+  let body: React.ReactNode;
+  if (state.view === 'task') body = <TaskView prep={prep} hints={state.hints} top={state.taskTop} maxTopRef={maxTopRef} {...size} />;
+  else if (inEditor) {
+    body = (
+      <AnswerView key={`${state.step}:${state.editorKey}`} prep={prep} layout={layout} text={state.text} {...size} isActive={props.isActive}
+        problem={problem} onChange={onEditorChange} onSubmit={onEditorSubmit} onCancel={onEditorCancel} onHelp={onHelp} />
+    );
+  } else if (state.view === 'answer' && s.kind === 'predict') body = <PredictView prep={prep} answers={state.predict} index={state.predictIndex} hints={state.hints} {...size} />;
+  else if (state.view === 'answer' && s.kind === 'pick') body = <PickView prep={prep} index={state.pickIndex} top={state.pickTop} problem={problem} maxTopRef={maxTopRef} {...size} />;
+  else if (graded) body = <ResultView prep={prep} graded={graded} state={state} maxTopRef={maxTopRef} {...size} />;
+  else body = <Text>Nothing graded yet.</Text>;
+
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      {head}
+      {body}
+    </Box>
+  );
+}
