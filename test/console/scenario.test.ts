@@ -101,3 +101,33 @@ kubectl get pods -A | grep flannel
     expect(steps[6].lines.length).toBeGreaterThan(0);
   });
 });
+
+describe('every scenario step of the bank', () => {
+  it('opens a console whose exported state is the prepared step: same pods, IPs, labels, ports, policies and requirements met', () => {
+    const bank = loadBank();
+    let steps = 0;
+    for (const s of bank.byId.values()) {
+      for (let step = 1; step <= s.steps.length; step++) {
+        steps++;
+        const prep = preparedStep(s, step).prepared!;
+        const state = newConsole({ scenario: { scenario: s, step } }).state();
+        const key = (p: { namespace: string; name: string }) => `${p.namespace}/${p.name}`;
+        const byId = new Map(state.cluster.pods.map((p) => [key(p), p]));
+        expect([...byId.keys()].sort(), `${s.id} step ${step}`).toEqual(prep.cluster.pods.map(key).sort());
+        for (const p of prep.cluster.pods) {
+          const q = byId.get(key(p))!;
+          expect({ ips: q.ips, labels: q.labels, ports: q.ports }, `${s.id} step ${step} ${key(p)}`).toEqual({ ips: p.ips, labels: p.labels, ports: p.ports });
+        }
+        expect(state.policies.map((p) => key(p)).sort()).toEqual(prep.existing.map((p) => key(p)).sort());
+        if (s.kind === 'write' || s.kind === 'fix') {
+          // Untouched, the console grades as the step's own cluster and existing policies do.
+          const asPrepared = gradeState(s, { policies: prep.existing, namespaceLabels: new Map(prep.cluster.namespaces.map((n) => [n.name, n.labels])) }, { step });
+          const fromConsole = gradeState(s, { policies: state.policies, namespaceLabels: state.namespaceLabels }, { step });
+          if (!asPrepared.ok || !fromConsole.ok) throw new Error(`${s.id} step ${step} cannot be graded`);
+          expect(fromConsole.result.requirements.map((r) => r.met), `${s.id} step ${step}`).toEqual(asPrepared.result.requirements.map((r) => r.met));
+        }
+      }
+    }
+    expect(steps).toBeGreaterThan(40);
+  });
+});
