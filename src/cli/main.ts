@@ -21,6 +21,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   review: { summary: 'your failed attempts with the reason, and the weak spots to drill', load: async () => (await import('./commands/review.js')).reviewCommand },
   console: { summary: 'a shell on a simulated cluster: kubectl, wget, nc, nslookup', load: async () => (await import('./commands/console.js')).consoleCommand },
   diff: { summary: 'connections a change of policies or labels adds and removes (exit 1 if any)', load: async () => (await import('./commands/diff.js')).diffCommand },
+  export: { summary: 'an exercise as manifests and a probe script for a real cluster', load: async () => (await import('./commands/export.js')).exportCommand },
+  compare: { summary: 'observed results from a real cluster against the simulation (exit 1 if any differ)', load: async () => (await import('./commands/compare.js')).compareCommand },
   version: { summary: 'the version of netpol-dojo and of Node.js', load: async () => (await import('./commands/version.js')).versionCommand },
   completion: { summary: 'a shell completion script: completion bash|zsh|fish', load: async () => (await import('./commands/completion.js')).completionCommand },
   help: { summary: 'help for a command: help COMMAND', load: async () => helpCommand },
@@ -40,6 +42,8 @@ export const COMMAND_FLAGS: Record<string, () => Promise<Record<string, FlagSpec
   review: async () => (await import('./commands/review.js')).FLAGS,
   version: async () => (await import('./commands/version.js')).FLAGS,
   diff: async () => (await import('./commands/diff.js')).FLAGS,
+  export: async () => (await import('./commands/export.js')).FLAGS,
+  compare: async () => (await import('./commands/compare.js')).FLAGS,
   completion: async () => (await import('./commands/completion.js')).FLAGS,
 };
 
