@@ -234,7 +234,9 @@ describe('completion', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netpol-comp-'));
     fs.writeFileSync(path.join(dir, 'c.bash'), script);
     const arr = words.map((w) => `'${w.replace(/'/g, `'\\''`)}'`).join(' ');
-    const driver = `source ${dir}/c.bash; COMP_WORDS=(${arr}); COMP_CWORD=${words.length - 1}; _netpol_dojo; printf '%s\\n' "\${COMPREPLY[@]}"`;
+    // The script asks `netpol-dojo list -o name` for exercise ids: the one of this checkout.
+    const self = `netpol-dojo() { ${JSON.stringify(process.execPath)} ${JSON.stringify(path.resolve(__dirname, '../../bin/netpol-dojo.js'))} "$@"; }`;
+    const driver = `${self}; source ${dir}/c.bash; COMP_WORDS=(${arr}); COMP_CWORD=${words.length - 1}; _netpol_dojo; printf '%s\\n' "\${COMPREPLY[@]}"`;
     const r = spawnSync('bash', ['-c', driver], { encoding: 'utf8', cwd: dir });
     expect(r.stderr).toBe('');
     return r.stdout.split('\n').filter(Boolean).sort();
@@ -244,13 +246,14 @@ describe('completion', () => {
     const r = await run(['completion', 'bash']);
     expect(r.code).toBe(0);
     expect(complete(r.out, ['netpol-dojo', 'ma'])).toEqual(['matrix']);
-    expect(complete(r.out, ['netpol-dojo', 'comp'])).toEqual(['completion']);
+    expect(complete(r.out, ['netpol-dojo', 'compl'])).toEqual(['completion']);
+    expect(complete(r.out, ['netpol-dojo', 'export', ''])).toContain('exercise-1');
     expect(complete(r.out, ['netpol-dojo', 'matrix', '-o', ''])).toEqual(['json', 'wide', 'yaml']);
     expect(complete(r.out, ['netpol-dojo', 'why', '-o', ''])).toEqual(['json', 'yaml']);
     expect(complete(r.out, ['netpol-dojo', 'why', '--e'])).toEqual(['--exit-code']);
     expect(complete(r.out, ['netpol-dojo', 'matrix', '--sel'])).toEqual(['--selector']);
     expect(complete(r.out, ['netpol-dojo', 'completion', ''])).toEqual(['bash', 'fish', 'zsh']);
-    expect(complete(r.out, ['netpol-dojo', 'help', 'exp'])).toEqual(['explain']);
+    expect(complete(r.out, ['netpol-dojo', 'help', 'expl'])).toEqual(['explain']);
   });
 
   it('zsh reuses the bash function through bashcompinit; fish gets native complete lines', async () => {
