@@ -115,3 +115,25 @@ describe('command substitution and assignments', () => {
     expect((await run(c, 'X="a b"; echo "$X" | wc -w')).out).toBe('2');
   });
 });
+
+describe('PromptSession (what a terminal or a pane drives)', () => {
+  it('collects a here-document line by line with "> ", then runs it; the transcript holds prompts and output', async () => {
+    const { PromptSession } = await import('../../src/core/console/index.js');
+    const s = new PromptSession(newConsole());
+    expect(s.prompt()).toBe('controlplane:~$ ');
+    expect((await s.enter('cat <<EOF | kubectl apply -f -')).result).toBeNull();
+    expect(s.prompt()).toBe('> ');
+    for (const l of ['apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata: {name: deny}', 'spec: {podSelector: {}}']) expect((await s.enter(l)).result).toBeNull();
+    const done = await s.enter('EOF');
+    expect(done.lines).toBe(6);
+    expect(done.result?.lines).toEqual(['networkpolicy.networking.k8s.io/deny created']);
+    expect(s.transcript[0]).toBe('controlplane:~$ cat <<EOF | kubectl apply -f -');
+    expect(s.transcript[1]).toBe('> apiVersion: networking.k8s.io/v1');
+    expect(s.transcript[s.transcript.length - 1]).toBe('networkpolicy.networking.k8s.io/deny created');
+    await s.enter('echo "open');
+    s.cancel();
+    expect(s.continuing).toBe(false);
+    expect((await s.enter('clear')).result?.clear).toBe(true);
+    expect(s.transcript).toEqual([]);
+  });
+});

@@ -11,7 +11,7 @@ import type { Io } from '../io.js';
 import { UsageError, choice, flagSet, flagValue, parseArgs } from '../args.js';
 import { bankFor, findScenario } from './grade.js';
 import { readInput } from '../load-inputs.js';
-import { Console, runScript } from '../../core/console/index.js';
+import { Console, PromptSession, runScript } from '../../core/console/index.js';
 import type { ConsoleOptions } from '../../core/console/index.js';
 
 const USAGE = `Usage: netpol-dojo console [EXERCISE] [--step N] [-f SCRIPT] [--cni calico|flannel] [--real-time]
@@ -102,6 +102,7 @@ function runEditor(io: Io, text: string, name: string): string | null {
 }
 
 async function interactiveSession(shell: Console, io: Io): Promise<number> {
+  const session = new PromptSession(shell);
   const rl = readline.createInterface({
     input: process.stdin,
     output: process.stdout,
@@ -114,29 +115,27 @@ async function interactiveSession(shell: Console, io: Io): Promise<number> {
     },
   });
   io.stdout.write('netpol-dojo console: a simulated cluster (type help; exit or Ctrl-D to leave)\n');
-  let buffer: string[] = [];
   const promptNow = () => {
-    rl.setPrompt(buffer.length ? '> ' : shell.prompt());
+    rl.setPrompt(session.prompt());
     rl.prompt();
   };
   return new Promise<number>((resolve) => {
     let busy = Promise.resolve();
     rl.on('line', (line) => {
       busy = busy.then(async () => {
-        buffer.push(line);
-        const text = buffer.join('\n');
-        if (shell.needsMore(text)) return promptNow();
+        rl.pause();
+        const { result, lines } = await session.enter(line);
+        if (!result) {
+          rl.resume();
+          return promptNow();
+        }
         // A here-document's body and continued lines are not commands of their own: keep
         // the first line in readline's history (newest first), as the entry to come back to.
         const hist = (rl as unknown as { history?: string[] }).history;
-        if (hist && buffer.length > 1) hist.splice(0, buffer.length - 1);
-        buffer = [];
-        if (text.trim() === '') return promptNow();
-        rl.pause();
-        const r = await shell.runLine(text);
-        if (r.clear) process.stdout.write('\x1b[H\x1b[2J'); // our own escape, past safeIo
-        for (const l of r.lines) io.stdout.write(`${l}\n`);
-        if (r.exit) {
+        if (hist && lines > 1) hist.splice(0, lines - 1);
+        if (result.clear) process.stdout.write('\x1b[H\x1b[2J'); // our own escape, past safeIo
+        for (const l of result.lines) io.stdout.write(`${l}\n`);
+        if (result.exit) {
           rl.close();
           return;
         }
@@ -145,7 +144,7 @@ async function interactiveSession(shell: Console, io: Io): Promise<number> {
       });
     });
     rl.on('SIGINT', () => {
-      buffer = [];
+      session.cancel();
       io.stdout.write('^C\n');
       promptNow();
     });
