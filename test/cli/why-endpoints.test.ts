@@ -3,6 +3,7 @@
 // Service Proxies"; NetworkPolicy docs: policies see pod IPs and pod ports), workloads and
 // name prefixes stand for their pods, a pod reaches itself, hostNetwork pods are node traffic.
 import { describe, expect, it } from 'vitest';
+import { Engine } from '../../src/core/engine/engine.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -248,7 +249,7 @@ describe("the grader's checks by IP", () => {
       resolveCheck(
         { from: 'shop/client', run: '', command: { tool: 'nc', host, port, protocol, explicitPort: true }, expect: 'success', source: { file: 'x', line: 1, col: 1 } },
         0,
-        cluster,
+        new Engine(cluster, []),
         endpoints,
       );
     const dns = check('10.96.0.10', 53, 'UDP');

@@ -6,6 +6,7 @@ import { podId } from '../model.js';
 import type { Finding } from '../findings.js';
 import type { NetworkPolicy } from '../policy.js';
 import type { Probe } from '../engine/types.js';
+import { Engine } from '../engine/engine.js';
 import { loadManifests } from '../manifest/load.js';
 import { backendPort } from '../endpoint-names.js';
 import { buildCluster, templateHash, type ClusterSpec } from './cluster-spec.js';
@@ -61,6 +62,8 @@ export interface PreparedStep {
   step: number;
   cluster: Cluster;
   existing: NetworkPolicy[];
+  /** The cluster with the existing policies only, compiled. */
+  engine: Engine;
   endpoints: MatrixEndpoint[];
   requirements: Requirement[];
   /** Every cell pattern of the step, resolved, in file order: the grader expands them over every port. */
@@ -152,7 +155,8 @@ function finding(pos: SourcePos, path: string, message: string, id: string): Fin
 const ON_POD_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** Resolves a check's host the way a pod's resolver and kube-proxy would. */
-export function resolveCheck(spec: CheckSpec, requirement: number, cluster: Cluster, endpoints: readonly MatrixEndpoint[]): ResolvedCheck | string {
+export function resolveCheck(spec: CheckSpec, requirement: number, engine: Engine, endpoints: readonly MatrixEndpoint[]): ResolvedCheck | string {
+  const cluster = engine.cluster;
   const fromIdx = resolvePattern(spec.from, endpoints).filter((i) => endpoints[i].kind === 'pod');
   if (fromIdx.length === 0) return `check "from: ${spec.from}" names no pod`;
   const from = fromIdx[0];
@@ -164,7 +168,7 @@ export function resolveCheck(spec: CheckSpec, requirement: number, cluster: Clus
   const probe: Probe = { port: cmd.port, protocol: cmd.protocol };
   if (isIp) {
     const svc = cluster.services.find((s) => s.clusterIP === cmd.host);
-    if (svc) return serviceTargets(base, false, svc, probe, cluster, endpoints);
+    if (svc) return serviceTargets(base, false, svc, probe, engine, endpoints);
     const idx = endpoints.findIndex((e) => e.ip === cmd.host);
     if (idx < 0) return { ...base, dns: false, targets: [], impossible: `no pod or host has the IP ${cmd.host}` };
     const out: ResolvedCheck = { ...base, dns: false, targets: [{ to: idx, probe }], via: `${endpoints[idx].id} by IP` };
@@ -177,7 +181,7 @@ export function resolveCheck(spec: CheckSpec, requirement: number, cluster: Clus
     ON_POD_NAME.test(svcName) &&
     (parts.length === 1 || parts.length === 2 || (parts[2] === 'svc' && (parts.length === 3 || parts.slice(3).join('.') === 'cluster.local')));
   const svc = looksService ? cluster.services.find((s) => s.namespace === svcNs && s.name === svcName) : undefined;
-  if (svc) return serviceTargets(base, true, svc, probe, cluster, endpoints);
+  if (svc) return serviceTargets(base, true, svc, probe, engine, endpoints);
   const ext = endpoints.findIndex((e) => e.kind === 'external' && e.name === cmd.host);
   if (ext >= 0) return listening({ ...base, dns: true, targets: [{ to: ext, probe }], via: `${endpoints[ext].id} (${endpoints[ext].ip})` }, endpoints);
   return { ...base, dns: true, targets: [], impossible: `the name ${cmd.host} does not resolve (no such Service or host)` };
@@ -188,16 +192,13 @@ function serviceTargets(
   dns: boolean,
   svc: Cluster['services'][number],
   probe: Probe,
-  cluster: Cluster,
+  engine: Engine,
   endpoints: readonly MatrixEndpoint[],
 ): ResolvedCheck {
   const sp = svc.ports.find((p) => p.port === probe.port && p.protocol === probe.protocol);
   const name = `Service ${svc.namespace}/${svc.name}`;
   if (!sp) return { ...base, dns, targets: [], impossible: `${name} has no port ${probe.port}/${probe.protocol}` };
-  const backing: Pod[] =
-    Object.keys(svc.selector).length === 0
-      ? []
-      : cluster.pods.filter((p) => p.namespace === svc.namespace && Object.entries(svc.selector).every(([k, v]) => p.labels[k] === v));
+  const backing: Pod[] = engine.serviceBackends(svc).map((i) => engine.cluster.pods[i]);
   const targets: { to: number; probe: Probe }[] = [];
   for (const pod of backing) {
     const target = backendPort(pod, sp);
@@ -231,6 +232,8 @@ export function prepareStep(s: Scenario, step: number): PrepareResult {
     }
   }
   const endpoints = matrixEndpoints(cluster);
+  // The step as it stands before any answer: selection questions (Service backends) are asked of it.
+  const engine = new Engine(cluster, loaded.policies);
   const st = s.steps[step - 1];
   const requirements = st.expect;
 
@@ -271,7 +274,7 @@ export function prepareStep(s: Scenario, step: number): PrepareResult {
 
   const checks: ResolvedCheck[] = [];
   const resolveInto = (spec: CheckSpec, ri: number, path: string) => {
-    const r = resolveCheck(spec, ri, cluster, endpoints);
+    const r = resolveCheck(spec, ri, engine, endpoints);
     if (typeof r === 'string') findings.push(finding(spec.source, path, r, s.id));
     else {
       if (r.impossible && spec.expect === 'success') findings.push(finding(spec.source, path, `check can never succeed: ${r.impossible}`, s.id));
@@ -293,7 +296,7 @@ export function prepareStep(s: Scenario, step: number): PrepareResult {
   });
   st.questions.forEach((q, qi) => {
     if (q.check) {
-      const r = resolveCheck(q.check, -1, cluster, endpoints);
+      const r = resolveCheck(q.check, -1, engine, endpoints);
       if (typeof r === 'string') findings.push(finding(q.source, `steps[${step - 1}].questions[${qi}]`, r, s.id));
     } else {
       for (const [label, p] of [
@@ -307,7 +310,7 @@ export function prepareStep(s: Scenario, step: number): PrepareResult {
 
   const dnsPods = endpoints.map((e, i) => (e.namespace === 'kube-system' && e.labels['k8s-app'] === 'kube-dns' ? i : -1)).filter((i) => i >= 0);
   if (findings.length > 0) return { findings };
-  return { prepared: { scenario: s, step, cluster, existing: loaded.policies, endpoints, requirements, patterns, cells, checks, dnsPods }, findings };
+  return { prepared: { scenario: s, step, cluster, existing: loaded.policies, engine, endpoints, requirements, patterns, cells, checks, dnsPods }, findings };
 }
 
 const cache = new WeakMap<Scenario, Map<number, PrepareResult>>();

@@ -627,6 +627,37 @@ export class Engine {
     return { TCP: [...edges.TCP], UDP: [...edges.UDP], SCTP: [...edges.SCTP] };
   }
 
+  // ---- membership: the questions explain, mistakes and the bank ask, answered from the compiled sets
+
+  /** Endpoints a from/to entry matches, by either address family (selectors never match hostNetwork pods). */
+  peerMembers(peer: PolicyPeer, policyNamespace: string): number[] {
+    const ns = this.namespaceIndex.get(policyNamespace);
+    if (ns === undefined && !peer.namespaceSelector && !peer.ipBlock) return [];
+    const [v4, v6] = this.peerSet(peer, ns ?? 0);
+    const both = new BitSet(this.info.length);
+    both.orInPlace(v4);
+    both.orInPlace(v6);
+    return [...both.indices()];
+  }
+
+  /** Pods a policy with this spec.podSelector would select in `namespace`. */
+  podsSelected(podSelector: LabelSelector, namespace: string): number[] {
+    const ns = this.namespaceIndex.get(namespace);
+    if (ns === undefined) return [];
+    return [...this.podSelector(podSelector).and(this.namespaceMembers[ns]).indices()];
+  }
+
+  /** Names of the namespaces whose labels the selector matches. */
+  namespacesMatching(sel: LabelSelector): string[] {
+    return [...this.namespaceIndex.entries()].filter(([, i]) => selectorMatches(sel, this.namespaceLabels[i])).map(([name]) => name);
+  }
+
+  /** The pods behind a Service (its selector in its namespace; none without a selector), by endpoint index. */
+  serviceBackends(svc: { namespace: string; selector: Labels }): number[] {
+    if (Object.keys(svc.selector).length === 0) return [];
+    return this.podsSelected({ matchLabels: { ...svc.selector }, matchExpressions: [] }, svc.namespace);
+  }
+
   /** The policy object behind an id ("ns/name"), for reason texts. */
   policy(id: string): NetworkPolicy | undefined {
     return this.policies.find((p) => p.id === id)?.policy;

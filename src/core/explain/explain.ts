@@ -8,6 +8,7 @@ import type { Direction, NetworkPolicy, PolicyPeer, PolicyPort, PolicyRule, Poli
 import { policyId } from '../policy.js';
 import { isEmptySelector, selectorMatches, selectorText } from '../labels.js';
 import { cidrContains, parseCidrLegacy, parseIp } from '../ip.js';
+import { Engine } from '../engine/engine.js';
 import { ANY_PORT_WORDS, anywhereWords, peerWords, portWords, targetWords } from './words.js';
 
 export type ExplainWarningCode =
@@ -92,16 +93,24 @@ export interface PolicyExplanation {
 interface ClusterView {
   cluster: Cluster;
   nsLabels: Map<string, Labels>;
+  /** Selection is the engine's: the same sets that decide traffic say whom a peer matches. */
+  engine: Engine;
 }
 
+const views = new WeakMap<Cluster, ClusterView>();
+
 function viewOf(cluster: Cluster): ClusterView {
+  const hit = views.get(cluster);
+  if (hit) return hit;
   const nsLabels = new Map<string, Labels>();
   for (const ns of cluster.namespaces) nsLabels.set(ns.name, ns.labels);
   // A pod whose namespace was never declared still has the label the API server always sets.
   for (const p of cluster.pods) {
     if (!nsLabels.has(p.namespace)) nsLabels.set(p.namespace, { [METADATA_NAME_LABEL]: p.namespace });
   }
-  return { cluster, nsLabels };
+  const view = { cluster, nsLabels, engine: new Engine(cluster, []) };
+  views.set(cluster, view);
+  return view;
 }
 
 function typeOf(d: Direction): PolicyType {
@@ -153,9 +162,12 @@ function isolationTexts(p: NetworkPolicy): IsolationExplanation {
 
 /** Pods a peer matches (ipBlock: pods whose IP the block admits). */
 function peerPods(peer: PolicyPeer, policyNs: string, view: ClusterView): Pod[] {
-  if (peer.ipBlock) return view.cluster.pods.filter((pod) => ipBlockAdmitsPod(peer.ipBlock!.cidr, peer.ipBlock!.except, pod));
-  // Selectors never match hostNetwork pods (their traffic is their node's).
-  return labelMatchedPods(peer, policyNs, view).filter((pod) => !pod.hostNetwork);
+  // Selectors never match hostNetwork pods (their traffic is their node's); ipBlocks match pods by IP.
+  const pods = view.cluster.pods.length;
+  return view.engine
+    .peerMembers(peer, policyNs)
+    .filter((i) => i < pods)
+    .map((i) => view.cluster.pods[i]);
 }
 
 /** Pods a selector peer's labels match, hostNetwork pods included. */
@@ -166,10 +178,6 @@ function labelMatchedPods(peer: PolicyPeer, policyNs: string, view: ClusterView)
     } else if (pod.namespace !== policyNs) return false;
     return !peer.podSelector || selectorMatches(peer.podSelector, pod.labels);
   });
-}
-
-function ipBlockAdmitsPod(cidr: string, except: string[], pod: Pod): boolean {
-  return ipBlockAdmits(cidr, except, pod.ips);
 }
 
 /** Whether one of `ips` is in the block (values read as the API server reads them). */

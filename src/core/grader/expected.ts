@@ -82,7 +82,7 @@ function buildSpace(prep: PreparedStep): SpaceOutcome {
     for (const proto of PROTOCOLS) edges[proto].push(...refEdges[proto]);
   }
   const atoms = portAtoms(edges);
-  const engine = ref ?? new Engine(prep.cluster, prep.existing);
+  const engine = ref ?? prep.engine;
   const grid = new ConnectionGrid(engine.endpoints, atoms);
   prep.endpoints.forEach((e, i) => {
     if (engine.endpoints[i]?.id !== e.id) throw new Error(`grading space: endpoint ${i} is ${engine.endpoints[i]?.id}, the step has ${e.id}`);

@@ -394,7 +394,7 @@ function gradePredict(prep: PreparedStep, input: ManifestInput): GradeOutcome {
         .join('; ') + `; the questions are: ${asks.map((a) => `"${a}"`).join(', ')}`,
     );
   }
-  const engine = new Engine(prep.cluster, prep.existing);
+  const engine = prep.engine;
   const mismatches: CellMismatch[] = [];
   const checks: CheckResult[] = [];
   let right = 0;
@@ -404,7 +404,7 @@ function gradePredict(prep: PreparedStep, input: ManifestInput): GradeOutcome {
     if (correct) right++;
     const yourWord = said === undefined ? 'no answer' : `you said ${q.check ? (said ? 'it succeeds' : 'it fails') : said ? 'allowed' : 'denied'}`;
     if (q.check) {
-      const rc = resolveCheck(q.check, -1, prep.cluster, prep.endpoints);
+      const rc = resolveCheck(q.check, -1, prep.engine, prep.endpoints);
       const reason = typeof rc === 'string' ? rc : runCheck(engine, prep, rc, true).reason;
       const truth = q.expect ? 'it succeeds' : 'it fails';
       checks.push({

@@ -1,10 +1,9 @@
 // The classic NetworkPolicy mistakes (module 13, section 7.3), spotted in an answer:
 // a policy that selects nothing, a namespace label nobody set, AND/OR confusion, DNS
 // blocked, a Service port where the pod port was needed, rules their policyTypes ignore.
-import type { Cluster } from '../model.js';
-import type { NetworkPolicy, PolicyPeer, PolicyRule } from '../policy.js';
-import { policyId } from '../policy.js';
-import { selectorMatches, selectorText, isEmptySelector } from '../labels.js';
+import type { LabelSelector, NetworkPolicy, PolicyPeer, PolicyRule } from '../policy.js';
+import { emptySelector, policyId } from '../policy.js';
+import { selectorText, isEmptySelector } from '../labels.js';
 import type { Engine } from '../engine/engine.js';
 import type { PreparedStep } from '../bank/prepare.js';
 import type { Verdict } from '../engine/types.js';
@@ -46,23 +45,25 @@ function selText(s: { matchLabels: Record<string, string>; matchExpressions: unk
   return t === '' ? '{}' : t;
 }
 
-function podsIn(cluster: Cluster, ns: string) {
-  return cluster.pods.filter((p) => p.namespace === ns);
+/** The namespaces where a podSelector finds pods (other than `except`), as the engine selects them. */
+function namespacesWithPods(engine: Engine, sel: LabelSelector, except?: string): string[] {
+  return engine.cluster.namespaces.map((n) => n.name).filter((ns) => ns !== except && engine.podsSelected(sel, ns).length > 0);
 }
 
-/** Static mistakes: visible in the policies and the cluster alone. */
-export function staticMistakes(answer: readonly NetworkPolicy[], cluster: Cluster): Mistake[] {
+/** Static mistakes: visible in the policies and the cluster alone (selection asked of the engine). */
+export function staticMistakes(answer: readonly NetworkPolicy[], engine: Engine): Mistake[] {
   const out: Mistake[] = [];
+  const cluster = engine.cluster;
   for (const p of answer) {
     const id = policyId(p);
-    const here = podsIn(cluster, p.namespace);
+    const here = engine.podsSelected(emptySelector(), p.namespace);
     if (!cluster.namespaces.some((n) => n.name === p.namespace)) {
       out.push({ code: 'selects-no-pods', policy: id, message: `${id} selects no pods: namespace ${p.namespace} does not exist in this exercise (a policy applies only to pods of its own namespace)` });
     } else if (here.length === 0) {
-      const hint = isEmptySelector(p.podSelector) ? '' : `; pods with ${selText(p.podSelector)} live in ${[...new Set(cluster.pods.filter((pod) => selectorMatches(p.podSelector, pod.labels)).map((pod) => pod.namespace))].join(', ') || 'no namespace'}`;
+      const hint = isEmptySelector(p.podSelector) ? '' : `; pods with ${selText(p.podSelector)} live in ${namespacesWithPods(engine, p.podSelector).join(', ') || 'no namespace'}`;
       out.push({ code: 'selects-no-pods', policy: id, message: `${id} selects no pods: namespace ${p.namespace} has no pods in this exercise (a policy applies only to pods of its own namespace)${hint}` });
-    } else if (!here.some((pod) => selectorMatches(p.podSelector, pod.labels))) {
-      const elsewhere = [...new Set(cluster.pods.filter((pod) => pod.namespace !== p.namespace && selectorMatches(p.podSelector, pod.labels)).map((pod) => pod.namespace))];
+    } else if (engine.podsSelected(p.podSelector, p.namespace).length === 0) {
+      const elsewhere = namespacesWithPods(engine, p.podSelector, p.namespace);
       const hint = elsewhere.length ? `; pods with ${selText(p.podSelector)} live in ${elsewhere.join(', ')}: a policy applies only to pods of its own namespace` : '; check the labels with kubectl get pods --show-labels';
       out.push({ code: 'selects-no-pods', policy: id, message: `${id} selects no pods: no pod in namespace ${p.namespace} matches podSelector ${selText(p.podSelector)}${hint}` });
     }
@@ -73,13 +74,13 @@ export function staticMistakes(answer: readonly NetworkPolicy[], cluster: Cluste
         out.push({ code: 'rules-ignored', policy: id, message: `${id} has ${dir} rules but its policyTypes does not list ${type}: those rules are ignored (list both types in policyTypes)` });
       }
       rulesOf(dir).forEach((rule, ri) => {
-        rule.peers.forEach((peer) => peerMistakes(out, p, dir, ri, peer, cluster));
+        rule.peers.forEach((peer) => peerMistakes(out, p, dir, ri, peer, engine));
         for (const port of rule.ports) {
           if (typeof port.port !== 'number' || port.endPort !== undefined) continue;
           for (const svc of cluster.services) {
             const sp = svc.ports.find((x) => x.port === port.port && x.protocol === port.protocol && x.targetPort !== x.port);
             if (!sp) continue;
-            const backing = cluster.pods.filter((pod) => pod.namespace === svc.namespace && Object.keys(svc.selector).length > 0 && Object.entries(svc.selector).every(([k, v]) => pod.labels[k] === v));
+            const backing = engine.serviceBackends(svc).map((i) => cluster.pods[i]);
             if (backing.some((pod) => pod.ports.some((c) => c.port === port.port && c.protocol === port.protocol))) continue;
             out.push({
               code: 'service-port',
@@ -95,12 +96,12 @@ export function staticMistakes(answer: readonly NetworkPolicy[], cluster: Cluste
   return out;
 }
 
-function peerMistakes(out: Mistake[], p: NetworkPolicy, dir: string, ri: number, peer: PolicyPeer, cluster: Cluster): void {
+function peerMistakes(out: Mistake[], p: NetworkPolicy, dir: string, ri: number, peer: PolicyPeer, engine: Engine): void {
   const id = policyId(p);
   const where = `${id} ${dir}[${ri}]`;
+  const cluster = engine.cluster;
   if (peer.namespaceSelector && !isEmptySelector(peer.namespaceSelector)) {
-    const matching = cluster.namespaces.filter((n) => selectorMatches(peer.namespaceSelector!, n.labels));
-    if (matching.length === 0) {
+    if (engine.namespacesMatching(peer.namespaceSelector).length === 0) {
       const keys = Object.keys(peer.namespaceSelector.matchLabels);
       const inUse = cluster.namespaces
         .flatMap((n) => Object.entries(n.labels).filter(([k]) => keys.includes(k) || k !== 'kubernetes.io/metadata.name').map(([k, v]) => `${n.name} has ${k}=${v}`))
@@ -114,8 +115,8 @@ function peerMistakes(out: Mistake[], p: NetworkPolicy, dir: string, ri: number,
     }
   }
   if (peer.podSelector && !peer.namespaceSelector && !isEmptySelector(peer.podSelector)) {
-    if (!podsIn(cluster, p.namespace).some((pod) => selectorMatches(peer.podSelector!, pod.labels))) {
-      const elsewhere = [...new Set(cluster.pods.filter((pod) => selectorMatches(peer.podSelector!, pod.labels)).map((pod) => pod.namespace))];
+    if (engine.peerMembers(peer, p.namespace).length === 0) {
+      const elsewhere = namespacesWithPods(engine, peer.podSelector);
       const hint = elsewhere.length
         ? `; those pods live in ${elsewhere.join(', ')}: a podSelector alone only looks in the policy's own namespace, add a namespaceSelector in the same entry`
         : '';
@@ -142,7 +143,7 @@ function withRule(policies: readonly NetworkPolicy[], pi: number, dir: 'ingress'
 export function andOrMistakes(
   all: readonly NetworkPolicy[],
   answerFrom: number,
-  cluster: Cluster,
+  engine: Engine,
   fixes: (policies: NetworkPolicy[]) => boolean,
 ): Mistake[] {
   const out: Mistake[] = [];
@@ -155,7 +156,7 @@ export function andOrMistakes(
         rule.peers.forEach((peer, k) => {
           if (!peer.podSelector || !peer.namespaceSelector) return;
           // A selector that matches nothing is its own mistake (reported above), not AND/OR.
-          if (!cluster.namespaces.some((n) => selectorMatches(peer.namespaceSelector!, n.labels))) return;
+          if (engine.namespacesMatching(peer.namespaceSelector).length === 0) return;
           const split = [...rule.peers.slice(0, k), { podSelector: peer.podSelector }, { namespaceSelector: peer.namespaceSelector }, ...rule.peers.slice(k + 1)];
           if (fixes(withRule(all, pi, dir, ri, split))) {
             out.push({
@@ -223,13 +224,13 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 /** Every mistake the answer shows, each named by its cause. */
 export function detectMistakes(ctx: MistakeContext): Mistake[] {
   const { ev, prep } = ctx;
-  const out: Mistake[] = staticMistakes(ctx.answer, ev.cluster);
+  const out: Mistake[] = staticMistakes(ctx.answer, ev.engine);
   out.push(...ipBlockServiceMistakes(ctx));
   if (ctx.passed) return out;
   const all = ev.policies as NetworkPolicy[];
   const answerFrom = all.findIndex((p) => ctx.answer.includes(p));
   const fixes = (ps: NetworkPolicy[]) => ctx.fixes(ev, ctx.regrade(ps));
-  if (answerFrom >= 0) out.push(...andOrMistakes(all, answerFrom, ev.cluster, fixes));
+  if (answerFrom >= 0) out.push(...andOrMistakes(all, answerFrom, ev.engine, fixes));
   out.push(...wrongSideMistakes(ctx, fixes));
   out.push(...policyTypesMistakes(ctx, fixes));
   out.push(...portsLeftOut(ctx));
@@ -324,7 +325,7 @@ function ipBlockServiceMistakes(ctx: MistakeContext): Mistake[] {
           for (const svc of cluster.services) {
             const ip = svc.clusterIP && parseIp(svc.clusterIP);
             if (!ip || ip.family !== cidr.family || !cidrContains(cidr, ip)) continue;
-            const backends = cluster.pods.filter((pod) => pod.namespace === svc.namespace && Object.keys(svc.selector).length > 0 && selectorMatches({ matchLabels: svc.selector, matchExpressions: [] }, pod.labels));
+            const backends = ctx.ev.engine.serviceBackends(svc).map((i) => cluster.pods[i]);
             const covered = backends.some((pod) => pod.ips.some((t) => {
               const a = parseIp(t);
               return a !== null && a.family === cidr.family && cidrContains(cidr, a);
