@@ -185,3 +185,26 @@ describe('nginx logs', () => {
     ]);
   });
 });
+
+describe('busybox 1.28 (the image the Kubernetes DNS docs use)', () => {
+  it('has the old nslookup: libc search path, "Address 1:", can\'t resolve on failure', async () => {
+    const c = newConsole();
+    await run(c, 'kubectl run old --image=busybox:1.28 -- sleep 3600');
+    expect((await run(c, 'kubectl exec old -- nslookup kubernetes.default')).lines).toEqual([
+      'Server:    10.96.0.10',
+      'Address 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local',
+      '',
+      'Name:      kubernetes.default',
+      'Address 1: 10.96.0.1 kubernetes.default.svc.cluster.local',
+    ]);
+    expect((await run(c, 'kubectl exec old -- nslookup nosuch')).lines.slice(3)).toEqual(["nslookup: can't resolve 'nosuch'", 'command terminated with exit code 1']);
+    await play(c, 'cat <<EOF | kubectl apply -f -\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: d}\nspec: {podSelector: {}, policyTypes: [Egress]}\nEOF\n');
+    expect((await run(c, 'kubectl exec old -- nslookup google.com')).lines).toEqual(['Server:    10.96.0.10', 'Address 1: 10.96.0.10', '', "nslookup: can't resolve 'google.com'", 'command terminated with exit code 1']);
+  });
+
+  it('while today\'s busybox does not search a dotted name', async () => {
+    const c = newConsole();
+    await run(c, 'kubectl run new --image=busybox -- sleep 3600');
+    expect((await run(c, 'kubectl exec new -- nslookup kubernetes.default')).lines).toContain("** server can't find kubernetes.default: NXDOMAIN");
+  });
+});

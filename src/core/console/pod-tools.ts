@@ -330,9 +330,39 @@ function reverseName(ip: string): string {
   return `${ip.split('.').reverse().join('.')}.in-addr.arpa`;
 }
 
+/** busybox before 1.29 had the small nslookup that asks the libc resolver (search path included). */
+function legacyBusybox(image: string): boolean {
+  const m = /(?:^|\/)busybox:(\d+)\.(\d+)/.exec(image);
+  return m !== null && (Number(m[1]) < 1 || (Number(m[1]) === 1 && Number(m[2]) < 29));
+}
+
+/** The old applet: "Server:"/"Name:" padded to 10, "Address 1: IP NAME", can't resolve on stderr. */
+async function legacyNslookup(env: PodEnv, name: string, io: CommandIo): Promise<number> {
+  const reverse = (ip: string): string | null => {
+    const svc = env.net.modelCluster().services.find((s) => s.clusterIP === ip);
+    return svc ? `${svc.name}.${svc.namespace}.svc.cluster.local` : null;
+  };
+  const dnsUp = env.net.dnsReachable(env.pod);
+  if (!dnsUp) await env.wait(RESOLVER_TIMEOUT);
+  const serverName = dnsUp ? reverse(KUBE_DNS_IP) : null;
+  io.out(`${'Server:'.padEnd(10)} ${KUBE_DNS_IP}\nAddress 1: ${KUBE_DNS_IP}${serverName ? ` ${serverName}` : ''}\n\n`);
+  const answer = dnsUp ? env.net.resolve(env.pod, name) : { status: 'timeout' as const };
+  if (answer.status !== 'ok') {
+    if (!dnsUp) await env.wait(RESOLVER_TIMEOUT);
+    io.err(`nslookup: can't resolve '${name}'\n`);
+    return 1;
+  }
+  const back = reverse(answer.ip);
+  io.out(`${'Name:'.padEnd(10)} ${name}\nAddress 1: ${answer.ip}${back ? ` ${back}` : ''}\n`);
+  const v6 = IPV6[answer.name.toLowerCase()];
+  if (v6) io.out(`Address 2: ${v6}\n`);
+  return 0;
+}
+
 export function nslookup(env: PodEnv): CommandFn {
   return async (args: string[], io: CommandIo) => {
     const words = args.filter((a) => !a.startsWith('-'));
+    if (words.length === 1 && legacyBusybox(env.pod.containers[0]?.image ?? '')) return legacyNslookup(env, words[0], io);
     if (words.length < 1 || words.length > 2) {
       io.err('BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n\nQuery DNS about HOST\n\nQUERY_TYPE: soa,ns,a,aaaa,cname,mx,txt,ptr,srv,any\n');
       return 1;
