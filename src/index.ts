@@ -6,6 +6,8 @@
 //   const engine = buildEngine(loaded);
 //   matrix(engine)           // the `matrix -o json` contract
 //   why(engine, 'shop/web-1', 'shop/db-0', { port: 5432, protocol: 'TCP' })
+//   connectionText(connections(engine, engine.indexOf('shop/web-1'), engine.indexOf('shop/db-0')))  // "TCP 5432"
+//   diffConnections(buildEngine(before), buildEngine(after))   // what a change adds and removes
 //
 // Everything here is pure: no files are read, nothing is printed.
 import type { Cluster } from './core/model.js';
@@ -21,6 +23,10 @@ export { Engine, defaultProbes } from './core/engine/engine.js';
 export { probeKey, type Probe, type Verdict, type DirectionVerdict, type RuleRef, type Endpoint } from './core/engine/types.js';
 export { verdictLines } from './core/engine/reasons.js';
 export type { MatrixResult } from './core/engine/matrix-data.js';
+export { ConnectionEvaluator, connections } from './core/reach/connections.js';
+export { connectionText, type ConnectionSet, type PortRanges } from './core/reach/ports.js';
+export { workloadsOf, workloadLabel, aggregateProbe, aggregateConnections, type Workload } from './core/workload/workloads.js';
+export { diffConnections, hasChanges, type ConnectionDiff, type PairChange, type GroupChange } from './core/diff/diff.js';
 export { explainPolicy, type PolicyExplanation, type ExplainWarning } from './core/explain/explain.js';
 export { formatExplanation, formatExplanations } from './core/explain/format.js';
 export { formatFinding, InputError, type Finding, type Severity } from './core/findings.js';

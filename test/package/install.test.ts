@@ -135,7 +135,7 @@ describe('the packed package, installed with --omit=dev', () => {
 
   it('imports as a library (ESM) with its type declarations', () => {
     const script = `
-      import { loadManifests, hasErrors, buildEngine, matrix, why, explain } from 'netpol-dojo';
+      import { loadManifests, hasErrors, buildEngine, matrix, why, explain, connections, connectionText } from 'netpol-dojo';
       import { readFileSync } from 'node:fs';
       const loaded = loadManifests([{ file: 'cluster.yaml', text: readFileSync('cluster.yaml', 'utf8') }]);
       if (hasErrors(loaded.findings)) throw new Error('findings');
@@ -143,7 +143,8 @@ describe('the packed package, installed with --omit=dev', () => {
       const m = matrix(engine);
       const v = why(engine, 'shop/stranger', 'shop/web', { port: 80, protocol: 'TCP' });
       const e = explain(loaded);
-      console.log(JSON.stringify({ pods: m.pods, results: m.results.length, allowed: v.allowed, head: v.lines[0], policy: e[0].policy }));
+      const c = connectionText(connections(engine, engine.indexOf('shop/client'), engine.indexOf('shop/web')));
+      console.log(JSON.stringify({ pods: m.pods, results: m.results.length, allowed: v.allowed, head: v.lines[0], policy: e[0].policy, client: c }));
     `;
     writeFileSync(path.join(app, 'use.mjs'), script);
     const out = execFileSync(process.execPath, ['use.mjs'], { cwd: app, encoding: 'utf8' });
@@ -153,6 +154,7 @@ describe('the packed package, installed with --omit=dev', () => {
       allowed: false,
       head: 'shop/stranger -> shop/web on 80/TCP: DENIED',
       policy: 'shop/web-from-client',
+      client: 'all',
     });
     // The same code as TypeScript type-checks against the shipped .d.ts (with the repository's tsc).
     writeFileSync(path.join(app, 'use.ts'), script.replace("(JSON.stringify", "(JSON.stringify").replace('const v =', 'const v: { allowed: boolean; lines: string[] } =') + '\nconst bad: number = matrix(engine).pods;\n');
