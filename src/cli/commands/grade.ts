@@ -1,4 +1,4 @@
-// `netpol-dojo grade EXERCISE_ID ANSWER_FILE [--step N] [--output text|json] [--no-save]`
+// `netpol-dojo grade EXERCISE_ID ANSWER_FILE [--step N] [-o json|yaml] [--no-save]`
 // Exit 0 passed, 1 failed, 2 bad input (unknown id, unreadable or invalid answer).
 import type { Io } from '../io.js';
 import { painter, useColor } from '../io.js';

@@ -1,4 +1,4 @@
-// `netpol-dojo list [--output text|json]`: the exercise bank with each exercise's status.
+// `netpol-dojo list [-o json|yaml|name|wide]`: the exercise bank with each exercise's status.
 import type { Io } from '../io.js';
 import { painter, useColor } from '../io.js';
 import { UsageError, flagSet, outputFormat, outputSpec, parseArgs } from '../args.js';
