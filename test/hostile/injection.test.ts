@@ -93,7 +93,7 @@ async function runCase(c: Case, i: number) {
 }
 
 describe('no raw control character reaches the terminal', () => {
-  it(`${cases.length} places x payloads through the real binary`, async () => {
+  it(`${cases.length} places x payloads through the real binary`, { timeout: 600_000 }, async () => {
     const failures: string[] = [];
     let escapedSeen = 0;
     // A few at a time: each is a process start.
