@@ -137,3 +137,19 @@ describe('PromptSession (what a terminal or a pane drives)', () => {
     expect(s.transcript).toEqual([]);
   });
 });
+
+describe('more of bash', () => {
+  it('printf, an unterminated here-document at end of input, get -o yaml of a missing object', async () => {
+    const c = newConsole();
+    expect((await run(c, "printf 'apiVersion: v1\\nkind: Namespace\\nmetadata: {name: %s}\\n' shop | kubectl apply -f -")).out).toBe('namespace/shop created');
+    expect((await run(c, 'printf "%s-%d\\n" a 1 b 2')).lines).toEqual(['a-1', 'b-2']);
+    expect((await run(c, 'cat <<EOF\nno end')).lines).toEqual(["bash: warning: here-document at line 1 delimited by end-of-file (wanted `EOF')", 'no end']);
+    expect((await run(c, 'kubectl get pod nope -o yaml')).lines).toEqual(['Error from server (NotFound): pods "nope" not found']);
+  });
+
+  it('the API server puts the kubernetes Service back when it is deleted', async () => {
+    const c = newConsole();
+    expect((await run(c, 'kubectl delete svc kubernetes')).out).toBe('service "kubernetes" deleted from default namespace');
+    expect((await run(c, "kubectl get svc kubernetes -o jsonpath='{.spec.clusterIP}'")).out).toBe('10.96.0.1');
+  });
+});

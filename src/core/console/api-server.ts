@@ -132,6 +132,11 @@ export class ApiServer {
     if (obj.kind === 'ReplicaSet') {
       for (const p of this.list('Pod', namespace)) if (p.meta.owner?.uid === obj.meta.uid) this.bucket('Pod').delete(`${namespace}/${p.meta.name}`);
     }
+    if (obj.kind === 'Service' && namespace === 'default' && name === 'kubernetes') {
+      // The API server puts its own Service back at once, with the same ClusterIP.
+      const again: ServiceObject = { ...obj, meta: { ...this.newMeta(name, namespace, obj.meta.labels) } };
+      this.put(again);
+    }
     if (obj.kind === 'Pod' && obj.meta.owner?.kind === 'ReplicaSet') {
       const rs = this.get('ReplicaSet', namespace, obj.meta.owner.name);
       if (rs) this.reconcileReplicaSet(rs);

@@ -11,7 +11,7 @@ import { Network, type Cni } from './network.js';
 import type { PodObject } from './objects.js';
 import { incompleteReason } from './shell-parse.js';
 import { runShell, type Chunk, type CommandFn, type CommandIo, type ShellHost } from './shell-run.js';
-import { awkCommand, catCommand, echoCommand, grepCommand, headCommand, sortCommand, tailCommand, uniqCommand, wcCommand } from './text-tools.js';
+import { awkCommand, catCommand, echoCommand, grepCommand, headCommand, printfCommand, sortCommand, tailCommand, uniqCommand, wcCommand } from './text-tools.js';
 import { curl, nc, nslookup, podFile, wget, type PodEnv } from './pod-tools.js';
 import { Kubectl, KUBECTL_SUBCOMMANDS } from './kubectl/kubectl.js';
 import { freshWorld, scenarioWorld } from './world.js';
@@ -62,9 +62,9 @@ interface Attached {
 /** Images that ship no shell or tools (distroless): exec finds nothing in them. */
 const NO_TOOLS = /coredns|calico|kube-(apiserver|controller-manager|scheduler|proxy)|etcd|flannel/;
 
-const POD_PROGRAMS = ['wget', 'nc', 'nslookup', 'curl', 'sleep', 'echo', 'cat', 'hostname', 'env', 'printenv', 'ls', 'true', 'false', 'grep', 'head', 'tail', 'wc', 'sort', 'uniq', 'sh', 'ash', '/bin/sh', 'date', 'id', 'whoami', 'pwd'];
+const POD_PROGRAMS = ['wget', 'nc', 'nslookup', 'curl', 'sleep', 'echo', 'cat', 'hostname', 'env', 'printenv', 'ls', 'true', 'false', 'grep', 'head', 'tail', 'wc', 'sort', 'uniq', 'sh', 'ash', '/bin/sh', 'date', 'id', 'whoami', 'pwd', 'printf'];
 
-const HOST_BUILTINS = ['kubectl', 'k', 'echo', 'cat', 'grep', 'head', 'tail', 'wc', 'sort', 'uniq', 'awk', 'clear', 'history', 'alias', 'unalias', 'export', 'source', 'complete', 'sleep', 'ls', 'rm', 'true', 'false', 'exit', 'help', 'vi', 'vim', 'nano', 'pwd', 'cd', 'date', 'hostname', 'whoami', 'netpol-dojo'];
+const HOST_BUILTINS = ['kubectl', 'k', 'echo', 'cat', 'grep', 'head', 'tail', 'wc', 'sort', 'uniq', 'awk', 'clear', 'history', 'alias', 'unalias', 'export', 'source', 'complete', 'sleep', 'ls', 'rm', 'true', 'false', 'exit', 'help', 'vi', 'vim', 'nano', 'pwd', 'cd', 'date', 'hostname', 'whoami', 'printf'];
 
 export class Console {
   readonly api: ApiServer;
@@ -493,6 +493,7 @@ function commonCommands(read: (p: string) => string | undefined, flavour: 'bash'
   };
   return {
     echo: echoCommand(),
+    printf: printfCommand(),
     cat: catCommand(read, flavour),
     grep: grepCommand(read),
     head: headCommand(read),

@@ -73,8 +73,7 @@ function expandHeredoc(body: string, vars: Map<string, string>): string {
   });
 }
 
-export async function runShell(text: string, host: ShellHost): Promise<RunResult> {
-  const chunks: Chunk[] = [];
+export async function runShell(text: string, host: ShellHost, chunks: Chunk[] = []): Promise<RunResult> {
   const term = {
     out: (t: string) => t && chunks.push({ fd: 1, text: t }),
     err: (t: string) => t && chunks.push({ fd: 2, text: t }),
@@ -90,6 +89,13 @@ export async function runShell(text: string, host: ShellHost): Promise<RunResult
       return { chunks, status: 2 };
     }
     if (e instanceof NeedMore) {
+      const heredoc = /^here-document delimited by (.*)$/.exec(e.message);
+      if (heredoc) {
+        // bash ends the document at end of input and says so.
+        const line = text.split('\n').findIndex((l) => l.includes('<<')) + 1;
+        term.err(host.flavour === 'bash' ? `bash: warning: here-document at line ${line} delimited by end-of-file (wanted \`${heredoc[1]}')\n` : `sh: warning: here-document delimited by end-of-file\n`);
+        return runShell(`${text}\n${heredoc[1]}`, host, chunks);
+      }
       term.err(`${prefix}syntax error: unexpected end of file\n`);
       host.vars.set('?', '2');
       return { chunks, status: 2 };

@@ -327,3 +327,29 @@ export function echoCommand(): CommandFn {
     return 0;
   };
 }
+
+/** printf FORMAT [ARGS...]: %s %d %i %%, \n \t \\ escapes; the format repeats while arguments remain, as bash's does. */
+export function printfCommand(): CommandFn {
+  return (args, io) => {
+    if (args.length === 0) {
+      io.err('printf: usage: printf [-v var] format [arguments]\n');
+      return 2;
+    }
+    const [format, ...rest] = args;
+    const unescape = (t: string) => t.replace(/\\(n|t|\\|")/g, (_m, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c));
+    let i = 0;
+    let out = '';
+    do {
+      let used = false;
+      out += unescape(format).replace(/%([sdi%])/g, (_m, c: string) => {
+        if (c === '%') return '%';
+        used = true;
+        const v = rest[i++] ?? '';
+        return c === 's' ? v : String(Number.parseInt(v, 10) || 0);
+      });
+      if (!used) break;
+    } while (i < rest.length);
+    io.out(out);
+    return 0;
+  };
+}

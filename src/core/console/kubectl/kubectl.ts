@@ -229,6 +229,7 @@ export class Kubectl {
         `error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`,
       );
     }
+    const named = targets.some((t) => t.name !== undefined);
     const found: ApiObject[] = [];
     let status = 0;
     const errors: string[] = [];
@@ -253,7 +254,8 @@ export class Kubectl {
     if (output === 'yaml' || output === 'json' || isJsonpath) {
       const single = targets.length === 1 && targets[0].name !== undefined;
       const value = single && found.length === 1 ? toManifest(found[0]) : listOf(found.map(toManifest));
-      if (found.length || single || output !== '') {
+      // Named objects that are all missing print only their errors.
+      if (!(named && found.length === 0)) {
         if (isJsonpath) {
           try {
             io.out(jsonpath(output.slice(output.indexOf('=') + 1), value));
