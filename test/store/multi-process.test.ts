@@ -53,9 +53,9 @@ function committedAtLeast(writer: Writer, n: number): Promise<void> {
 }
 
 describe('several processes writing at once', () => {
-  it('loses no attempt: three writers x 50 attempts -> 150 attempts', async () => {
+  it('loses no attempt: three writers x 100 attempts -> 300 attempts', { timeout: 300_000 }, async () => {
     const dir = await tempScoresDir();
-    const writers = ['a', 'b', 'c'].map((tag) => startWriter(dir, 50, tag));
+    const writers = ['a', 'b', 'c'].map((tag) => startWriter(dir, 100, tag));
     const results = await Promise.all(writers.map((w) => w.exited));
     for (const [i, w] of writers.entries()) {
       expect(w.stderr.join(''), `writer ${i} stderr`).toBe('');
@@ -65,7 +65,7 @@ describe('several processes writing at once', () => {
     const { store, notices } = await openTestStore({ dir });
     expect(notices).toEqual([]);
     const ids = store.attempts().map((a) => a.id);
-    expect(ids).toHaveLength(150);
+    expect(ids).toHaveLength(300);
     expect(new Set(ids)).toEqual(new Set(writers.flatMap((w) => w.committed)));
     expect((await readdir(dir)).sort()).toEqual(['progress.json']); // no lock or temp file left
   });
@@ -88,10 +88,12 @@ describe('several processes writing at once', () => {
 });
 
 describe('a writer killed at a random moment', () => {
-  it('never leaves a corrupt or truncated file, and keeps every committed attempt', async () => {
+  it('never leaves a corrupt or truncated file, and keeps every committed attempt (SIGKILL at random points of 200+ writes)', { timeout: 300_000 }, async () => {
     const dir = await tempScoresDir();
     const survivors = new Set<string>();
-    for (let round = 0; round < 6; round++) {
+    let kills = 0;
+    for (let round = 0; survivors.size < 200; round++) {
+      kills++;
       // Large answers make each write take long enough for the kill to land mid-write sometimes.
       const writer = startWriter(dir, 'forever', `r${round}`, 4096);
       await committedAtLeast(writer, 1 + Math.floor(Math.random() * 30));
@@ -115,5 +117,6 @@ describe('a writer killed at a random moment', () => {
       survivors.add(`check-${round}`);
       expect((await readdir(dir)).filter((n) => n !== 'progress.json')).toEqual([]);
     }
+    console.log(`SIGKILL test: ${kills} kills, ${survivors.size} committed attempts, all kept`);
   });
 });
