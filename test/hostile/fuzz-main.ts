@@ -45,7 +45,10 @@ for (let id = 0; id < total; id++) {
   const c = makeCase(seeds, runSeed, id);
   const what = `${c.seed.name}: ${c.mutations.join('+')}`;
   const r = await runCase(c, capture.warnings);
-  if (r.problems.length) failures.push(`case ${id} (${what}): ${r.problems.join('; ')}`);
+  if (r.problems.length) {
+    failures.push(`case ${id} (${what}): ${r.problems.join('; ')}`);
+    process.stderr.write(`FAIL ${failures[failures.length - 1].slice(0, 600)}\n`);
+  }
   if (r.ms > MAX_MS) failures.push(`case ${id} (${what}): took ${r.ms.toFixed(0)} ms`);
   slowest.push({ ms: r.ms, id, what });
   slowest.sort((a, b) => b.ms - a.ms);
@@ -74,7 +77,7 @@ for (let id = 0; id < total; id++) {
     if (RAW_CONTROL.test((p.stdout ?? '') + stderr)) failures.push(`case ${id} (${what}) binary: raw control character`);
     if (ms > MAX_MS) failures.push(`case ${id} (${what}) binary: took ${ms} ms`);
   }
-  if ((id + 1) % 10_000 === 0) process.stderr.write(`fuzz: ${id + 1}/${total} cases, ${failures.length} failures, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  if ((id + 1) % 2_000 === 0) process.stderr.write(`fuzz: ${id + 1}/${total} cases, ${failures.length} failures, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
 }
 capture.restore();
 
