@@ -8,7 +8,9 @@ import { examResultForStore, scoreExam, type ExamScore, type TaskGrade } from '.
 import { scoreInputFor } from './exam-session.js';
 import { attemptOf } from './attempt-of.js';
 import { ANSWER_FILE, blamedLine } from './answer-file.js';
-import type { ExamRecord, ExamTask } from './records.js';
+import type { ConsoleEntry, ExamRecord, ExamTask } from './records.js';
+import type { ClusterState } from '../grader/grade.js';
+import { gradeConsoleAnswer, replayConsole, untouchedDraft } from './console-answer.js';
 import type { ProgressLog } from './progress-log.js';
 
 /** An exam grades the whole task: the scenario's last step. */
@@ -24,6 +26,7 @@ export function examStartText(s: Scenario): string {
 
 /** Whether the task has an answer to grade (flagged or not): text that differs from the start. */
 export function hasAnswer(task: ExamTask, s: Scenario | undefined): boolean {
+  if ((task.console?.length ?? 0) > 0) return true;
   return task.draft !== undefined && !(s && task.draft === examStartText(s));
 }
 
@@ -38,6 +41,8 @@ export interface GradedTask {
   result?: GradeResult;
   /** Why an answer that was given does not load (kubectl would have refused it). */
   loadProblem?: string;
+  /** The task's console commands as replayed (absent: the console was not used). */
+  console?: ConsoleEntry[];
 }
 
 export interface HandedIn {
@@ -48,14 +53,27 @@ export interface HandedIn {
   saveError?: string;
 }
 
-/** Grades every task's draft as it stands (pure: no store). */
-export function gradeExamTasks(bank: Bank, exam: ExamRecord): GradedTask[] {
-  return exam.tasks.map((t) => {
+/** A task's console as replayed at hand-in: its cluster now and what was typed. */
+export interface ReplayedConsole {
+  state: ClusterState;
+  entries: ConsoleEntry[];
+}
+
+/** Grades every task's draft as it stands, on its console's cluster when one was used (pure: no store). */
+export function gradeExamTasks(bank: Bank, exam: ExamRecord, consoles: ReadonlyMap<number, ReplayedConsole> = new Map()): GradedTask[] {
+  return exam.tasks.map((t, i) => {
     const s = bank.byId.get(t.exerciseId);
     const step = s ? examStep(s) : 1;
     const answer = t.draft ?? '';
     const base = { exerciseId: t.exerciseId, weight: t.weight, step, answer };
     if (!s) return { ...base, loadProblem: 'this scenario is no longer in the bank' };
+    const replayed = consoles.get(i);
+    if (replayed && (s.kind === 'write' || s.kind === 'fix')) {
+      const { outcome } = gradeConsoleAnswer(s, step, replayed.state, answer);
+      const withConsole = { ...base, answer: untouchedDraft(s, step, answer) ? '' : answer, console: replayed.entries };
+      if (!outcome.ok) return { ...withConsole, loadProblem: blamedLine(outcome.findings)?.message ?? 'the answer does not load' };
+      return { ...withConsole, result: outcome.result };
+    }
     if (answer.trim() === '' || answer === examStartText(s)) return base;
     const outcome = gradeAnswer(s, [{ file: ANSWER_FILE, text: answer }], { step });
     if (!outcome.ok) return { ...base, loadProblem: blamedLine(outcome.findings)?.message ?? 'the answer does not load' };
@@ -74,7 +92,15 @@ export function taskGrade(t: GradedTask): TaskGrade | undefined {
  * id), and finishes the exam record. The score stands even if the store cannot be written.
  */
 export async function handInExam(store: Pick<ProgressLog, 'recordAttempt' | 'finishExam'>, bank: Bank, exam: ExamRecord, now: Date): Promise<HandedIn> {
-  const tasks = gradeExamTasks(bank, exam);
+  // A console lives in memory; its commands are in the record, and replaying them rebuilds its cluster.
+  const consoles = new Map<number, ReplayedConsole>();
+  for (const [i, t] of exam.tasks.entries()) {
+    const s = bank.byId.get(t.exerciseId);
+    if (!s || !t.console?.length || (s.kind !== 'write' && s.kind !== 'fix')) continue;
+    const { console: c, entries } = await replayConsole(s, examStep(s), t.console, { now: () => Date.parse(exam.startedAt) });
+    consoles.set(i, { state: c.state(), entries });
+  }
+  const tasks = gradeExamTasks(bank, exam, consoles);
   // Time stops at the deadline: an exam graded late (reopened after expiry) used all of it.
   const finishedAt = new Date(Math.min(now.getTime(), Date.parse(exam.deadline)));
   const score = scoreExam(scoreInputFor(exam, tasks.map(taskGrade), finishedAt));
@@ -82,12 +108,13 @@ export async function handInExam(store: Pick<ProgressLog, 'recordAttempt' | 'fin
   try {
     for (const t of tasks) {
       if (t.result) {
-        await store.recordAttempt(attemptOf({ result: t.result, answer: t.answer, mode: 'exam', examId: exam.id, finishedAt }));
+        await store.recordAttempt({ ...attemptOf({ result: t.result, answer: t.answer, mode: 'exam', examId: exam.id, finishedAt }), ...(t.console ? { console: t.console } : {}) });
       } else {
         await store.recordAttempt({
           exerciseId: t.exerciseId, step: t.step, mode: 'exam', examId: exam.id, passed: false, score: 0, answer: t.answer,
           mismatches: t.loadProblem ? [{ reason: `the answer does not load: ${t.loadProblem}` }] : [],
           finishedAt: finishedAt.toISOString(),
+          ...(t.console ? { console: t.console } : {}),
         });
       }
     }

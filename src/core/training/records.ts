@@ -18,6 +18,18 @@ export interface Attempt {
   mismatches: unknown[];
   checks?: unknown[];
   examId?: string;
+  /** What was typed in the console pane for this attempt, in order (absent: the console was not used). */
+  console?: ConsoleEntry[];
+}
+
+/** One command typed in the console pane, and what it printed when that was short. */
+export interface ConsoleEntry {
+  /** The command as entered (a here-document's lines joined with line feeds). */
+  command: string;
+  /** Its output; absent when it was too long to keep (`outputLines` says how long). */
+  output?: string[];
+  outputLines?: number;
+  exitCode: number;
 }
 
 /** What recording an attempt needs; id and finishedAt are filled in when absent. */
@@ -42,6 +54,8 @@ export interface ExamTask {
   draft?: string;
   score?: number;
   passed?: boolean;
+  /** The commands run in this task's console, in order; replayed at hand-in to rebuild its cluster. */
+  console?: string[];
 }
 
 export type ExamStatus = 'running' | 'finished' | 'abandoned';

@@ -37,6 +37,8 @@ export function keyMatches(spec: KeySpec, key: KeyPress): boolean {
   if (spec === 'Space') return key.name === 'char' && key.text === ' ';
   if (spec.length === 1) return key.name === 'char' && key.text === spec && !key.meta;
   const lower = spec.toLowerCase();
+  // Ctrl+] (GS, 0x1d): telnet's and kubectl attach's way out, taken by the console pane.
+  if (lower === 'ctrl+]') return key.name === 'ctrl' && key.sequence === '\x1d';
   const ctrlNamed = /^ctrl\+(home|end|left|right|up|down)$/.exec(lower);
   if (ctrlNamed) return key.name === NAMED[ctrlNamed[1]] && key.ctrl;
   const ctrl = /^ctrl\+([a-z])$/.exec(lower);

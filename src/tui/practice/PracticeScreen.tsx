@@ -25,6 +25,11 @@ import { AnswerView } from './AnswerView.js';
 import { PredictView } from './PredictView.js';
 import { PickView } from './PickView.js';
 import { ResultView } from './ResultView.js';
+import { ConsolePane } from '../console/ConsolePane.js';
+import { ConsoleRun } from '../console/console-run.js';
+import { CONSOLE_KEYMAP } from '../console/keymap.js';
+import { consoleGradedView } from '../console/console-graded.js';
+import { gradeConsoleAnswer } from '../../core/training/console-answer.js';
 
 export interface PracticeProps {
   data: PracticeData;
@@ -61,6 +66,13 @@ export function Practice(props: PracticeProps) {
   const [graded, setGraded] = useState<Graded | undefined>();
   const [problem, setProblem] = useState<{ line?: number; message: string } | undefined>();
   const prep = useMemo(() => preparedStep(s, state.step).prepared, [s, state.step]);
+  // One console per step, made when first opened; it outlives the pane (Esc keeps its cluster).
+  const consoles = useRef(new Map<number, ConsoleRun>());
+  const consoleOf = (step: number) => {
+    let run = consoles.current.get(step);
+    if (!run) consoles.current.set(step, (run = new ConsoleRun(s, step)));
+    return run;
+  };
   useNow(1000); // the header's time on this step
 
   const { onKeys } = props;
@@ -88,7 +100,8 @@ export function Practice(props: PracticeProps) {
   // The views say how far their scrolling pane can go (known only once they are laid out).
   const maxTopRef = useRef<number | undefined>(undefined);
   const inEditor = state.view === 'answer' && (s.kind === 'write' || s.kind === 'fix');
-  useKeys((key) => dispatch({ type: 'key', key, ctx: { ...ctx, maxTop: maxTopRef.current } }), { isActive: props.isActive && !inEditor, splitText: true });
+  const inConsole = state.view === 'console';
+  useKeys((key) => dispatch({ type: 'key', key, ctx: { ...ctx, maxTop: maxTopRef.current } }), { isActive: props.isActive && !inEditor && !inConsole, splitText: true });
 
   // Requests: the side effects of keys.
   const { onBack, onQuit, onHelp, onNext, onRecorded } = props;
@@ -102,18 +115,24 @@ export function Practice(props: PracticeProps) {
     if (request === 'quit') onQuit();
     if (request === 'grade') {
       const text = answerTextOf(s, state);
-      const outcome = gradeAnswer(s, [{ file: ANSWER_FILE, text }], { step: state.step });
+      // A used console is the answer, with the YAML draft applied on top (core/training/console-answer.ts).
+      const run = consoles.current.get(state.step);
+      const byConsole = run?.used && (s.kind === 'write' || s.kind === 'fix') ? gradeConsoleAnswer(s, state.step, run.state(), text) : undefined;
+      const outcome = byConsole ? byConsole.outcome : gradeAnswer(s, [{ file: ANSWER_FILE, text }], { step: state.step });
       if (!outcome.ok) {
         setProblem(blamedLine(outcome.findings) ?? { message: 'the answer does not load' });
-        dispatch({ type: 'view', view: 'answer' });
+        dispatch({ type: 'view', view: state.view === 'console' ? 'console' : 'answer' });
         return;
       }
       setProblem(undefined);
-      const view = gradedView(prep!, text, outcome.result, s.kind === 'pick' ? s.candidates[state.pickIndex]?.id : undefined);
+      const answer = byConsole && !byConsole.world?.draftApplied ? '' : text;
+      const view = byConsole?.world ? consoleGradedView(prep!, answer, outcome.result, byConsole.world)
+        : gradedView(prep!, text, outcome.result, s.kind === 'pick' ? s.candidates[state.pickIndex]?.id : undefined);
       setGraded(view);
       dispatch({ type: 'graded', cursor: firstCell(prep!, view) });
       void data.drafts.flush();
-      data.store.recordAttempt(attemptOf({ result: outcome.result, answer: text, mode: props.mode ?? 'practice', startedAt: new Date(state.stepStartedAt) }))
+      const attempt = attemptOf({ result: outcome.result, answer, mode: props.mode ?? 'practice', startedAt: new Date(state.stepStartedAt) });
+      data.store.recordAttempt(byConsole && run ? { ...attempt, console: run.entries.map((e) => ({ ...e })) } : attempt)
         .then(() => {
           setGraded((g) => (g === view ? { ...view, saved: 'saved' } : g));
           onRecorded?.();
@@ -129,6 +148,9 @@ export function Practice(props: PracticeProps) {
     if (request === 'next') {
       if (graded?.result.passed && state.step < s.steps.length) {
         const step = state.step + 1;
+        // The module's exercises go on in the same shell: a console used for this step carries on.
+        const run = consoles.current.get(state.step);
+        if (run?.used && !consoles.current.has(step)) consoles.current.set(step, run);
         const text = startingText(data, s, step, s.kind === 'write' || s.kind === 'fix' ? graded.text : undefined);
         data.drafts.known(s.id, step, data.drafts.text(s.id, step) ?? '');
         setGraded(undefined);
@@ -177,6 +199,13 @@ export function Practice(props: PracticeProps) {
     body = (
       <AnswerView key={`${state.step}:${state.editorKey}`} prep={prep} layout={layout} text={state.text} {...size} isActive={props.isActive}
         problem={problem} onChange={onEditorChange} onSubmit={onEditorSubmit} onCancel={onEditorCancel} onHelp={onHelp} />
+    );
+  } else if (inConsole) {
+    body = (
+      <ConsolePane run={consoleOf(state.step)} title={`${s.id} step ${state.step} · its cluster`} keymap={CONSOLE_KEYMAP} {...size}
+        isActive={props.isActive} message={problem ? `Not graded: ${problem.line ? `line ${problem.line}: ` : ''}${problem.message}` : undefined}
+        onLeave={() => dispatch({ type: 'view', view: 'task' })} onHelp={onHelp}
+        onGrade={s.kind === 'write' || s.kind === 'fix' ? () => dispatch({ type: 'request', request: 'grade' }) : undefined} />
     );
   } else if (state.view === 'answer' && s.kind === 'predict') body = <PredictView prep={prep} answers={state.predict} index={state.predictIndex} hints={state.hints} {...size} />;
   else if (state.view === 'answer' && s.kind === 'pick') body = <PickView prep={prep} index={state.pickIndex} top={state.pickTop} problem={problem} maxTopRef={maxTopRef} {...size} />;

@@ -4,6 +4,7 @@ import { screenKeys, type Keymap, type ScreenKeys } from '../input/keymap.js';
 import { HELP_BINDING, QUIT_BINDING } from '../input/common-keys.js';
 import { EDITOR_KEYMAP } from '../editor/keymap.js';
 import type { Scenario } from '../../core/bank/scenario.js';
+import { CONSOLE_KEYMAP } from '../console/keymap.js';
 
 export const TASK_KEYMAP: Keymap = [
   { command: 'answer', keys: ['Enter', 'a', 'e'], description: 'write the answer', category: 'Task', footer: 'answer', footerKeys: ['Enter'] },
@@ -12,6 +13,7 @@ export const TASK_KEYMAP: Keymap = [
   { command: 'pageUp', keys: ['PgUp'], description: 'scroll a page up', category: 'Scroll' },
   { command: 'pageDown', keys: ['PgDn', 'Space'], description: 'scroll a page down', category: 'Scroll' },
   { command: 'top', keys: ['Home', 'g'], description: 'back to the top', category: 'Scroll' },
+  { command: 'console', keys: ['c'], description: 'open a console on this step\'s cluster (kubectl; what you change there is graded)', category: 'Task', footer: 'console' },
   { command: 'hint', keys: ['h'], description: 'one more hint (each press reveals the next)', category: 'Task', footer: 'hint' },
   { command: 'back', keys: ['Esc'], description: 'back to the exercise list', category: 'Task', footer: 'back' },
   HELP_BINDING,
@@ -66,8 +68,9 @@ export const PRACTICE_EDITOR_KEYMAP: Keymap = EDITOR_KEYMAP.map((b) =>
   b.command === 'submit' ? { ...b, description: 'grade the answer', footer: 'grade' } : b.command === 'cancel' ? { ...b, description: 'back to the task (the draft is kept)', footer: 'task' } : b,
 );
 
-export function practiceKeys(view: 'task' | 'answer' | 'result', kind: Scenario['kind']): ScreenKeys {
+export function practiceKeys(view: 'task' | 'answer' | 'result' | 'console', kind: Scenario['kind']): ScreenKeys {
   if (view === 'task') return screenKeys(TASK_KEYMAP);
+  if (view === 'console') return screenKeys(CONSOLE_KEYMAP, [['Ctrl+C', 'quit the trainer (the console\'s commands are kept with a graded attempt only)']]);
   if (view === 'result') return screenKeys(RESULT_KEYMAP, RESULT_LEGEND);
   if (kind === 'predict') return screenKeys(PREDICT_KEYMAP);
   if (kind === 'pick') return screenKeys(PICK_KEYMAP);

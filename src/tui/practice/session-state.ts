@@ -6,7 +6,7 @@ import type { KeyPress } from '../input/keys.js';
 import { commandOf } from '../input/keymap.js';
 import { PICK_KEYMAP, PREDICT_KEYMAP, RESULT_KEYMAP, TASK_KEYMAP } from './keymaps.js';
 
-export type View = 'task' | 'answer' | 'result';
+export type View = 'task' | 'answer' | 'result' | 'console';
 
 export type Request = 'grade' | 'back' | 'quit' | 'help' | 'next' | 'reveal';
 
@@ -80,6 +80,7 @@ function taskKey(state: SessionState, key: KeyPress, ctx: KeyContext): SessionSt
   switch (command) {
     case 'back': return { ...state, request: 'back' };
     case 'answer': return { ...state, view: 'answer' };
+    case 'console': return { ...state, view: 'console' };
     case 'hint': return { ...state, hints: Math.min(ctx.hintCount, state.hints + 1) };
     case 'lineUp': return top(scroll(state.taskTop, -1, ctx.maxTop));
     case 'lineDown': return top(scroll(state.taskTop, 1, ctx.maxTop));
@@ -155,6 +156,7 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
       const { key, ctx } = action;
       if (state.view === 'task') return taskKey(state, key, ctx);
       if (state.view === 'result') return resultKey(state, key, ctx);
+      if (state.view === 'console') return state; // the console pane reads its own keys
       if (ctx.kind === 'predict') return predictKey(state, key, ctx);
       if (ctx.kind === 'pick') return pickKey(state, key, ctx);
       return state; // the editor reads its own keys

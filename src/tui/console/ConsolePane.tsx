@@ -1,0 +1,100 @@
+// The console pane: a shell on the scenario's simulated cluster inside the trainer. Keys edit
+// the prompt's line (a LineInput, changed synchronously so fast typing is never lost); Enter
+// runs it through the ConsoleRun, which outlives the pane, so Esc and coming back find the same
+// cluster, transcript and history. All text is drawn through components/Text (safeText).
+import React, { useMemo, useRef, useState } from 'react';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
+import { useKeys } from '../input/use-keys.js';
+import type { Keymap } from '../input/keymap.js';
+import type { ConsoleRun } from './console-run.js';
+import { LineInput, type LineEffect } from './line-input.js';
+import type { ConsoleCommand } from './keymap.js';
+import { paneRows, windowOf } from './pane-rows.js';
+
+export interface ConsolePaneProps {
+  run: ConsoleRun;
+  /** The head line: which task and step this cluster is. */
+  title: string;
+  keymap: Keymap<ConsoleCommand>;
+  width: number;
+  height: number;
+  isActive: boolean;
+  onLeave: () => void;
+  onHelp: () => void;
+  /** Absent: the grade key does nothing here (the exam grades at hand-in). */
+  onGrade?: () => void;
+  /** A line under the head (why the last grade did not load, ...). */
+  message?: string;
+}
+
+export function ConsolePane(props: ConsolePaneProps) {
+  const { run, width, height } = props;
+  const input = useMemo(() => new LineInput(props.keymap), [props.keymap]);
+  const [, setTick] = useState(0);
+  const redraw = () => setTick((t) => t + 1);
+  const busy = useRef(0);
+  const queue = useRef(Promise.resolve());
+  const latest = useRef(props);
+  latest.current = props;
+  const bodyHeight = Math.max(1, height - 1 - (props.message ? 1 : 0));
+
+  const submit = (lines: string[]) => {
+    busy.current++;
+    redraw();
+    queue.current = queue.current.then(async () => {
+      let exit = false;
+      for (const line of lines) if ((await run.enter(line)).exit) exit = true;
+      busy.current--;
+      redraw();
+      // `exit` at the cluster prompt closes the pane; the console stays as it is.
+      if (exit) latest.current.onLeave();
+    });
+  };
+
+  const effect = (e: LineEffect | undefined) => {
+    if (!e) return;
+    const p = latest.current;
+    switch (e.type) {
+      case 'submit': return submit(e.lines);
+      case 'cancel': run.cancel(); return;
+      case 'clear': run.clearScreen(); return;
+      case 'grade': p.onGrade?.(); return;
+      case 'leave': p.onLeave(); return;
+      case 'help': p.onHelp(); return;
+    }
+  };
+
+  useKeys((key) => {
+    effect(input.key(key, { history: run.history(), complete: (b) => run.complete(b), page: Math.max(1, bodyHeight - 1) }));
+    redraw();
+  }, { isActive: props.isActive });
+
+  const rows = paneRows({ transcript: run.transcript, prompt: run.prompt(), text: input.text, cursor: input.cursor, candidates: input.candidates, busy: busy.current > 0 }, Math.max(1, width - 1));
+  const shown = windowOf(rows, bodyHeight, input.scroll);
+  input.scroll = shown.scroll;
+  const where = shown.scroll > 0 ? ` · ↑ ${shown.scroll} more below (PgDn)` : shown.above > 0 ? ' · PgUp scrolls back' : '';
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      <Box width={width} height={1}>
+        <Text bold wrap="truncate" color="cyan">{`console · ${props.title}${where}`}</Text>
+      </Box>
+      {props.message ? <Text wrap="truncate" color="red">{props.message}</Text> : null}
+      <Box flexDirection="column" width={width} height={bodyHeight}>
+        {shown.rows.map((r, i) => (
+          <Box key={i} width={width} height={1} flexShrink={0}>
+            {r.cursor === undefined ? (
+              <Text wrap="truncate" dimColor={r.dim}>{r.text === '' ? ' ' : r.text}</Text>
+            ) : (
+              <Text wrap="truncate">
+                {r.text.slice(0, r.cursor)}
+                <Text inverse>{r.text[r.cursor] ?? ' '}</Text>
+                {r.text.slice(r.cursor + 1)}
+              </Text>
+            )}
+          </Box>
+        ))}
+      </Box>
+    </Box>
+  );
+}

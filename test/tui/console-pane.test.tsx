@@ -1,0 +1,195 @@
+// The console pane through the real App, bank, console, grader and a store in a temp dir:
+// the module's Exercise 1 typed as it is written, a fix scenario solved with `kubectl label ns`,
+// line editing, history, completion, and the typed commands kept with the attempt.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import React from 'react';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { App } from '../../src/tui/App.js';
+import type { PracticeServices } from '../../src/tui/practice/services.js';
+import { openStore, type ProgressStore } from '../../src/store/progress-store.js';
+import { KEY, bracketedPaste, cleanupRendered, renderAt, sendKeys, waitForFrame, waitUntil, type Rendered } from './helpers.js';
+import { loadedServices } from './fixtures.js';
+
+let dir: string;
+let store: ProgressStore;
+let services: PracticeServices;
+
+beforeEach(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'netpol-dojo-console-'));
+  store = await openStore({ dir, onNotice: () => {} });
+  services = await loadedServices(store);
+});
+
+afterEach(async () => {
+  cleanupRendered();
+  await services.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function openExercise(r: Rendered, id: string): Promise<string> {
+  await waitForFrame(r.lastFrame, /\d+\/\d+ exercises passed/);
+  await sendKeys(r.stdin, KEY.enter);
+  await waitForFrame(r.lastFrame, '/ to filter');
+  await sendKeys(r.stdin, '/', id, KEY.enter);
+  await waitForFrame(r.lastFrame, `filter "${id}"`);
+  await sendKeys(r.stdin, KEY.enter);
+  return waitForFrame(r.lastFrame, `${id} · Step`);
+}
+
+/** Types one command line and waits until the prompt is back after its output. */
+async function type(r: Rendered, line: string, expected: string | RegExp | ((frame: string) => boolean)): Promise<string> {
+  await sendKeys(r.stdin, line, KEY.enter);
+  return waitForFrame(r.lastFrame, expected);
+}
+
+/** The last prompt line on screen (what is being typed). */
+function promptLine(frame: string): string {
+  return frame.split('\n').filter((l) => l.startsWith('controlplane:~$')).pop()?.trimEnd() ?? '';
+}
+
+/** The output after the last `http://web` command on screen. */
+function afterLastWget(frame: string): string {
+  return frame.slice(frame.lastIndexOf('http://web'));
+}
+
+// The module's Exercise 1, as printed (module 13, "Exercise 1 — Default Deny and Allow").
+const WGET = 'kubectl exec -n netpol-test deploy/client -- wget -qO- --timeout=3 http://web';
+const DENY = `cat <<EOF | kubectl apply -f -
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: deny-all-ingress
+  namespace: netpol-test
+spec:
+  podSelector: {}
+  policyTypes:
+  - Ingress
+EOF`;
+const ALLOW = `cat <<EOF | kubectl apply -f -
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: allow-client-to-web
+  namespace: netpol-test
+spec:
+  podSelector:
+    matchLabels:
+      app: web
+  policyTypes:
+  - Ingress
+  ingress:
+  - from:
+    - podSelector:
+        matchLabels:
+          app: client
+    ports:
+    - port: 80
+      protocol: TCP
+EOF`;
+
+describe('the console pane in practice', () => {
+  it('plays the module\'s Exercise 1 verbatim: each test shows the stated outcome, and both steps pass on the console\'s cluster', async () => {
+    const r = renderAt(<App services={services} />, { columns: 100, rows: 30 });
+    const task = await openExercise(r, 'exercise-1');
+    expect(task).toContain('c console');
+    await sendKeys(r.stdin, 'c');
+    await waitForFrame(r.lastFrame, 'console · exercise-1 step 1');
+    await waitForFrame(r.lastFrame, 'controlplane:~$');
+    // The scenario's cluster already holds what the exercise's first commands create.
+    await type(r, 'kubectl create namespace netpol-test', 'Error from server (AlreadyExists): namespaces "netpol-test" already exists');
+    await type(r, WGET, 'Welcome to nginx!');
+    // The here-document typed line by line: "> " continues it.
+    const lines = DENY.split('\n');
+    await sendKeys(r.stdin, lines[0], KEY.enter);
+    await waitForFrame(r.lastFrame, /\n>\s*\n/);
+    for (const l of lines.slice(1)) await sendKeys(r.stdin, l, KEY.enter);
+    await waitForFrame(r.lastFrame, 'networkpolicy.networking.k8s.io/deny-all-ingress created');
+    const denied = await type(r, WGET, 'wget: download timed out');
+    expect(denied).toContain('command terminated with exit code 1');
+    // Grade from the pane: the result screen, as for a YAML answer.
+    await sendKeys(r.stdin, KEY.ctrlS);
+    const passed = await waitForFrame(r.lastFrame, 'PASSED');
+    expect(passed).toContain('Expected');
+    await waitUntil('the attempt with its commands is stored', () => store.attempts({ exerciseId: 'exercise-1', step: 1 }).length === 1);
+    const a1 = store.attempts({ exerciseId: 'exercise-1', step: 1 })[0];
+    expect(a1.passed).toBe(true);
+    expect(a1.console?.map((e) => e.command)).toEqual(['kubectl create namespace netpol-test', WGET, DENY, WGET]);
+    expect(a1.console?.[3].output).toContain('wget: download timed out');
+    expect(a1.answer).toBe('');
+
+    // Step 2 goes on in the same console.
+    await sendKeys(r.stdin, 'n');
+    await waitForFrame(r.lastFrame, 'exercise-1 · Step 2/2');
+    await sendKeys(r.stdin, 'c');
+    await waitForFrame(r.lastFrame, 'deny-all-ingress created');
+    await sendKeys(r.stdin, bracketedPaste(`${ALLOW}\n`));
+    await waitForFrame(r.lastFrame, 'networkpolicy.networking.k8s.io/allow-client-to-web created');
+    const open = await type(r, WGET, (f: string) => afterLastWget(f).includes('</html>'));
+    expect(afterLastWget(open)).not.toContain('timed out');
+    await sendKeys(r.stdin, KEY.f5);
+    await waitForFrame(r.lastFrame, 'PASSED');
+    await waitUntil('step 2 stored', () => store.attempts({ exerciseId: 'exercise-1', step: 2 }).length === 1);
+    expect(store.attempts({ exerciseId: 'exercise-1', step: 2 })[0].passed).toBe(true);
+  });
+
+  it('a fix scenario\'s namespace-label mistake is fixed with kubectl label ns; Esc keeps the console', async () => {
+    const r = renderAt(<App services={services} />, { columns: 100, rows: 30 });
+    await openExercise(r, 'fix-namespace-label');
+    await sendKeys(r.stdin, 'c');
+    await waitForFrame(r.lastFrame, 'console · fix-namespace-label');
+    const ns = await type(r, 'kubectl get ns --show-labels', /kubernetes\.io\/metadata\.name=/);
+    expect(ns).toContain('NAME');
+    // Before any change, grading fails.
+    await sendKeys(r.stdin, KEY.ctrlS);
+    await waitForFrame(r.lastFrame, 'FAILED');
+    await sendKeys(r.stdin, KEY.esc);
+    await waitForFrame(r.lastFrame, 'c console');
+    await sendKeys(r.stdin, 'c');
+    // Back in the same console: the earlier command is still on screen.
+    await waitForFrame(r.lastFrame, '$ kubectl get ns --show-labels');
+    // The scenario's first solution: "label the namespace (kubectl label namespace frontend tier=frontend)".
+    const LABEL = 'kubectl label ns frontend tier=frontend';
+    await type(r, LABEL, 'namespace/frontend labeled');
+    await sendKeys(r.stdin, KEY.ctrlS);
+    await waitForFrame(r.lastFrame, 'PASSED');
+    await waitUntil('stored', () => store.attempts({ exerciseId: 'fix-namespace-label' }).length === 2);
+    const last = store.attempts({ exerciseId: 'fix-namespace-label' })[1];
+    expect(last.passed).toBe(true);
+    expect(last.console?.map((e) => e.command)).toEqual(['kubectl get ns --show-labels', LABEL]);
+  });
+
+  it('edits the line, recalls history with Up, completes with Tab, cancels a here-document with Ctrl+G', async () => {
+    const r = renderAt(<App services={services} />, { columns: 100, rows: 30 });
+    await openExercise(r, 'exercise-1');
+    await sendKeys(r.stdin, 'c');
+    await waitForFrame(r.lastFrame, 'controlplane:~$');
+    // Tab completes the namespace after -n, then the subcommand's resource type.
+    await sendKeys(r.stdin, 'kubectl get po -n netp', KEY.tab);
+    await waitForFrame(r.lastFrame, 'kubectl get po -n netpol-test');
+    await sendKeys(r.stdin, 'x');
+    await waitForFrame(r.lastFrame, 'kubectl get po -n netpol-test x');
+    await sendKeys(r.stdin, KEY.backspace);
+    await sendKeys(r.stdin, KEY.enter);
+    await waitForFrame(r.lastFrame, /client-[a-z0-9]+-[a-z0-9]+\s+1\/1\s+Running/);
+    // A typo mended with Left/Backspace, then run.
+    await sendKeys(r.stdin, 'kubectl get nsx', KEY.left, KEY.delete, KEY.enter);
+    await waitForFrame(r.lastFrame, /netpol-test\s+Active/);
+    // Up twice brings back the first command; Ctrl+U empties the line.
+    await sendKeys(r.stdin, KEY.up, KEY.up);
+    await waitForFrame(r.lastFrame, (f) => promptLine(f) === 'controlplane:~$ kubectl get po -n netpol-test');
+    await sendKeys(r.stdin, '\x15');
+    await waitForFrame(r.lastFrame, (f) => promptLine(f) === 'controlplane:~$');
+    // A here-document left open is dropped with Ctrl+G, and nothing was applied.
+    await sendKeys(r.stdin, 'cat <<EOF | kubectl apply -f -', KEY.enter, 'kind: NetworkPolicy', KEY.enter);
+    await waitForFrame(r.lastFrame, '> kind: NetworkPolicy');
+    await sendKeys(r.stdin, '\x07');
+    await waitForFrame(r.lastFrame, '^C');
+    await type(r, 'kubectl get netpol -A', 'No resources found');
+    // Control characters pasted, and printed back by echo, reach the screen escaped, never raw.
+    await sendKeys(r.stdin, bracketedPaste('echo "a\x1b]0;x\x07b"'), KEY.enter);
+    const shown = await waitForFrame(r.lastFrame, (f) => f.split('\\x1b]0;x\\x07b').length >= 3);
+    expect(shown).not.toMatch(/\x1b|\x07/);
+  });
+});
