@@ -44,6 +44,7 @@ export const COMMAND_FLAGS: Record<string, () => Promise<Record<string, FlagSpec
   diff: async () => (await import('./commands/diff.js')).FLAGS,
   export: async () => (await import('./commands/export.js')).FLAGS,
   compare: async () => (await import('./commands/compare.js')).FLAGS,
+  console: async () => (await import('./commands/console.js')).FLAGS,
   completion: async () => (await import('./commands/completion.js')).FLAGS,
 };
 

@@ -26,7 +26,7 @@ export interface CommandInfo {
 }
 
 /** Commands whose first positional argument is an exercise id. */
-const EXERCISE_COMMANDS = new Set(['show', 'grade', 'export']);
+const EXERCISE_COMMANDS = new Set(['show', 'grade', 'export', 'console']);
 
 export async function commandInfos(): Promise<CommandInfo[]> {
   const { COMMAND_FLAGS, commandNames, commandSummary } = await import('../main.js');

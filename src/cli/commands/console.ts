@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import type { Io } from '../io.js';
-import { UsageError, choice, flagSet, flagValue, parseArgs } from '../args.js';
+import { UsageError, choice, flagSet, flagValue, parseArgs, type FlagSpec } from '../args.js';
 import { bankFor, findScenario } from './grade.js';
 import { readInput } from '../load-inputs.js';
 import { Console, PromptSession, runScript } from '../../core/console/index.js';
@@ -26,14 +26,17 @@ Without a terminal on standard input, the commands are read from it as with -f -
 Each command is echoed as "$ COMMAND" before its output; exit status 0 when the script ran to the end.
 `;
 
+/** Exported for shell completion. */
+export const FLAGS: Record<string, FlagSpec> = {
+  step: { value: true },
+  file: { value: true, short: 'f', path: true },
+  cni: { value: true, choices: ['calico', 'flannel'] },
+  'real-time': { value: false },
+  help: { value: false, short: 'h' },
+};
+
 export async function consoleCommand(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, {
-    step: { value: true },
-    file: { value: true, short: 'f' },
-    cni: { value: true },
-    'real-time': { value: false },
-    help: { value: false, short: 'h' },
-  });
+  const args = parseArgs(argv, FLAGS);
   if (flagSet(args, 'help')) {
     io.stdout.write(USAGE);
     return 0;
