@@ -1166,7 +1166,13 @@ export class Kubectl {
       );
       return 0;
     }
-    fail(`error: unknown command "${what ?? ''}" for "kubectl config"`);
+    if (what === undefined) {
+      io.out(
+        'Modify kubeconfig files using subcommands like "kubectl config set current-context my-context".\n\nAvailable Commands (simulated):\n  current-context   Display the current-context\n  get-contexts      Describe one or many contexts\n  set-context       Set a context entry in kubeconfig (--current --namespace=NS)\n  view              Display merged kubeconfig settings\n\nUsage:\n  kubectl config SUBCOMMAND [options]\n',
+      );
+      return 0;
+    }
+    fail(`error: unknown command "${what}" for "kubectl config"`);
   }
 }
 
