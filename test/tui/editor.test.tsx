@@ -125,3 +125,45 @@ describe('YamlEditor', () => {
     await vi.waitFor(() => expect(calls).toEqual([true, false]));
   });
 });
+
+describe('YamlEditor editing commands', () => {
+  it('Ctrl+Z undoes a typed word at once, Ctrl+Y redoes it', async () => {
+    const { stdin, lastFrame } = editor({ initialText: 'a: 1' });
+    await sendKeys(stdin, KEY.end, 'x', 'y', 'z');
+    await waitForFrame(lastFrame, '1 a: 1xyz');
+    await sendKeys(stdin, KEY.ctrlZ);
+    await waitForFrame(lastFrame, (f) => frameLines(f)[0] === '   1 a: 1');
+    await sendKeys(stdin, KEY.ctrlY);
+    await waitForFrame(lastFrame, (f) => frameLines(f)[0] === '   1 a: 1xyz');
+    // A new edit after an undo drops what could be redone.
+    await sendKeys(stdin, KEY.ctrlZ, '!', KEY.ctrlY);
+    await waitForFrame(lastFrame, (f) => frameLines(f)[0] === '   1 a: 1!');
+  });
+
+  it('Ctrl+K deletes the line; Ctrl+L clears the answer and Ctrl+Z brings it back', async () => {
+    const onChange = vi.fn();
+    const { stdin, lastFrame } = editor({ initialText: 'one\ntwo\nthree', onChange });
+    await sendKeys(stdin, KEY.down, KEY.ctrlK);
+    let f = await waitForFrame(lastFrame, (x) => frameLines(x)[1] === '   2 three');
+    expect(frameLines(f)[0]).toBe('   1 one');
+    expect(onChange).toHaveBeenLastCalledWith('one\nthree');
+    await sendKeys(stdin, KEY.ctrlL);
+    f = await waitForFrame(lastFrame, (x) => frameLines(x)[1] === '   ~');
+    expect(onChange).toHaveBeenLastCalledWith('');
+    await sendKeys(stdin, KEY.ctrlZ);
+    await waitForFrame(lastFrame, (x) => frameLines(x)[1] === '   2 three');
+    await sendKeys(stdin, KEY.ctrlZ);
+    await waitForFrame(lastFrame, (x) => frameLines(x)[1] === '   2 two');
+  });
+
+  it('spaces typed after Enter replace its indentation instead of stacking on it', async () => {
+    const { stdin, lastFrame } = editor({ initialText: '  podSelector:' });
+    // As a learner types a line with its own indentation, one key at a time.
+    await sendKeys(stdin, KEY.end, KEY.enter, ' ', ' ', ' ', ' ', 'm');
+    const f = await waitForFrame(lastFrame, 'Ln 2, Col 6');
+    expect(frameLines(f)[1]).toBe('   2     m');
+    // Enter then text keeps the indentation of the line above.
+    await sendKeys(stdin, KEY.enter, 'x');
+    await waitForFrame(lastFrame, (x) => frameLines(x)[2] === '   3     x');
+  });
+});
