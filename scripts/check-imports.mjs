@@ -66,7 +66,9 @@ for (const file of sourceFiles(root)) {
 }
 
 if (problems.length > 0) {
-  process.stderr.write(`${problems.length} import${problems.length === 1 ? '' : 's'} against the layering (cli -> tui -> core <- store):\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
+  process.stderr.write(
+    `${problems.length} import${problems.length === 1 ? '' : 's'} against the layering (cli -> tui -> core <- store):\n${problems.map((p) => `  ${p}`).join('\n')}\n`,
+  );
   process.exit(1);
 }
 process.stdout.write('imports: every arrow points cli -> tui -> core <- store\n');

@@ -32,10 +32,7 @@ export interface AppState {
   helpOpen: boolean;
 }
 
-export type AppAction =
-  | { type: 'open'; screen: Screen }
-  | { type: 'back' }
-  | { type: 'help'; open: boolean };
+export type AppAction = { type: 'open'; screen: Screen } | { type: 'back' } | { type: 'help'; open: boolean };
 
 export function appReducer(state: AppState, action: AppAction): AppState {
   switch (action.type) {
@@ -50,16 +47,25 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 
 function screenTitle(screen: Screen): string {
   switch (screen.name) {
-    case 'home': return 'Home';
-    case 'browser': return 'Practice';
-    case 'session': return `${screen.mode === 'review' ? 'Review' : 'Practice'} · ${screen.id}`;
-    case 'exam': return 'Mock exam';
-    case 'review': return screen.view === 'weak' ? 'Weak spots' : 'Review mistakes';
-    case 'stats': return 'Stats';
+    case 'home':
+      return 'Home';
+    case 'browser':
+      return 'Practice';
+    case 'session':
+      return `${screen.mode === 'review' ? 'Review' : 'Practice'} · ${screen.id}`;
+    case 'exam':
+      return 'Mock exam';
+    case 'review':
+      return screen.view === 'weak' ? 'Weak spots' : 'Review mistakes';
+    case 'stats':
+      return 'Stats';
   }
 }
 
-const LOADING_KEYS: KeyHints = [['Esc', 'back'], ['Ctrl+C', 'quit']];
+const LOADING_KEYS: KeyHints = [
+  ['Esc', 'back'],
+  ['Ctrl+C', 'quit'],
+];
 
 export interface AppProps {
   /** A fixed summary (tests of the home screen); otherwise it comes from the store. */
@@ -126,11 +132,14 @@ function AppScreens(props: AppProps) {
   const openHelp = useCallback(() => dispatch({ type: 'help', open: true }), []);
   const back = useCallback(() => dispatch({ type: 'back' }), []);
   const quit = useCallback(() => exit(), [exit]);
-  const select = useCallback((id: MenuId) => {
-    if (id === 'quit') exit();
-    else if (id === 'practice') dispatch({ type: 'open', screen: { name: 'browser' } });
-    else dispatch({ type: 'open', screen: { name: id } });
-  }, [exit]);
+  const select = useCallback(
+    (id: MenuId) => {
+      if (id === 'quit') exit();
+      else if (id === 'practice') dispatch({ type: 'open', screen: { name: 'browser' } });
+      else dispatch({ type: 'open', screen: { name: id } });
+    },
+    [exit],
+  );
   const openExercise = useCallback((id: string) => dispatch({ type: 'open', screen: { name: 'session', id } }), []);
   const sessionId = state.screen.name === 'session' ? state.screen.id : undefined;
   const sessionFrom = state.screen.name === 'session' ? state.screen.from : undefined;
@@ -152,15 +161,21 @@ function AppScreens(props: AppProps) {
   const onScreenKeys = useCallback((k: ScreenKeys) => setScreenKeys(k), []);
 
   // The overlay layer: only while help is open.
-  useKeys((key) => {
-    if (commandOf(HELP_OVERLAY_KEYMAP, key) === 'close') dispatch({ type: 'help', open: false });
-  }, { isActive: state.helpOpen, splitText: true });
+  useKeys(
+    (key) => {
+      if (commandOf(HELP_OVERLAY_KEYMAP, key) === 'close') dispatch({ type: 'help', open: false });
+    },
+    { isActive: state.helpOpen, splitText: true },
+  );
 
   const waiting = state.screen.name !== 'home' && !loaded;
   // While waiting for the practice screens, Esc goes back and Ctrl+C quits.
-  useKeys((key) => {
-    if (key.name === 'escape') dispatch({ type: 'back' });
-  }, { isActive: waiting && !state.helpOpen });
+  useKeys(
+    (key) => {
+      if (key.name === 'escape') dispatch({ type: 'back' });
+    },
+    { isActive: waiting && !state.helpOpen },
+  );
 
   // One row less than the terminal: a frame as tall as the terminal makes Ink clear it on every render.
   const height = Math.max(3, rows - 1);
@@ -171,7 +186,8 @@ function AppScreens(props: AppProps) {
 
   const keys = useMemo((): ScreenKeys => {
     switch (state.screen.name) {
-      case 'home': return HOME_KEYS;
+      case 'home':
+        return HOME_KEYS;
       case 'browser':
         if (!loaded) return { footer: LOADING_KEYS, help: LOADING_KEYS };
         return { footer: filtering ? FILTER_KEYS.footer : BROWSER_KEYS.footer, help: BROWSER_KEYS.help };
@@ -189,13 +205,24 @@ function AppScreens(props: AppProps) {
     const s = state.screen;
     switch (s.name) {
       case 'home':
-        return <Home progress={props.progress ?? summary} width={width} height={bodyHeight} isActive={screenActive}
-          onSelect={select} onQuit={quit} onHelp={openHelp} />;
+        return (
+          <Home
+            progress={props.progress ?? summary}
+            width={width}
+            height={bodyHeight}
+            isActive={screenActive}
+            onSelect={select}
+            onQuit={quit}
+            onHelp={openHelp}
+          />
+        );
       default: {
         if (!loaded) {
           return (
             <Box paddingX={1} flexDirection="column">
-              <Text color={loadError ? 'red' : undefined}>{loadError ? `Cannot open the exercises: ${loadError}` : services ? 'Loading the exercises…' : 'No exercise bank in this build.'}</Text>
+              <Text color={loadError ? 'red' : undefined}>
+                {loadError ? `Cannot open the exercises: ${loadError}` : services ? 'Loading the exercises…' : 'No exercise bank in this build.'}
+              </Text>
             </Box>
           );
         }
@@ -207,14 +234,42 @@ function AppScreens(props: AppProps) {
         if (s.name === 'review') return <ui.Review key={s.view ?? 'list'} {...common} initialView={s.view} onBack={back} onRetry={retry} />;
         if (s.name === 'stats') return <ui.Stats {...common} onBack={back} />;
         if (s.name === 'browser') {
-          return <ui.Browser scenarios={data.bank.scenarios} statusOf={(id) => data.store.statusOf(id)} selectedId={s.selectedId}
-            width={width} height={bodyHeight} isActive={screenActive} onOpen={openExercise} onBack={back} onQuit={quit} onHelp={openHelp}
-            onFiltering={setFiltering} />;
+          return (
+            <ui.Browser
+              scenarios={data.bank.scenarios}
+              statusOf={(id) => data.store.statusOf(id)}
+              selectedId={s.selectedId}
+              width={width}
+              height={bodyHeight}
+              isActive={screenActive}
+              onOpen={openExercise}
+              onBack={back}
+              onQuit={quit}
+              onHelp={openHelp}
+              onFiltering={setFiltering}
+            />
+          );
         }
         const scenario = data.bank.byId.get(s.id);
         if (!scenario) return <Text color="red">{`No exercise ${s.id}.`}</Text>;
-        return <ui.Practice key={`${s.id}:${s.mode ?? ''}:${s.start?.step ?? ''}`} mode={s.mode} start={s.start} data={data} scenario={scenario} width={width} height={bodyHeight} isActive={screenActive}
-          onBack={backToBrowser} onQuit={quit} onHelp={openHelp} onNext={nextExercise} onKeys={onScreenKeys} onRecorded={refreshSummary} />;
+        return (
+          <ui.Practice
+            key={`${s.id}:${s.mode ?? ''}:${s.start?.step ?? ''}`}
+            mode={s.mode}
+            start={s.start}
+            data={data}
+            scenario={scenario}
+            width={width}
+            height={bodyHeight}
+            isActive={screenActive}
+            onBack={backToBrowser}
+            onQuit={quit}
+            onHelp={openHelp}
+            onNext={nextExercise}
+            onKeys={onScreenKeys}
+            onRecorded={refreshSummary}
+          />
+        );
       }
     }
   })();
@@ -222,13 +277,24 @@ function AppScreens(props: AppProps) {
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Box width={width} height={1} justifyContent="space-between">
-        <Text bold color="cyan">netpol-dojo</Text>
-        {examDeadline && state.screen.name === 'exam'
-          ? <Text wrap="truncate"><Text dimColor>{`${title} · `}</Text><ExamCountdown deadline={examDeadline} /></Text>
-          : <Text dimColor wrap="truncate">{title}</Text>}
+        <Text bold color="cyan">
+          netpol-dojo
+        </Text>
+        {examDeadline && state.screen.name === 'exam' ? (
+          <Text wrap="truncate">
+            <Text dimColor>{`${title} · `}</Text>
+            <ExamCountdown deadline={examDeadline} />
+          </Text>
+        ) : (
+          <Text dimColor wrap="truncate">
+            {title}
+          </Text>
+        )}
       </Box>
       {body}
-      <Box display={state.helpOpen ? 'none' : 'flex'} height={bodyHeight} flexDirection="column" overflow="hidden">{screen}</Box>
+      <Box display={state.helpOpen ? 'none' : 'flex'} height={bodyHeight} flexDirection="column" overflow="hidden">
+        {screen}
+      </Box>
       <Footer hints={state.helpOpen ? footerHints(HELP_OVERLAY_KEYMAP) : keys.footer} width={width} />
     </Box>
   );

@@ -37,27 +37,35 @@ export function TerminalProvider(props: { control?: TerminalControl; env?: NodeJ
   const env = props.env;
   const [suspended, setSuspended] = useState(false);
 
-  const openExternalEditor = useCallback(async (text: string) => {
-    // Draw an empty frame first: coming back, Ink then sees a changed frame and redraws it all
-    // on the freshly cleared screen. The UI stays mounted (hidden), so no state is lost.
-    setSuspended(true);
-    await editorModule();
-    await new Promise((resolve) => setTimeout(resolve, BLANK_FRAME_MS));
-    try {
-      return editExternally(text, { env, terminal: control });
-    } finally {
-      setSuspended(false);
-    }
-  }, [control, env]);
+  const openExternalEditor = useCallback(
+    async (text: string) => {
+      // Draw an empty frame first: coming back, Ink then sees a changed frame and redraws it all
+      // on the freshly cleared screen. The UI stays mounted (hidden), so no state is lost.
+      setSuspended(true);
+      await editorModule();
+      await new Promise((resolve) => setTimeout(resolve, BLANK_FRAME_MS));
+      try {
+        return editExternally(text, { env, terminal: control });
+      } finally {
+        setSuspended(false);
+      }
+    },
+    [control, env],
+  );
 
-  const value = useMemo<TerminalUi>(() => ({
-    setBracketedPaste: (on) => control.setBracketedPaste(on),
-    openExternalEditor,
-  }), [control, openExternalEditor]);
+  const value = useMemo<TerminalUi>(
+    () => ({
+      setBracketedPaste: (on) => control.setBracketedPaste(on),
+      openExternalEditor,
+    }),
+    [control, openExternalEditor],
+  );
 
   return (
     <TerminalUiContext.Provider value={value}>
-      <Box display={suspended ? 'none' : 'flex'} flexDirection="column">{props.children}</Box>
+      <Box display={suspended ? 'none' : 'flex'} flexDirection="column">
+        {props.children}
+      </Box>
     </TerminalUiContext.Provider>
   );
 }

@@ -16,8 +16,7 @@ export const CSI = {
 /** What leaves any state the TUI may have put the terminal in. */
 export const RESTORE_SEQUENCE = CSI.pasteOff + CSI.altScreenOff + CSI.cursorShow;
 
-export const NOT_A_TERMINAL_MESSAGE =
-  'netpol-dojo: the trainer needs an interactive terminal; see `netpol-dojo --help` for scriptable commands';
+export const NOT_A_TERMINAL_MESSAGE = 'netpol-dojo: the trainer needs an interactive terminal; see `netpol-dojo --help` for scriptable commands';
 
 /** chalk (inside Ink) ignores NO_COLOR but honours FORCE_COLOR=0; call before Ink is imported. */
 export function applyNoColor(env: NodeJS.ProcessEnv): void {

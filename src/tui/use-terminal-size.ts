@@ -15,10 +15,11 @@ export function useTerminalSize(): TerminalSize {
   const { stdout } = useStdout();
   const [size, setSize] = useState(() => sizeOf(stdout));
   useEffect(() => {
-    const onResize = () => setSize((old) => {
-      const next = sizeOf(stdout);
-      return next.columns === old.columns && next.rows === old.rows ? old : next;
-    });
+    const onResize = () =>
+      setSize((old) => {
+        const next = sizeOf(stdout);
+        return next.columns === old.columns && next.rows === old.rows ? old : next;
+      });
     stdout.on('resize', onResize);
     onResize();
     return () => {

@@ -79,7 +79,10 @@ describe.skipIf(!hasTmux)('the TUI in tmux', () => {
     await waitFor('exercise-1 · Step 1/2');
     keys('Enter');
     await waitFor('Live: who can talk to whom');
-    keys('-l', 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny-all-ingress, namespace: netpol-test}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]');
+    keys(
+      '-l',
+      'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny-all-ingress, namespace: netpol-test}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]',
+    );
     await waitFor('6   policyTypes: [Ingress]');
     keys('C-s');
     const result = await waitFor('recorded');

@@ -54,7 +54,6 @@ export async function runInProcess(argv: string[], opts: { stdin?: string; env?:
 }
 
 /** C0 (except LF and TAB), DEL and C1: what a terminal may act on. */
-// eslint-disable-next-line no-control-regex
 export const RAW_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
 
 /** A Node stack frame, as an unhandled error prints it. */

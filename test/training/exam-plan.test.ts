@@ -22,7 +22,13 @@ describe('planExam', () => {
   });
 
   it('gives different exams for different seeds', () => {
-    const plans = new Set([1, 2, 3, 4, 5, 6, 7, 8].map((seed) => plan(mixedBank, { seed }).tasks.map((t) => t.exerciseId).join(',')));
+    const plans = new Set(
+      [1, 2, 3, 4, 5, 6, 7, 8].map((seed) =>
+        plan(mixedBank, { seed })
+          .tasks.map((t) => t.exerciseId)
+          .join(','),
+      ),
+    );
     expect(plans.size).toBeGreaterThan(1);
   });
 
@@ -42,7 +48,11 @@ describe('planExam', () => {
       scenario('f1', { kind: 'fix' }),
     ];
     for (let seed = 0; seed < 20; seed++) {
-      expect(plan(bank, { seed, tasks: 2 }).tasks.map((t) => t.exerciseId).sort()).toEqual(['f1', 'w1']);
+      expect(
+        plan(bank, { seed, tasks: 2 })
+          .tasks.map((t) => t.exerciseId)
+          .sort(),
+      ).toEqual(['f1', 'w1']);
     }
   });
 
@@ -50,9 +60,7 @@ describe('planExam', () => {
     const crowded = Array.from({ length: 8 }, (_, i) => scenario(`same${i}`, { topics: ['3.3'], difficulty: 1 + (i % 5) }));
     const unique = ['2.2', '4.4', '5.3'].map((t, i) => scenario(`u${i}`, { topics: [t], difficulty: 3 }));
     for (let seed = 0; seed < 30; seed++) {
-      const topics = plan([...crowded, ...unique], { seed, tasks: 4 }).tasks.flatMap(
-        (t) => [...crowded, ...unique].find((s) => s.id === t.exerciseId)!.topics,
-      );
+      const topics = plan([...crowded, ...unique], { seed, tasks: 4 }).tasks.flatMap((t) => [...crowded, ...unique].find((s) => s.id === t.exerciseId)!.topics);
       expect(new Set(topics)).toEqual(new Set(['3.3', '2.2', '4.4', '5.3']));
     }
   });

@@ -40,7 +40,15 @@ describe('scoreExam', () => {
   });
 
   it('uses the weights as they are when they do not add up to 100', () => {
-    expect(scoreExam({ ...times, tasks: [{ exerciseId: 'a', weight: 3, grade: { score: 1, passed: true } }, { exerciseId: 'b', weight: 1 }] }).totalPct).toBe(75);
+    expect(
+      scoreExam({
+        ...times,
+        tasks: [
+          { exerciseId: 'a', weight: 3, grade: { score: 1, passed: true } },
+          { exerciseId: 'b', weight: 1 },
+        ],
+      }).totalPct,
+    ).toBe(75);
   });
 
   it('counts time used up to the hand-in, never beyond the deadline', () => {
@@ -48,13 +56,22 @@ describe('scoreExam', () => {
     expect(scoreExam({ ...only(100, 1, true), finishedAt: '2026-11-05T11:00:00Z' }).timeUsedMs).toBe(45 * 60_000);
   });
 
-  it('turns into the store\'s finishExam argument', () => {
-    const s = scoreExam({ ...times, tasks: [{ exerciseId: 'a', weight: 70, grade: { score: 1, passed: true } }, { exerciseId: 'b', weight: 30 }] });
+  it("turns into the store's finishExam argument", () => {
+    const s = scoreExam({
+      ...times,
+      tasks: [
+        { exerciseId: 'a', weight: 70, grade: { score: 1, passed: true } },
+        { exerciseId: 'b', weight: 30 },
+      ],
+    });
     expect(examResultForStore(s)).toEqual({
       scorePct: 70,
       passed: true,
       status: 'finished',
-      tasks: [{ score: 1, passed: true }, { score: 0, passed: false }],
+      tasks: [
+        { score: 1, passed: true },
+        { score: 0, passed: false },
+      ],
     });
   });
 });

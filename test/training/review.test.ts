@@ -20,7 +20,9 @@ describe('failureReason', () => {
     expect(long.startsWith('client reaches web on 80: denied (should be allowed): netpol-test/client-7d9f-abcde -> ')).toBe(true);
     expect(long.length).toBe(100);
     const short = { ...cell, from: 'shop/client', to: 'shop/web' };
-    expect(failureReason(attemptAt('x', false, local(3), { mismatches: [short] }))).toBe('client reaches web on 80: denied (should be allowed): shop/client -> shop/web 80/TCP');
+    expect(failureReason(attemptAt('x', false, local(3), { mismatches: [short] }))).toBe(
+      'client reaches web on 80: denied (should be allowed): shop/client -> shop/web 80/TCP',
+    );
   });
 
   it('falls back to the first failed check, then to the score', () => {
@@ -80,7 +82,11 @@ describe('weakSpotQueue', () => {
   it('keeps it after two passes on the same day, resting until the next day', () => {
     const q = weakSpotQueue([attemptAt('a', false, local(9)), attemptAt('a', true, local(10, 9)), attemptAt('a', true, local(10, 11))], bank, now);
     expect(q).toHaveLength(1);
-    expect(q[0]).toMatchObject({ due: false, passesSince: 2, why: 'failed yesterday; passed 2 times since, all on one day; back tomorrow; topic 4.1 at 67% passed' });
+    expect(q[0]).toMatchObject({
+      due: false,
+      passesSince: 2,
+      why: 'failed yesterday; passed 2 times since, all on one day; back tomorrow; topic 4.1 at 67% passed',
+    });
   });
 
   it('is due again the day after a single pass', () => {
@@ -110,7 +116,12 @@ describe('weakSpotQueue', () => {
   });
 
   it('on the same failure day, puts the scenario of the weaker topic first', () => {
-    const weakBank = [scenario('strong', { topics: ['4.1'] }), scenario('weak', { topics: ['3.3'] }), scenario('other41', { topics: ['4.1'] }), scenario('other33', { topics: ['3.3'] })];
+    const weakBank = [
+      scenario('strong', { topics: ['4.1'] }),
+      scenario('weak', { topics: ['3.3'] }),
+      scenario('other41', { topics: ['4.1'] }),
+      scenario('other33', { topics: ['3.3'] }),
+    ];
     const attempts = [
       // 4.1: 3 of 4 passed; 3.3: 0 of 3 passed
       attemptAt('other41', true, local(2)),
@@ -129,7 +140,10 @@ describe('weakSpotQueue', () => {
 
   it('lists resting scenarios after the due ones', () => {
     const attempts = [attemptAt('a', false, local(9)), attemptAt('a', true, local(10, 9)), attemptAt('b', false, local(3))];
-    expect(weakSpotQueue(attempts, bank, now).map((w) => [w.exerciseId, w.due])).toEqual([['b', true], ['a', false]]);
+    expect(weakSpotQueue(attempts, bank, now).map((w) => [w.exerciseId, w.due])).toEqual([
+      ['b', true],
+      ['a', false],
+    ]);
   });
 
   it('leaves out scenarios that are no longer in the bank', () => {

@@ -32,7 +32,11 @@ async function fill(dir: string): Promise<void> {
   await store.recordAttempt({ ...base, exerciseId: 'deny-all-ingress', passed: false, score: 0.5, durationMs: 90_000 });
   await store.recordAttempt({ ...base, exerciseId: 'deny-all-ingress', passed: true, score: 1, durationMs: 30_000 });
   await store.recordAttempt({ ...base, exerciseId: 'deny-egress-allow-dns', passed: true, score: 1 });
-  const exam = await store.startExam({ seed: 3, deadline: new Date(Date.now() + 45 * 60_000).toISOString(), tasks: [{ exerciseId: 'deny-all-ingress', weight: 100 }] });
+  const exam = await store.startExam({
+    seed: 3,
+    deadline: new Date(Date.now() + 45 * 60_000).toISOString(),
+    tasks: [{ exerciseId: 'deny-all-ingress', weight: 100 }],
+  });
   await store.finishExam(exam.id, { scorePct: 72.5, passed: true });
   const abandoned = await store.startExam({ seed: 4, deadline: new Date(Date.now() + 45 * 60_000).toISOString(), tasks: [] });
   await store.finishExam(abandoned.id, { scorePct: 0, passed: false, status: 'abandoned' });

@@ -42,7 +42,12 @@ describe('topicStats', () => {
 describe('practiceStreak', () => {
   const now = local(10, 14);
   it('counts the days in a row up to today', () => {
-    expect(practiceStreak([attemptAt('a', true, local(10, 9)), attemptAt('a', true, local(9)), attemptAt('a', false, local(8)), attemptAt('a', true, local(6))], now)).toBe(3);
+    expect(
+      practiceStreak(
+        [attemptAt('a', true, local(10, 9)), attemptAt('a', true, local(9)), attemptAt('a', false, local(8)), attemptAt('a', true, local(6))],
+        now,
+      ),
+    ).toBe(3);
   });
 
   it('still counts up to yesterday when nothing was done yet today', () => {
@@ -80,7 +85,10 @@ describe('examHistory and buildStats', () => {
 
   it('adds up totals', () => {
     const r = buildStats(
-      { attempts: [attemptAt('deny', true, local(9)), attemptAt('deny', false, local(10)), attemptAt('dns', false, local(10))], exams: [exam('e', local(9), 72.5)] },
+      {
+        attempts: [attemptAt('deny', true, local(9)), attemptAt('deny', false, local(10)), attemptAt('dns', false, local(10))],
+        exams: [exam('e', local(9), 72.5)],
+      },
       bank,
       local(10, 20),
     );

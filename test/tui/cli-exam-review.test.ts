@@ -68,10 +68,45 @@ describe('netpol-dojo review', () => {
     const dir = await scoresDir();
     const store = await openStore({ dir, onNotice: () => undefined });
     const base = { step: 1, answer: 'kind: NetworkPolicy', checks: [] };
-    await store.recordAttempt({ ...base, exerciseId: 'exercise-1', mode: 'practice', passed: false, score: 0, finishedAt: '2026-11-18T10:00:00.000Z',
-      mismatches: [{ from: 'netpol-test/client', to: 'netpol-test/web', port: 80, protocol: 'TCP', expected: 'denied', got: 'allowed', reason: 'not isolated', requirement: 'nothing reaches netpol-test' }] });
-    await store.recordAttempt({ ...base, exerciseId: 'deny-all-ingress', mode: 'exam', passed: false, score: 0, answer: '', mismatches: [], finishedAt: '2026-11-19T10:00:00.000Z' });
-    await store.recordAttempt({ ...base, exerciseId: 'exercise-1', mode: 'practice', passed: true, score: 1, mismatches: [], finishedAt: '2026-11-20T10:00:00.000Z' });
+    await store.recordAttempt({
+      ...base,
+      exerciseId: 'exercise-1',
+      mode: 'practice',
+      passed: false,
+      score: 0,
+      finishedAt: '2026-11-18T10:00:00.000Z',
+      mismatches: [
+        {
+          from: 'netpol-test/client',
+          to: 'netpol-test/web',
+          port: 80,
+          protocol: 'TCP',
+          expected: 'denied',
+          got: 'allowed',
+          reason: 'not isolated',
+          requirement: 'nothing reaches netpol-test',
+        },
+      ],
+    });
+    await store.recordAttempt({
+      ...base,
+      exerciseId: 'deny-all-ingress',
+      mode: 'exam',
+      passed: false,
+      score: 0,
+      answer: '',
+      mismatches: [],
+      finishedAt: '2026-11-19T10:00:00.000Z',
+    });
+    await store.recordAttempt({
+      ...base,
+      exerciseId: 'exercise-1',
+      mode: 'practice',
+      passed: true,
+      score: 1,
+      mismatches: [],
+      finishedAt: '2026-11-20T10:00:00.000Z',
+    });
     return dir;
   }
 

@@ -23,7 +23,15 @@ describe('ScrollLines', () => {
 });
 
 describe('footer hints', () => {
-  const TASK: KeyHints = [['Enter', 'answer'], ['↑/↓', 'scroll'], ['f', 'flag'], ['n/p', 'next/prev'], ['Esc', 'list'], ['F', 'finish'], ['?', 'help']];
+  const TASK: KeyHints = [
+    ['Enter', 'answer'],
+    ['↑/↓', 'scroll'],
+    ['f', 'flag'],
+    ['n/p', 'next/prev'],
+    ['Esc', 'list'],
+    ['F', 'finish'],
+    ['?', 'help'],
+  ];
 
   it('every hint stays readable at 80 columns: closer spacing rather than a cut-off "? he…"', () => {
     const text = footerText(TASK, 80);

@@ -10,10 +10,12 @@ function slowStore() {
     stored,
     finishWrites: () => waiting.splice(0).forEach((f) => f()),
     saveDraft: (id: string, step: number, text: string) =>
-      new Promise<void>((resolve) => waiting.push(() => {
-        stored.set(`${id}#${step}`, text);
-        resolve();
-      })),
+      new Promise<void>((resolve) =>
+        waiting.push(() => {
+          stored.set(`${id}#${step}`, text);
+          resolve();
+        }),
+      ),
     getDraft: (id: string, step: number) => {
       const text = stored.get(`${id}#${step}`);
       return text === undefined ? undefined : { text };
@@ -22,7 +24,7 @@ function slowStore() {
 }
 
 describe('DraftSaver.text', () => {
-  it('is the pending text, then the text being written, then the store\'s', async () => {
+  it("is the pending text, then the text being written, then the store's", async () => {
     const store = slowStore();
     store.stored.set('ex#1', 'old');
     const saver = new DraftSaver(store, 60_000);

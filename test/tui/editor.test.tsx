@@ -3,7 +3,7 @@ import React from 'react';
 import { YamlEditor, type YamlEditorProps } from '../../src/tui/editor/YamlEditor.js';
 import { TerminalProvider } from '../../src/tui/terminal-context.js';
 import type { TerminalControl } from '../../src/tui/terminal.js';
-import { KEY, bracketedPaste, cleanupRendered, frameLines, renderAt, sendKeys, waitForFrame } from './helpers.js';
+import { KEY, cleanupRendered, frameLines, renderAt, sendKeys, waitForFrame } from './helpers.js';
 
 afterEach(cleanupRendered);
 
@@ -16,14 +16,7 @@ describe('YamlEditor', () => {
   it('shows numbered lines, empty rows as ~, and the cursor position', async () => {
     const { lastFrame } = editor({ initialText: 'kind: NetworkPolicy\nspec: {}' });
     const frame = await waitForFrame(lastFrame, 'Ln 1, Col 1');
-    expect(frameLines(frame)).toEqual([
-      '   1 kind: NetworkPolicy',
-      '   2 spec: {}',
-      '   ~',
-      '   ~',
-      '   ~',
-      'Ln 1, Col 1',
-    ]);
+    expect(frameLines(frame)).toEqual(['   1 kind: NetworkPolicy', '   2 spec: {}', '   ~', '   ~', '   ~', 'Ln 1, Col 1']);
   });
 
   it('types text, moves with arrows, and tells Backspace from Delete', async () => {

@@ -102,9 +102,15 @@ describe('a mock exam', () => {
     const exam = store.exams()[0];
     expect(exam.status).toBe('finished');
     expect(exam.scorePct).toBe(plan.tasks[0].weight);
-    expect(exam.tasks.map((t) => [t.passed, t.flagged ?? false])).toEqual([[true, false], [false, true]]);
+    expect(exam.tasks.map((t) => [t.passed, t.flagged ?? false])).toEqual([
+      [true, false],
+      [false, true],
+    ]);
     const attempts = store.attempts({ examId: exam.id });
-    expect(attempts.map((a) => [a.exerciseId, a.mode, a.passed])).toEqual([[first.id, 'exam', true], [second.id, 'exam', false]]);
+    expect(attempts.map((a) => [a.exerciseId, a.mode, a.passed])).toEqual([
+      [first.id, 'exam', true],
+      [second.id, 'exam', false],
+    ]);
 
     // The review of a task: the learner's YAML, the reference, the explanation.
     await sendKeys(r.stdin, KEY.down, KEY.enter);

@@ -49,7 +49,10 @@ const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 class FakeStdout extends EventEmitter {
   readonly frames: string[] = [];
   isTTY = false;
-  constructor(public columns: number, public rows: number) {
+  constructor(
+    public columns: number,
+    public rows: number,
+  ) {
     super();
   }
   write = (frame: string) => {
@@ -190,9 +193,11 @@ export function cleanupRendered(): void {
 
 /** Sends each key as its own read, each once the app has settled from the one before. */
 export async function sendKeys(stdin: { write: (s: string) => void; settle?: () => Promise<void> }, ...keys: string[]): Promise<void> {
-  const settle = stdin.settle ?? (async () => {
-    for (let i = 0; i < 5; i++) await turn();
-  });
+  const settle =
+    stdin.settle ??
+    (async () => {
+      for (let i = 0; i < 5; i++) await turn();
+    });
   await settle();
   for (const k of keys) {
     stdin.write(k);
@@ -209,8 +214,7 @@ export function waitForFrame(lastFrame: () => string, expected: Expected, stdout
   pending.what = describeExpected(expected);
   pending.frame = lastFrame;
   return new Promise((resolve, reject) => {
-    let timer: NodeJS.Timeout | undefined;
-    const check = () => {
+    const check = (): boolean => {
       let frame: string;
       try {
         frame = lastFrame();
@@ -225,14 +229,14 @@ export function waitForFrame(lastFrame: () => string, expected: Expected, stdout
       resolve(frame);
       return true;
     };
+    // A poll as well, for predicates over state the frame does not show (a store write).
+    const timer = setInterval(check, 10);
     const stop = () => {
       clearInterval(timer);
       stdout?.removeListener('frame', check);
     };
     if (check()) return;
     stdout?.on('frame', check);
-    // A poll as well, for predicates over state the frame does not show (a store write).
-    timer = setInterval(check, 10);
   });
 }
 

@@ -13,11 +13,26 @@ const press = (seq: string) => parseKey(seq);
 
 describe('keyMatches', () => {
   it.each([
-    ['Enter', KEY.enter, true], ['Esc', KEY.esc, true], ['Up', KEY.up, true], ['PgDn', KEY.pgDn, true],
-    ['Ctrl+S', KEY.ctrlS, true], ['Ctrl+Z', KEY.ctrlZ, true], ['F1', KEY.f1, true], ['F5', KEY.f5, true],
-    ['Space', ' ', true], ['j', 'j', true], ['F', 'F', true], ['f', 'F', false], ['F', 'f', false],
-    ['Home', KEY.home, true], ['Home', KEY.ctrlHome, false], ['Ctrl+Home', KEY.ctrlHome, true], ['End', KEY.ctrlEnd, false],
-    ['Shift+Tab', '\x1b[Z', true], ['Tab', '\x1b[Z', false], ['q', '\x1bq', false],
+    ['Enter', KEY.enter, true],
+    ['Esc', KEY.esc, true],
+    ['Up', KEY.up, true],
+    ['PgDn', KEY.pgDn, true],
+    ['Ctrl+S', KEY.ctrlS, true],
+    ['Ctrl+Z', KEY.ctrlZ, true],
+    ['F1', KEY.f1, true],
+    ['F5', KEY.f5, true],
+    ['Space', ' ', true],
+    ['j', 'j', true],
+    ['F', 'F', true],
+    ['f', 'F', false],
+    ['F', 'f', false],
+    ['Home', KEY.home, true],
+    ['Home', KEY.ctrlHome, false],
+    ['Ctrl+Home', KEY.ctrlHome, true],
+    ['End', KEY.ctrlEnd, false],
+    ['Shift+Tab', '\x1b[Z', true],
+    ['Tab', '\x1b[Z', false],
+    ['q', '\x1bq', false],
   ])('%s matches %j: %s', (spec, seq, expected) => {
     expect(keyMatches(spec, press(seq))).toBe(expected);
   });
@@ -42,13 +57,20 @@ describe('a table', () => {
   });
 
   it('makes the footer and the help', () => {
-    expect(footerHints(TABLE)).toEqual([['↑/↓', 'move'], ['?', 'help']]);
-    expect(helpRows(TABLE)).toEqual([['↓ / j', 'next'], ['↑ / k', 'previous'], ['? / F1', 'this help']]);
+    expect(footerHints(TABLE)).toEqual([
+      ['↑/↓', 'move'],
+      ['?', 'help'],
+    ]);
+    expect(helpRows(TABLE)).toEqual([
+      ['↓ / j', 'next'],
+      ['↑ / k', 'previous'],
+      ['? / F1', 'this help'],
+    ]);
     expect(keysLabel(['1', '2', '3', '4'])).toBe('1-4');
   });
 });
 
-describe('every screen\'s table', () => {
+describe("every screen's table", () => {
   it.each(ALL_KEYMAPS.map((m) => [m.screen, m.keymap] as const))('%s binds no key twice, and every key is one the matcher knows', (_screen, keymap) => {
     const seen = new Map<string, string>();
     for (const b of keymap) {
@@ -62,7 +84,7 @@ describe('every screen\'s table', () => {
     expect(keymap.some((b) => b.command === 'help') || keymap.some((b) => b.keys.includes('Esc'))).toBe(true);
   });
 
-  it('the README\'s key tables are these tables (regenerate: node --import tsx scripts/readme-keys.ts)', () => {
+  it("the README's key tables are these tables (regenerate: node --import tsx scripts/readme-keys.ts)", () => {
     const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
     expect(readme).toContain(readmeKeysSection());
     expect(keymapMarkdown('Home', ALL_KEYMAPS[0].keymap)).toContain('| ↑ / k / Shift+Tab | previous entry |');

@@ -72,7 +72,10 @@ describe('PasteCollector', () => {
     const c = new PasteCollector();
     expect(c.feed('x\x1b[20')).toEqual([{ kind: 'key', sequence: 'x' }]);
     expect(c.feed('0~ab\x1b[2')).toEqual([]);
-    expect(c.feed('01~y')).toEqual([{ kind: 'paste', text: 'ab' }, { kind: 'key', sequence: 'y' }]);
+    expect(c.feed('01~y')).toEqual([
+      { kind: 'paste', text: 'ab' },
+      { kind: 'key', sequence: 'y' },
+    ]);
   });
 
   it('a held partial marker that turns out to be something else is passed on', () => {
@@ -107,7 +110,11 @@ describe('keysIn', () => {
 
 describe('splitIntoKeys', () => {
   it('turns pasted or fast-typed text into one key per character, CRLF as one Enter', () => {
-    expect(splitIntoKeys(parseKey('jj\r\n')).map((k) => [k.name, k.text])).toEqual([['char', 'j'], ['char', 'j'], ['enter', '']]);
+    expect(splitIntoKeys(parseKey('jj\r\n')).map((k) => [k.name, k.text])).toEqual([
+      ['char', 'j'],
+      ['char', 'j'],
+      ['enter', ''],
+    ]);
     const up = parseKey('\x1b[A');
     expect(splitIntoKeys(up)).toEqual([up]);
   });

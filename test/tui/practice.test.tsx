@@ -119,7 +119,10 @@ describe('a whole practice flow', () => {
 
     await store.reload();
     const attempts = store.attempts({ exerciseId: 'exercise-1' });
-    expect(attempts.map((a) => [a.step, a.mode, a.passed, a.score])).toEqual([[1, 'practice', false, 0.25], [1, 'practice', true, 1]]);
+    expect(attempts.map((a) => [a.step, a.mode, a.passed, a.score])).toEqual([
+      [1, 'practice', false, 0.25],
+      [1, 'practice', true, 1],
+    ]);
     expect(attempts[1].answer).toContain('namespace: netpol-test');
     expect(attempts[0].mismatches.length).toBeGreaterThan(0);
     expect(attempts[0].durationMs).toBeGreaterThanOrEqual(0);
@@ -189,7 +192,12 @@ describe('drafts', () => {
     await openExercise(r, 'exercise-1');
     await sendKeys(r.stdin, KEY.enter);
     await waitForFrame(r.lastFrame, 'Live:');
-    await sendKeys(r.stdin, bracketedPaste('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: x, namespace: netpol-test}\nspec:\n  podSelector: {}\n  ingress:\n  - form: []'));
+    await sendKeys(
+      r.stdin,
+      bracketedPaste(
+        'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: x, namespace: netpol-test}\nspec:\n  podSelector: {}\n  ingress:\n  - form: []',
+      ),
+    );
     const f = await waitForFrame(r.lastFrame, (x) => x.includes('! 7') || x.includes('!  7'));
     expect(f).toMatch(/! line 7: .*form/);
     expect(f).toContain('draft does not load');
@@ -276,24 +284,69 @@ describe('help and layout', () => {
     await sendKeys(r.stdin, KEY.pgUp);
     const back = await waitForFrame(r.lastFrame, (f) => /↓ \d+\/\d+/.test(f));
     expect(Number(/↓ (\d+)\//.exec(back)![1])).toBeLessThan(total);
-    await sendKeys(r.stdin, 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j');
+    await sendKeys(
+      r.stdin,
+      'j',
+      'j',
+      'j',
+      'j',
+      'j',
+      'j',
+      'j',
+      'j',
+      'j',
+      'j',
+      'j',
+      'j',
+      'j',
+      'j',
+      'j',
+      'j',
+      'j',
+      'j',
+      'j',
+      'j',
+      'j',
+      'j',
+      'j',
+      'j',
+      'j',
+      'j',
+      'j',
+      'j',
+      'j',
+      'j',
+    );
     await waitForFrame(r.lastFrame, `${total}/${total}`);
     await sendKeys(r.stdin, 'k');
     await waitForFrame(r.lastFrame, `↓ ${total - 1}/${total}`);
   });
 
-  it('at 80x24 the cell\'s why is shown whole, down to the rule that admits the connection', async () => {
+  it("at 80x24 the cell's why is shown whole, down to the rule that admits the connection", async () => {
     const r = renderAt(<App services={services} />, { columns: 80, rows: 24 });
     await openExercise(r, 'exercise-1');
     await sendKeys(r.stdin, KEY.enter);
     await waitForFrame(r.lastFrame, 'Live:');
-    await sendKeys(r.stdin, bracketedPaste('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny-all-ingress, namespace: netpol-test}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n'), KEY.ctrlS);
+    await sendKeys(
+      r.stdin,
+      bracketedPaste(
+        'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny-all-ingress, namespace: netpol-test}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n',
+      ),
+      KEY.ctrlS,
+    );
     await waitForFrame(r.lastFrame, (f) => f.includes('PASSED') && f.includes('recorded'));
     await sendKeys(r.stdin, 'n');
     await waitForFrame(r.lastFrame, 'Step 2/2');
     await sendKeys(r.stdin, KEY.enter);
     await waitForFrame(r.lastFrame, 'Live:');
-    await sendKeys(r.stdin, KEY.ctrlEnd, bracketedPaste('---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: allow-client-to-web, namespace: netpol-test}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: client}}}]\n    ports: [{port: 80}]\n'), KEY.ctrlS);
+    await sendKeys(
+      r.stdin,
+      KEY.ctrlEnd,
+      bracketedPaste(
+        '---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: allow-client-to-web, namespace: netpol-test}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: client}}}]\n    ports: [{port: 80}]\n',
+      ),
+      KEY.ctrlS,
+    );
     const passed = await waitForFrame(r.lastFrame, (f) => f.includes('PASSED  step 2/2') && f.includes('recorded'));
     expect(passed).toMatch(/client +\[✓\]/);
     // The deciding part of the why: which rule of which policy lets client in.
@@ -308,7 +361,13 @@ describe('help and layout', () => {
     await sendKeys(r.stdin, KEY.enter);
     await waitForFrame(r.lastFrame, 'Live:');
     // Ingress only: egress from micro to example.com stays allowed, and the step expects it denied.
-    await sendKeys(r.stdin, bracketedPaste('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny-all, namespace: micro}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]'), KEY.ctrlS);
+    await sendKeys(
+      r.stdin,
+      bracketedPaste(
+        'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny-all, namespace: micro}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]',
+      ),
+      KEY.ctrlS,
+    );
     const failed = await waitForFrame(r.lastFrame, 'recorded');
     // Five destination columns do not fit beside each other; the cursor's column is the one shown.
     expect(failed).toContain('Expected [column 4 of 5, ← →]');

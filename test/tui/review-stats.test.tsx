@@ -36,10 +36,48 @@ beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'netpol-dojo-review-'));
   clock = new FakeClock(new Date(2026, 10, 20, 18, 0).getTime());
   store = await openStore({ dir, onNotice: () => {}, now: () => new Date(clock.now()) });
-  await store.recordAttempt({ exerciseId: 'exercise-1', step: 1, mode: 'practice', passed: false, score: 0, answer: WRONG, finishedAt: at(18, 10),
-    mismatches: [{ from: 'netpol-test/client', to: 'netpol-test/web', port: 80, protocol: 'TCP', expected: 'denied', got: 'allowed', reason: 'not isolated (no Ingress policy selects it)', requirement: 'nothing reaches netpol-test' }] });
-  await store.recordAttempt({ exerciseId: 'deny-all-ingress', step: 1, mode: 'exam', passed: false, score: 0, answer: '', mismatches: [], finishedAt: at(20, 9) });
-  await store.recordAttempt({ exerciseId: 'exercise-1', step: 1, mode: 'practice', passed: false, score: 0.5, answer: WRONG, mismatches: [], finishedAt: at(19, 11), durationMs: 240_000 });
+  await store.recordAttempt({
+    exerciseId: 'exercise-1',
+    step: 1,
+    mode: 'practice',
+    passed: false,
+    score: 0,
+    answer: WRONG,
+    finishedAt: at(18, 10),
+    mismatches: [
+      {
+        from: 'netpol-test/client',
+        to: 'netpol-test/web',
+        port: 80,
+        protocol: 'TCP',
+        expected: 'denied',
+        got: 'allowed',
+        reason: 'not isolated (no Ingress policy selects it)',
+        requirement: 'nothing reaches netpol-test',
+      },
+    ],
+  });
+  await store.recordAttempt({
+    exerciseId: 'deny-all-ingress',
+    step: 1,
+    mode: 'exam',
+    passed: false,
+    score: 0,
+    answer: '',
+    mismatches: [],
+    finishedAt: at(20, 9),
+  });
+  await store.recordAttempt({
+    exerciseId: 'exercise-1',
+    step: 1,
+    mode: 'practice',
+    passed: false,
+    score: 0.5,
+    answer: WRONG,
+    mismatches: [],
+    finishedAt: at(19, 11),
+    durationMs: 240_000,
+  });
 });
 
 afterEach(() => {
@@ -121,8 +159,22 @@ describe('weak spots', () => {
 
 describe('stats', () => {
   it('topics with attempts, pass rate and median time; the exam chart; the streak', async () => {
-    await store.recordAttempt({ exerciseId: 'exercise-1', step: 1, mode: 'practice', passed: true, score: 1, answer: WRONG, mismatches: [], finishedAt: at(20, 12), durationMs: 60_000 });
-    const exam = await store.startExam({ seed: 1, deadline: new Date(clock.now() + 45 * 60_000).toISOString(), tasks: [{ exerciseId: 'exercise-1', weight: 100 }] });
+    await store.recordAttempt({
+      exerciseId: 'exercise-1',
+      step: 1,
+      mode: 'practice',
+      passed: true,
+      score: 1,
+      answer: WRONG,
+      mismatches: [],
+      finishedAt: at(20, 12),
+      durationMs: 60_000,
+    });
+    const exam = await store.startExam({
+      seed: 1,
+      deadline: new Date(clock.now() + 45 * 60_000).toISOString(),
+      tasks: [{ exerciseId: 'exercise-1', weight: 100 }],
+    });
     await store.finishExam(exam.id, { scorePct: 72.5, passed: true });
     const r = app({ name: 'home' }, { columns: 80, rows: 24 });
     await waitForFrame(r.lastFrame, 'exercises passed');

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  bufferText, createTextBuffer, normalizeText, textBufferReducer,
-  type TextBuffer, type TextBufferAction,
-} from '../../src/tui/editor/text-buffer.js';
+import { bufferText, createTextBuffer, normalizeText, textBufferReducer, type TextBuffer, type TextBufferAction } from '../../src/tui/editor/text-buffer.js';
 
 function run(b: TextBuffer, ...actions: TextBufferAction[]): TextBuffer {
   return actions.reduce(textBufferReducer, b);

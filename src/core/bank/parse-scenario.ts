@@ -138,7 +138,7 @@ class ScenarioReader {
     const header = this.lines[at.line - 1] ?? '';
     const isBlock = /^[|>]/.test(header.slice(at.col - 1));
     if (!isBlock) return { text, file: this.file, line: at.line, indent: at.col - 1 };
-    let line = at.line + 1;
+    const line = at.line + 1;
     // The first content line decides the indentation.
     let indent = 0;
     for (let i = at.line; i < this.lines.length; i++) {

@@ -16,7 +16,6 @@ import { evaluate, rewriteDelta, rewriteFixes, runCheck, type Evaluation, type E
 import { ALLOWED, DENIED, gradingSpace, type GradingSpace } from './expected.js';
 import { causeOf, detectMistakes, type Mistake } from './mistakes.js';
 import { explainVerdict } from '../engine/reasons.js';
-import { probeKey as probeText } from '../engine/types.js';
 import { Engine } from '../engine/engine.js';
 import { connectionText, emptyConnections, pushRange, type ConnectionSet } from '../reach/ports.js';
 import { ConnectionEvaluator } from '../reach/connections.js';

@@ -119,9 +119,7 @@ export function examWeights(difficulties: readonly number[]): number[] {
   const exact = raw.map((r) => (r * 100) / total);
   const out = exact.map(Math.floor);
   let spare = 100 - out.reduce((a, b) => a + b, 0);
-  const order = exact
-    .map((x, i) => ({ i, rest: x - Math.floor(x) }))
-    .sort((a, b) => b.rest - a.rest || raw[b.i] - raw[a.i] || a.i - b.i);
+  const order = exact.map((x, i) => ({ i, rest: x - Math.floor(x) })).sort((a, b) => b.rest - a.rest || raw[b.i] - raw[a.i] || a.i - b.i);
   for (const { i } of order) {
     if (spare-- <= 0) break;
     out[i]++;

@@ -21,7 +21,11 @@ export function examStep(s: Scenario): number {
 /** The editor's text before the learner types: the policies in place for a fix task, else nothing. */
 export function examStartText(s: Scenario): string {
   if (s.kind !== 'fix') return '';
-  return existingBlocksAt(s, examStep(s)).map((b) => b.text.trimEnd()).join('\n---\n') + '\n';
+  return (
+    existingBlocksAt(s, examStep(s))
+      .map((b) => b.text.trimEnd())
+      .join('\n---\n') + '\n'
+  );
 }
 
 /** Whether the task has an answer to grade (flagged or not): text that differs from the start. */
@@ -111,7 +115,13 @@ export async function handInExam(store: Pick<ProgressLog, 'recordAttempt' | 'fin
         await store.recordAttempt({ ...attemptOf({ result: t.result, answer: t.answer, mode: 'exam', examId: exam.id, finishedAt }), ...(t.console ? { console: t.console } : {}) });
       } else {
         await store.recordAttempt({
-          exerciseId: t.exerciseId, step: t.step, mode: 'exam', examId: exam.id, passed: false, score: 0, answer: t.answer,
+          exerciseId: t.exerciseId,
+          step: t.step,
+          mode: 'exam',
+          examId: exam.id,
+          passed: false,
+          score: 0,
+          answer: t.answer,
           mismatches: t.loadProblem ? [{ reason: `the answer does not load: ${t.loadProblem}` }] : [],
           finishedAt: finishedAt.toISOString(),
           ...(t.console ? { console: t.console } : {}),

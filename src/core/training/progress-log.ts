@@ -1,8 +1,6 @@
 // What the trainer asks of wherever progress is kept. The store implements it; the TUI and the
 // exam hand-in depend on this interface only, so neither knows about files or locks.
-import type {
-  Attempt, AttemptFilter, Draft, ExamRecord, ExamResult, ExerciseStatus, NewAttempt, NewExam, ProgressSummary, Reveal,
-} from './records.js';
+import type { Attempt, AttemptFilter, Draft, ExamRecord, ExamResult, ExerciseStatus, NewAttempt, NewExam, ProgressSummary, Reveal } from './records.js';
 
 export interface ProgressLog {
   /** Picks up what other processes wrote since the last read. */

@@ -21,4 +21,3 @@ export function reviewText(groups: readonly FailureGroup[], weak: readonly WeakS
   weak.forEach((w, i) => lines.push(`  ${i + 1}. ${w.exerciseId}  ${paint('dim', w.why)}`));
   return lines.join('\n') + '\n';
 }
-

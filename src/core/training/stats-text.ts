@@ -34,7 +34,12 @@ export function statsText(report: StatsReport, opts: { width: number; paint?: Pa
   );
   if (report.topics.length) {
     const nameWidth = Math.max(5, ...report.topics.map((t) => `${t.topic.padEnd(4)} ${t.name ?? ''}`.length));
-    lines.push(paint('bold', `${'Topic'.padEnd(nameWidth)}  ${'attempts'.padStart(8)}  ${'passed'.padStart(6)}  ${'pass rate'.padStart(9)}  ${'median time'.padStart(12)}`));
+    lines.push(
+      paint(
+        'bold',
+        `${'Topic'.padEnd(nameWidth)}  ${'attempts'.padStart(8)}  ${'passed'.padStart(6)}  ${'pass rate'.padStart(9)}  ${'median time'.padStart(12)}`,
+      ),
+    );
     for (const t of report.topics) lines.push(topicRow(t, nameWidth));
     lines.push('');
   }

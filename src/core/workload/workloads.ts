@@ -61,7 +61,7 @@ export function aggregateProbe(engine: Engine, from: Workload, to: Workload, pro
   const cell = engine.forProbe(probe);
   let yes = 0;
   let no = 0;
-  for (const a of from.members) for (const b of to.members) if (a !== b) (cell(a, b) ? yes++ : no++);
+  for (const a of from.members) for (const b of to.members) if (a !== b) { if (cell(a, b)) yes++; else no++; }
   if (yes + no === 0) return undefined;
   return no === 0 ? 'allowed' : yes === 0 ? 'denied' : 'mixed';
 }

@@ -44,15 +44,27 @@ export function AnswerEditor(props: AnswerEditorProps) {
     return () => clearTimeout(t);
   }, [text, prep, layout, showPreview]);
   const { onChange } = props;
-  const change = useCallback((t: string) => {
-    setText(t);
-    onChange(t);
-  }, [onChange]);
+  const change = useCallback(
+    (t: string) => {
+      setText(t);
+      onChange(t);
+    },
+    [onChange],
+  );
 
   const editor = (w: number, h: number, problem = props.problem) => (
-    <YamlEditor initialText={props.initialText} width={w} height={h} isActive={props.isActive}
-      errorLine={problem?.line} errorMessage={problem?.message}
-      onChange={change} onSubmit={props.onSubmit} onCancel={props.onCancel} onHelp={props.onHelp} />
+    <YamlEditor
+      initialText={props.initialText}
+      width={w}
+      height={h}
+      isActive={props.isActive}
+      errorLine={problem?.line}
+      errorMessage={problem?.message}
+      onChange={change}
+      onSubmit={props.onSubmit}
+      onCancel={props.onCancel}
+      onHelp={props.onHelp}
+    />
   );
   if (!showPreview) return editor(width, height);
   const wide = width >= WIDE_COLUMNS;
@@ -70,7 +82,9 @@ export function AnswerEditor(props: AnswerEditorProps) {
       <Box flexDirection="column" width={previewWidth} height={previewHeight} paddingLeft={wide ? 1 : 0}>
         <MatrixView title="Live: who can talk to whom with this draft" layout={layout} grid={lastGood} width={previewWidth - (wide ? 1 : 0)} />
         <Text dimColor={!preview.problem} color={preview.problem ? 'yellow' : undefined} wrap="truncate">
-          {preview.problem ? `draft does not load (${preview.problem.line ? `line ${preview.problem.line}` : 'see below'}): showing the last one that did` : `${SYMBOL.allowed} allowed  ${SYMBOL.denied} denied  ${SYMBOL.none} self`}
+          {preview.problem
+            ? `draft does not load (${preview.problem.line ? `line ${preview.problem.line}` : 'see below'}): showing the last one that did`
+            : `${SYMBOL.allowed} allowed  ${SYMBOL.denied} denied  ${SYMBOL.none} self`}
         </Text>
       </Box>
     </Box>

@@ -26,7 +26,9 @@ export function Footer(props: { hints: KeyHints; width: number }) {
   const text = footerText(props.hints, props.width);
   return (
     <Box width={props.width} height={1}>
-      <Text dimColor wrap="truncate">{text}</Text>
+      <Text dimColor wrap="truncate">
+        {text}
+      </Text>
     </Box>
   );
 }

@@ -57,14 +57,22 @@ export function MatrixView(props: MatrixViewProps) {
   const cols = layout.columns.slice(first, first + fit);
   const hidden = layout.columns.length - fit;
   // A matrix with a cursor scrolls sideways with it; one without can only ask for room.
-  const more = hidden <= 0 ? ''
-    : props.cursor || props.firstColumn !== undefined ? ` [${fit === 1 ? `column ${first + 1}` : `columns ${first + 1}-${first + fit}`} of ${layout.columns.length}, ← →]`
-    : ` (+${hidden} columns: widen the window)`;
+  const more =
+    hidden <= 0
+      ? ''
+      : props.cursor || props.firstColumn !== undefined
+        ? ` [${fit === 1 ? `column ${first + 1}` : `columns ${first + 1}-${first + fit}`} of ${layout.columns.length}, ← →]`
+        : ` (+${hidden} columns: widen the window)`;
   const pad = (s: string, n: number) => (s.length > n - 1 ? s.slice(0, n - 2) + '…' : s).padEnd(n);
   return (
     <Box flexDirection="column" width={width}>
-      <Text bold wrap="truncate">{props.title}{more}</Text>
-      <Text dimColor wrap="truncate">{(labels ? pad(w.rowLabel > 9 ? 'from \\ to' : '', w.rowLabel) : '') + cols.map((c) => pad(c.label, w.col)).join('')}</Text>
+      <Text bold wrap="truncate">
+        {props.title}
+        {more}
+      </Text>
+      <Text dimColor wrap="truncate">
+        {(labels ? pad(w.rowLabel > 9 ? 'from \\ to' : '', w.rowLabel) : '') + cols.map((c) => pad(c.label, w.col)).join('')}
+      </Text>
       {layout.rows.map((r, ri) => (
         <Text key={r.label} wrap="truncate">
           {labels ? <Text>{pad(r.label, w.rowLabel)}</Text> : null}
@@ -77,7 +85,9 @@ export function MatrixView(props: MatrixViewProps) {
             const text = (here ? `[${sym}]` : ` ${sym}`).padEnd(w.col);
             const color = wrong ? 'red' : cell === undefined ? undefined : cell ? 'green' : 'yellow';
             return (
-              <Text key={ci} color={color} bold={wrong || here} inverse={here} dimColor={cell === undefined && !here}>{text}</Text>
+              <Text key={ci} color={color} bold={wrong || here} inverse={here} dimColor={cell === undefined && !here}>
+                {text}
+              </Text>
             );
           })}
         </Text>

@@ -23,7 +23,9 @@ export function ScrollLines(props: { lines: readonly Line[]; top: number; width:
           // not be measured as two rows, or Yoga squeezes a neighbouring line to nothing.
           <Box key={i} width={width} height={1} flexShrink={0}>
             <Box width={Math.max(1, width - marker.length)} flexShrink={0}>
-              <Text wrap="truncate" color={l.color} bold={l.bold} dimColor={l.dim}>{l.text === '' ? ' ' : l.text}</Text>
+              <Text wrap="truncate" color={l.color} bold={l.bold} dimColor={l.dim}>
+                {l.text === '' ? ' ' : l.text}
+              </Text>
             </Box>
             {marker ? <Text dimColor>{marker}</Text> : null}
           </Box>

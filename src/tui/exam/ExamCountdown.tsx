@@ -7,10 +7,14 @@ import { useNow } from '../clock.js';
 
 export function countdownText(phase: ClockPhase, text: string): string {
   switch (phase) {
-    case 'normal': return `⏱ ${text} left`;
-    case 'warning': return `! ${text} left (under 10 min)`;
-    case 'critical': return `!! ${text} LEFT (under 2 min)`;
-    case 'over': return `${text} time is up`;
+    case 'normal':
+      return `⏱ ${text} left`;
+    case 'warning':
+      return `! ${text} left (under 10 min)`;
+    case 'critical':
+      return `!! ${text} LEFT (under 2 min)`;
+    case 'over':
+      return `${text} time is up`;
   }
 }
 
@@ -19,5 +23,9 @@ const COLOR: Record<ClockPhase, string | undefined> = { normal: 'green', warning
 export function ExamCountdown(props: { deadline: string }) {
   const now = useNow(1000);
   const c = examClock(props.deadline, new Date(now));
-  return <Text color={COLOR[c.phase]} bold={c.phase !== 'normal'} inverse={c.phase === 'critical'}>{countdownText(c.phase, c.text)}</Text>;
+  return (
+    <Text color={COLOR[c.phase]} bold={c.phase !== 'normal'} inverse={c.phase === 'critical'}>
+      {countdownText(c.phase, c.text)}
+    </Text>
+  );
 }

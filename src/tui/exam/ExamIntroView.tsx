@@ -26,7 +26,11 @@ export function ExamIntroView(props: { tasks?: number; minutes?: number; message
   ];
   return (
     <Box flexDirection="column">
-      {props.message ? <Text color="yellow" wrap="truncate">{props.message}</Text> : null}
+      {props.message ? (
+        <Text color="yellow" wrap="truncate">
+          {props.message}
+        </Text>
+      ) : null}
       <ScrollLines lines={wrapLines(lines, width - 1)} top={0} width={width} height={height - (props.message ? 1 : 0)} />
     </Box>
   );
@@ -38,7 +42,9 @@ export function ExamReopenView(props: { exam: ExamRecord | undefined; drafts: nu
   const lines: Line[] = [
     { text: 'A mock exam is still running.', bold: true },
     { text: '' },
-    { text: `Started ${exam ? isoMinute(new Date(exam.startedAt)) : ''} · ${exam ? examMinutes(exam) : 0} minutes · ${exam?.tasks.length ?? 0} tasks, ${props.drafts} with a draft` },
+    {
+      text: `Started ${exam ? isoMinute(new Date(exam.startedAt)) : ''} · ${exam ? examMinutes(exam) : 0} minutes · ${exam?.tasks.length ?? 0} tasks, ${props.drafts} with a draft`,
+    },
     { text: `The clock kept running while netpol-dojo was closed: ${c?.text ?? ''} left.` },
     { text: '' },
     { text: 'Enter or r resumes it. a abandons it (not scored). Esc goes back.', color: 'cyan' },

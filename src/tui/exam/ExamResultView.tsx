@@ -15,7 +15,13 @@ import { ExamHead } from './ExamHead.js';
 
 const VERDICT_MARK = { passed: '✓ passed', partial: '~ partial', failed: '✗ failed', unanswered: '· unanswered' } as const;
 
-export function ExamResultView(props: { handedIn: HandedIn | undefined; note?: string; index: number; scenarioOf: (id: string) => Scenario | undefined; width: number }) {
+export function ExamResultView(props: {
+  handedIn: HandedIn | undefined;
+  note?: string;
+  index: number;
+  scenarioOf: (id: string) => Scenario | undefined;
+  width: number;
+}) {
   const { handedIn: h, index, width } = props;
   if (!h) return <Text>No result.</Text>;
   const { score } = h;
@@ -25,7 +31,11 @@ export function ExamResultView(props: { handedIn: HandedIn | undefined; note?: s
       <Text bold color={score.passed ? 'green' : 'red'} wrap="truncate">
         {`${score.passed ? '✓ PASS' : '✗ FAIL'}  ${formatPct(score.totalPct)} (pass mark ${PASS_MARK_PCT}%) · time used ${formatDuration(score.timeUsedMs)}`}
       </Text>
-      {props.note ? <Text dimColor wrap="truncate">{props.note}</Text> : null}
+      {props.note ? (
+        <Text dimColor wrap="truncate">
+          {props.note}
+        </Text>
+      ) : null}
       <Text> </Text>
       <Text dimColor wrap="truncate">{`   #  ${'task'.padEnd(titleWidth)}  weight   score   points  verdict`}</Text>
       {score.tasks.map((t, i) => {
@@ -33,10 +43,16 @@ export function ExamResultView(props: { handedIn: HandedIn | undefined; note?: s
         const name = (s?.title ?? t.exerciseId).slice(0, titleWidth).padEnd(titleWidth);
         const line = `${i === index ? '>' : ' '}${String(i + 1).padStart(3)}  ${name}  ${`${t.weight}%`.padStart(6)}  ${`${Math.round(t.score * 100)}%`.padStart(6)}  ${t.points.toFixed(1).padStart(7)}  ${VERDICT_MARK[t.verdict]}`;
         const color = t.verdict === 'passed' ? 'green' : t.verdict === 'partial' ? 'yellow' : 'red';
-        return <Text key={i} wrap="truncate" color={color} bold={i === index} inverse={i === index}>{line}</Text>;
+        return (
+          <Text key={i} wrap="truncate" color={color} bold={i === index} inverse={i === index}>
+            {line}
+          </Text>
+        );
       })}
       <Text> </Text>
-      <Text dimColor wrap="truncate">Enter reviews the selected task: your YAML, the reference, what went wrong and why.</Text>
+      <Text dimColor wrap="truncate">
+        Enter reviews the selected task: your YAML, the reference, what went wrong and why.
+      </Text>
     </Box>
   );
 }
@@ -53,7 +69,15 @@ function taskReviewLines(t: GradedTask, s: Scenario | undefined, width: number):
   return out;
 }
 
-export function TaskReviewView(props: { handedIn: HandedIn | undefined; index: number; top: number; scenarioOf: (id: string) => Scenario | undefined; width: number; height: number; maxTopRef: { current: number | undefined } }) {
+export function TaskReviewView(props: {
+  handedIn: HandedIn | undefined;
+  index: number;
+  top: number;
+  scenarioOf: (id: string) => Scenario | undefined;
+  width: number;
+  height: number;
+  maxTopRef: { current: number | undefined };
+}) {
   const { handedIn: h, index, width, height } = props;
   const t = h?.tasks[index];
   const scored = h?.score.tasks[index];
@@ -62,7 +86,11 @@ export function TaskReviewView(props: { handedIn: HandedIn | undefined; index: n
   props.maxTopRef.current = Math.max(0, lines.length - height);
   return (
     <Box flexDirection="column">
-      <ExamHead left={`Task ${index + 1}/${h?.tasks.length ?? 0} · ${s?.title ?? t?.exerciseId ?? ''}`} right={scored ? `${scored.verdict} · ${scored.points}/${scored.weight} points` : ''} width={width} />
+      <ExamHead
+        left={`Task ${index + 1}/${h?.tasks.length ?? 0} · ${s?.title ?? t?.exerciseId ?? ''}`}
+        right={scored ? `${scored.verdict} · ${scored.points}/${scored.weight} points` : ''}
+        width={width}
+      />
       <ScrollLines lines={lines} top={clampScroll(props.top, lines.length, height)} width={width} height={height} />
     </Box>
   );

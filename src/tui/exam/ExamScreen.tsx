@@ -103,25 +103,31 @@ export function Exam(props: ExamProps) {
 
   const scenarioOf = useCallback((id: string): Scenario | undefined => data.bank.byId.get(id), [data]);
 
-  const handIn = useCallback(async (record: ExamRecord, note: string) => {
-    dispatch({ type: 'show', view: 'grading', exam: record });
-    const saverNow = saver;
-    if (saverNow) await saverNow.flush();
-    const handed = await handInExam(data.store, data.bank, record, new Date(clock.now()));
-    dispatch({ type: 'handedIn', handedIn: handed, note: handed.saveError ? `${note} (not saved: ${handed.saveError})` : note });
-    onRecorded?.();
-  }, [saver, data, clock, onRecorded]);
+  const handIn = useCallback(
+    async (record: ExamRecord, note: string) => {
+      dispatch({ type: 'show', view: 'grading', exam: record });
+      const saverNow = saver;
+      if (saverNow) await saverNow.flush();
+      const handed = await handInExam(data.store, data.bank, record, new Date(clock.now()));
+      dispatch({ type: 'handedIn', handedIn: handed, note: handed.saveError ? `${note} (not saved: ${handed.saveError})` : note });
+      onRecorded?.();
+    },
+    [saver, data, clock, onRecorded],
+  );
 
-  const start = useCallback(async (options: ExamOptions) => {
-    const seed = options.seed ?? Math.floor(clock.now() % 2_147_483_647);
-    const planned = planExam(data.bank.scenarios, { seed, tasks: options.tasks ?? DEFAULT_EXAM_TASKS, minutes: options.minutes ?? DEFAULT_EXAM_MINUTES });
-    if (!planned.ok) {
-      dispatch({ type: 'show', view: 'intro', message: `Cannot plan the exam: ${planned.error}` });
-      return;
-    }
-    const record = await data.store.startExam(examToStart(planned.plan, new Date(clock.now())));
-    dispatch({ type: 'show', view: 'list', exam: record });
-  }, [data, clock]);
+  const start = useCallback(
+    async (options: ExamOptions) => {
+      const seed = options.seed ?? Math.floor(clock.now() % 2_147_483_647);
+      const planned = planExam(data.bank.scenarios, { seed, tasks: options.tasks ?? DEFAULT_EXAM_TASKS, minutes: options.minutes ?? DEFAULT_EXAM_MINUTES });
+      if (!planned.ok) {
+        dispatch({ type: 'show', view: 'intro', message: `Cannot plan the exam: ${planned.error}` });
+        return;
+      }
+      const record = await data.store.startExam(examToStart(planned.plan, new Date(clock.now())));
+      dispatch({ type: 'show', view: 'list', exam: record });
+    },
+    [data, clock],
+  );
 
   // Opening: an exam left running is resumed, abandoned, or (out of time) graded now.
   useEffect(() => {
@@ -140,7 +146,9 @@ export function Exam(props: ExamProps) {
         else dispatch({ type: 'show', view: 'reopen', exam: left });
       } else if (props.autoStart) await start(props.autoStart);
       else dispatch({ type: 'show', view: 'intro' });
-    })().catch((e: unknown) => live && dispatch({ type: 'show', view: 'intro', message: `The progress store failed: ${e instanceof Error ? e.message : String(e)}` }));
+    })().catch(
+      (e: unknown) => live && dispatch({ type: 'show', view: 'intro', message: `The progress store failed: ${e instanceof Error ? e.message : String(e)}` }),
+    );
     return () => {
       live = false;
     };
@@ -164,14 +172,25 @@ export function Exam(props: ExamProps) {
     const done = (message?: string) => dispatch({ type: 'requestDone', message });
     const fail = (e: unknown) => done(`The progress store failed: ${e instanceof Error ? e.message : String(e)}`);
     switch (request) {
-      case 'help': onHelp(); return done();
-      case 'back': onBack(); return done();
-      case 'quit': onQuit(); return done();
-      case 'start': void start(props.autoStart ?? {}).catch(fail); return;
-      case 'resume': dispatch({ type: 'view', view: 'list' }); return done();
+      case 'help':
+        onHelp();
+        return done();
+      case 'back':
+        onBack();
+        return done();
+      case 'quit':
+        onQuit();
+        return done();
+      case 'start':
+        void start(props.autoStart ?? {}).catch(fail);
+        return;
+      case 'resume':
+        dispatch({ type: 'view', view: 'list' });
+        return done();
       case 'abandon': {
         if (!exam) return done();
-        void data.store.finishExam(exam.id, { scorePct: 0, passed: false, status: 'abandoned' })
+        void data.store
+          .finishExam(exam.id, { scorePct: 0, passed: false, status: 'abandoned' })
           .then(() => dispatch({ type: 'show', view: 'intro', message: 'The exam was abandoned (not scored).' }))
           .catch(fail);
         return;
@@ -183,9 +202,11 @@ export function Exam(props: ExamProps) {
         dispatch({ type: 'exam', exam: { ...exam, tasks: exam.tasks.map((t, j) => (j === i ? { ...t, flagged } : t)) } });
         // The screen shows the flag at once and takes the next key; the store write follows.
         done();
-        void data.store.updateExam(exam.id, (e) => {
-          if (e.tasks[i]) e.tasks[i].flagged = flagged;
-        }).catch((e: unknown) => dispatch({ type: 'message', message: `The progress store failed: ${e instanceof Error ? e.message : String(e)}` }));
+        void data.store
+          .updateExam(exam.id, (e) => {
+            if (e.tasks[i]) e.tasks[i].flagged = flagged;
+          })
+          .catch((e: unknown) => dispatch({ type: 'message', message: `The progress store failed: ${e instanceof Error ? e.message : String(e)}` }));
         return;
       }
       case 'handIn': {
@@ -196,14 +217,15 @@ export function Exam(props: ExamProps) {
         void handIn(current, note).catch(fail);
         return;
       }
-      case 'checkDraft': return done();
+      case 'checkDraft':
+        return done();
     }
     // Runs once per request.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state.request]);
 
   const bodyHeight = Math.max(3, height - 1);
-  const tasks = exam?.tasks ?? [];
+  const tasks = useMemo(() => exam?.tasks ?? [], [exam]);
   const ctx = { tasks: Math.max(1, tasks.length), page: Math.max(1, bodyHeight - 2) };
   const inEditor = state.view === 'answer' && !state.confirm;
   // The scrolling views say how far they can go once laid out.
@@ -214,39 +236,52 @@ export function Exam(props: ExamProps) {
   const scenario = current ? scenarioOf(current.exerciseId) : undefined;
   const prep = useMemo(() => (scenario ? preparedStep(scenario, examStep(scenario)).prepared : undefined), [scenario]);
 
-  const onEditorChange = useCallback((text: string) => {
-    const i = stateRef.current.index;
-    dispatch({ type: 'draft', index: i, text });
-    saver?.schedule(String(i), 0, text);
-    setProblem(undefined);
-  }, [saver]);
-  const onEditorSubmit = useCallback((text: string) => {
-    onEditorChange(text);
-    void saver?.flush();
-    // Like kubectl apply: a draft that does not load is refused with the line to fix.
-    if (prep && text.trim() !== '') {
-      const world = worldOfPolicyAnswer(prep, text);
-      if (!world.ok) {
-        setProblem(blamedLine(world.findings) ?? { message: 'the draft does not load' });
-        return;
+  const onEditorChange = useCallback(
+    (text: string) => {
+      const i = stateRef.current.index;
+      dispatch({ type: 'draft', index: i, text });
+      saver?.schedule(String(i), 0, text);
+      setProblem(undefined);
+    },
+    [saver],
+  );
+  const onEditorSubmit = useCallback(
+    (text: string) => {
+      onEditorChange(text);
+      void saver?.flush();
+      // Like kubectl apply: a draft that does not load is refused with the line to fix.
+      if (prep && text.trim() !== '') {
+        const world = worldOfPolicyAnswer(prep, text);
+        if (!world.ok) {
+          setProblem(blamedLine(world.findings) ?? { message: 'the draft does not load' });
+          return;
+        }
       }
-    }
-    dispatch({ type: 'view', view: 'list' });
-  }, [onEditorChange, saver, prep]);
-  const onEditorCancel = useCallback((text: string) => {
-    onEditorChange(text);
-    void saver?.flush();
-    dispatch({ type: 'view', view: 'task' });
-  }, [onEditorChange, saver]);
+      dispatch({ type: 'view', view: 'list' });
+    },
+    [onEditorChange, saver, prep],
+  );
+  const onEditorCancel = useCallback(
+    (text: string) => {
+      onEditorChange(text);
+      void saver?.flush();
+      dispatch({ type: 'view', view: 'task' });
+    },
+    [onEditorChange, saver],
+  );
 
   // A draft that would not load is marked in the list before hand-in, as kubectl apply would refuse it.
-  const draftProblems = useMemo(() => tasks.map((t) => {
-    const sc = scenarioOf(t.exerciseId);
-    if (!sc || !hasAnswer(t, sc)) return undefined;
-    const p = preparedStep(sc, examStep(sc)).prepared;
-    const world = p && t.draft !== undefined ? worldOfPolicyAnswer(p, t.draft) : undefined;
-    return world && !world.ok ? blamedLine(world.findings)?.message ?? 'the draft does not load' : undefined;
-  }), [tasks, scenarioOf]);
+  const draftProblems = useMemo(
+    () =>
+      tasks.map((t) => {
+        const sc = scenarioOf(t.exerciseId);
+        if (!sc || !hasAnswer(t, sc)) return undefined;
+        const p = preparedStep(sc, examStep(sc)).prepared;
+        const world = p && t.draft !== undefined ? worldOfPolicyAnswer(p, t.draft) : undefined;
+        return world && !world.ok ? (blamedLine(world.findings)?.message ?? 'the draft does not load') : undefined;
+      }),
+    [tasks, scenarioOf],
+  );
 
   const size = { width, height: bodyHeight };
   let body: React.ReactNode;
@@ -268,15 +303,29 @@ export function Exam(props: ExamProps) {
       body = <ExamTaskView task={current} scenario={scenario} index={state.index} count={tasks.length} top={state.top} maxTopRef={maxTopRef} {...size} />;
       break;
     case 'answer':
-      body = !prep || !scenario || !current ? <Text color="red">This task cannot be prepared.</Text> : (
-        <Box flexDirection="column">
-          <ExamHead left={`Task ${state.index + 1}/${tasks.length} · ${scenario.title}`} right={`weight ${current.weight}%`} width={width} />
-          <AnswerEditor key={`${state.index}:${state.editorKey}`} prep={prep} layout={{ rows: [], columns: [] }} preview={false}
-            initialText={current.draft ?? examStartText(scenario)} width={width} height={bodyHeight}
-            isActive={props.isActive && !state.confirm} problem={problem}
-            onChange={onEditorChange} onSubmit={onEditorSubmit} onCancel={onEditorCancel} onHelp={onHelp} />
-        </Box>
-      );
+      body =
+        !prep || !scenario || !current ? (
+          <Text color="red">This task cannot be prepared.</Text>
+        ) : (
+          <Box flexDirection="column">
+            <ExamHead left={`Task ${state.index + 1}/${tasks.length} · ${scenario.title}`} right={`weight ${current.weight}%`} width={width} />
+            <AnswerEditor
+              key={`${state.index}:${state.editorKey}`}
+              prep={prep}
+              layout={{ rows: [], columns: [] }}
+              preview={false}
+              initialText={current.draft ?? examStartText(scenario)}
+              width={width}
+              height={bodyHeight}
+              isActive={props.isActive && !state.confirm}
+              problem={problem}
+              onChange={onEditorChange}
+              onSubmit={onEditorSubmit}
+              onCancel={onEditorCancel}
+              onHelp={onHelp}
+            />
+          </Box>
+        );
       break;
     case 'result':
       body = <ExamResultView handedIn={state.handedIn} note={state.note} index={state.index} scenarioOf={scenarioOf} width={width} />;
@@ -290,13 +339,22 @@ export function Exam(props: ExamProps) {
   const unanswered = tasks.filter((t) => !hasAnswer(t, scenarioOf(t.exerciseId))).length;
   const flaggedCount = tasks.filter((t) => t.flagged).length;
   const unloadable = draftProblems.filter(Boolean).length;
-  const confirmText = state.confirm === 'finish'
-    ? `Finish now? Tasks are graded as they stand (${unanswered} unanswered${flaggedCount ? `, ${flaggedCount} flagged` : ''}${unloadable ? `, ${unloadable} not loading` : ''})  y / n`
-    : state.confirm === 'abandon' ? 'Abandon this exam? It will not be scored.  y / n' : '';
+  const confirmText =
+    state.confirm === 'finish'
+      ? `Finish now? Tasks are graded as they stand (${unanswered} unanswered${flaggedCount ? `, ${flaggedCount} flagged` : ''}${unloadable ? `, ${unloadable} not loading` : ''})  y / n`
+      : state.confirm === 'abandon'
+        ? 'Abandon this exam? It will not be scored.  y / n'
+        : '';
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
-      <Box flexDirection="column" height={state.confirm ? height - 1 : height} overflow="hidden">{body}</Box>
-      {state.confirm ? <Text inverse bold wrap="truncate">{confirmText}</Text> : null}
+      <Box flexDirection="column" height={state.confirm ? height - 1 : height} overflow="hidden">
+        {body}
+      </Box>
+      {state.confirm ? (
+        <Text inverse bold wrap="truncate">
+          {confirmText}
+        </Text>
+      ) : null}
     </Box>
   );
 }

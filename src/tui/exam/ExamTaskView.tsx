@@ -8,7 +8,16 @@ import { wrapLines } from '../../core/bank/describe.js';
 import { STATUS_MARK, examTaskLines, taskStatus } from './exam-run.js';
 import { ExamHead } from './ExamHead.js';
 
-export function ExamTaskView(props: { task: ExamTask | undefined; scenario: Scenario | undefined; index: number; count: number; top: number; width: number; height: number; maxTopRef: { current: number | undefined } }) {
+export function ExamTaskView(props: {
+  task: ExamTask | undefined;
+  scenario: Scenario | undefined;
+  index: number;
+  count: number;
+  top: number;
+  width: number;
+  height: number;
+  maxTopRef: { current: number | undefined };
+}) {
   const { task, scenario, width, height } = props;
   const lines = scenario && task ? wrapLines(examTaskLines(scenario, task.weight), width - 1) : [{ text: 'This scenario is not in the bank any more.' }];
   const st = task ? taskStatus(task, scenario) : 'untouched';

@@ -47,4 +47,3 @@ export function examTaskLines(s: Scenario, weight: number): Line[] {
   }
   return out;
 }
-

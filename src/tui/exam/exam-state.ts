@@ -78,11 +78,16 @@ function common(state: ExamState, command: string | undefined): ExamState | unde
 /** Commands of the task list and a task alike: flag, finish, next/previous task. */
 function running(state: ExamState, command: string | undefined, ctx: ExamKeyContext): ExamState | undefined {
   switch (command) {
-    case 'flag': return { ...state, request: 'flag' };
-    case 'finish': return { ...state, confirm: 'finish' };
-    case 'nextTask': return { ...state, index: (state.index + 1) % ctx.tasks, top: 0 };
-    case 'prevTask': return { ...state, index: (state.index - 1 + ctx.tasks) % ctx.tasks, top: 0 };
-    default: return undefined;
+    case 'flag':
+      return { ...state, request: 'flag' };
+    case 'finish':
+      return { ...state, confirm: 'finish' };
+    case 'nextTask':
+      return { ...state, index: (state.index + 1) % ctx.tasks, top: 0 };
+    case 'prevTask':
+      return { ...state, index: (state.index - 1 + ctx.tasks) % ctx.tasks, top: 0 };
+    default:
+      return undefined;
   }
 }
 
@@ -90,12 +95,18 @@ function scrolled(state: ExamState, command: string | undefined, ctx: ExamKeyCon
   // Never past the end, so a key back up moves at once.
   const by = (d: number) => ({ ...state, top: Math.max(0, Math.min(ctx.maxTop ?? Infinity, state.top + d)) });
   switch (command) {
-    case 'lineUp': return by(-1);
-    case 'lineDown': return by(1);
-    case 'pageUp': return by(-ctx.page);
-    case 'pageDown': return by(ctx.page);
-    case 'top': return { ...state, top: 0 };
-    default: return undefined;
+    case 'lineUp':
+      return by(-1);
+    case 'lineDown':
+      return by(1);
+    case 'pageUp':
+      return by(-ctx.page);
+    case 'pageDown':
+      return by(ctx.page);
+    case 'top':
+      return { ...state, top: 0 };
+    default:
+      return undefined;
   }
 }
 
@@ -126,14 +137,22 @@ function keyReducer(state: ExamState, key: KeyPress, ctx: ExamKeyContext): ExamS
       // 1-9 open a task by its number.
       if (key.name === 'char' && /^[1-9]$/.test(key.text) && Number(key.text) <= n) return { ...state, index: Number(key.text) - 1, view: 'task', top: 0 };
       switch (command) {
-        case 'up': return { ...state, index: clamp(state.index - 1, n) };
-        case 'down': return { ...state, index: clamp(state.index + 1, n) };
-        case 'first': return { ...state, index: 0 };
-        case 'last': return { ...state, index: n - 1 };
-        case 'open': return { ...state, view: 'task', top: 0 };
-        case 'answer': return { ...state, view: 'answer', editorKey: state.editorKey + 1 };
-        case 'back': return { ...state, request: 'back' };
-        default: return running(state, command, ctx) ?? common(state, command) ?? state;
+        case 'up':
+          return { ...state, index: clamp(state.index - 1, n) };
+        case 'down':
+          return { ...state, index: clamp(state.index + 1, n) };
+        case 'first':
+          return { ...state, index: 0 };
+        case 'last':
+          return { ...state, index: n - 1 };
+        case 'open':
+          return { ...state, view: 'task', top: 0 };
+        case 'answer':
+          return { ...state, view: 'answer', editorKey: state.editorKey + 1 };
+        case 'back':
+          return { ...state, request: 'back' };
+        default:
+          return running(state, command, ctx) ?? common(state, command) ?? state;
       }
     }
     case 'task': {
@@ -169,7 +188,16 @@ export function examReducer(state: ExamState, action: ExamAction): ExamState {
       if (state.request) return state;
       return keyReducer(state, action.key, action.ctx);
     case 'show':
-      return { ...state, view: action.view, exam: action.exam ?? state.exam, message: action.message, request: undefined, confirm: undefined, index: 0, top: 0 };
+      return {
+        ...state,
+        view: action.view,
+        exam: action.exam ?? state.exam,
+        message: action.message,
+        request: undefined,
+        confirm: undefined,
+        index: 0,
+        top: 0,
+      };
     case 'view':
       return { ...state, view: action.view, top: 0 };
     case 'request':
@@ -187,6 +215,16 @@ export function examReducer(state: ExamState, action: ExamAction): ExamState {
       return { ...state, exam: { ...state.exam, tasks } };
     }
     case 'handedIn':
-      return { ...state, view: 'result', handedIn: action.handedIn, exam: action.handedIn.exam, note: action.note, index: 0, top: 0, confirm: undefined, request: undefined };
+      return {
+        ...state,
+        view: 'result',
+        handedIn: action.handedIn,
+        exam: action.handedIn.exam,
+        note: action.note,
+        index: 0,
+        top: 0,
+        confirm: undefined,
+        request: undefined,
+      };
   }
 }

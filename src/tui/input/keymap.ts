@@ -27,9 +27,32 @@ export interface Binding<C extends string = string> {
 export type Keymap<C extends string = string> = readonly Binding<C>[];
 
 const NAMED: Record<string, KeyPress['name']> = {
-  enter: 'enter', esc: 'escape', tab: 'tab', 'shift+tab': 'backTab', backspace: 'backspace', delete: 'delete',
-  up: 'up', down: 'down', left: 'left', right: 'right', home: 'home', end: 'end', pgup: 'pageUp', pgdn: 'pageDown',
-  f1: 'f1', f2: 'f2', f3: 'f3', f4: 'f4', f5: 'f5', f6: 'f6', f7: 'f7', f8: 'f8', f9: 'f9', f10: 'f10', f11: 'f11', f12: 'f12',
+  enter: 'enter',
+  esc: 'escape',
+  tab: 'tab',
+  'shift+tab': 'backTab',
+  backspace: 'backspace',
+  delete: 'delete',
+  up: 'up',
+  down: 'down',
+  left: 'left',
+  right: 'right',
+  home: 'home',
+  end: 'end',
+  pgup: 'pageUp',
+  pgdn: 'pageDown',
+  f1: 'f1',
+  f2: 'f2',
+  f3: 'f3',
+  f4: 'f4',
+  f5: 'f5',
+  f6: 'f6',
+  f7: 'f7',
+  f8: 'f8',
+  f9: 'f9',
+  f10: 'f10',
+  f11: 'f11',
+  f12: 'f12',
 };
 
 /** Whether `key` is the key `spec` names. */
@@ -67,7 +90,8 @@ export function keysLabel(keys: readonly KeySpec[]): string {
   const arrows = keys.filter((k) => LABEL[k]).map(keyLabel);
   let rest = keys.filter((k) => !LABEL[k]).map(keyLabel);
   // A run of digits reads as a range: "1-5".
-  if (rest.length > 2 && rest.every((k, i) => /^\d$/.test(k) && (i === 0 || Number(k) === Number(rest[i - 1]) + 1))) rest = [`${rest[0]}-${rest[rest.length - 1]}`];
+  if (rest.length > 2 && rest.every((k, i) => /^\d$/.test(k) && (i === 0 || Number(k) === Number(rest[i - 1]) + 1)))
+    rest = [`${rest[0]}-${rest[rest.length - 1]}`];
   return [arrows.join(' '), ...rest].filter((s) => s !== '').join(' / ');
 }
 

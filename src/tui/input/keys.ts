@@ -3,11 +3,37 @@
 // split apart and names them here. Pure functions, tested without a terminal.
 
 export type KeyName =
-  | 'char' | 'paste'
-  | 'enter' | 'escape' | 'tab' | 'backTab' | 'backspace' | 'delete' | 'insert'
-  | 'up' | 'down' | 'left' | 'right' | 'home' | 'end' | 'pageUp' | 'pageDown'
-  | 'f1' | 'f2' | 'f3' | 'f4' | 'f5' | 'f6' | 'f7' | 'f8' | 'f9' | 'f10' | 'f11' | 'f12'
-  | 'pasteStart' | 'pasteEnd'
+  | 'char'
+  | 'paste'
+  | 'enter'
+  | 'escape'
+  | 'tab'
+  | 'backTab'
+  | 'backspace'
+  | 'delete'
+  | 'insert'
+  | 'up'
+  | 'down'
+  | 'left'
+  | 'right'
+  | 'home'
+  | 'end'
+  | 'pageUp'
+  | 'pageDown'
+  | 'f1'
+  | 'f2'
+  | 'f3'
+  | 'f4'
+  | 'f5'
+  | 'f6'
+  | 'f7'
+  | 'f8'
+  | 'f9'
+  | 'f10'
+  | 'f11'
+  | 'f12'
+  | 'pasteStart'
+  | 'pasteEnd'
   /** A control character; `letter` says which (Ctrl+S is name 'ctrl', letter 's'). */
   | 'ctrl'
   | 'unknown';
@@ -34,14 +60,42 @@ function key(name: KeyName, sequence: string, extra: Partial<KeyPress> = {}): Ke
 }
 
 const CSI_LETTER: Record<string, KeyName> = {
-  A: 'up', B: 'down', C: 'right', D: 'left', H: 'home', F: 'end', Z: 'backTab',
-  P: 'f1', Q: 'f2', R: 'f3', S: 'f4',
+  A: 'up',
+  B: 'down',
+  C: 'right',
+  D: 'left',
+  H: 'home',
+  F: 'end',
+  Z: 'backTab',
+  P: 'f1',
+  Q: 'f2',
+  R: 'f3',
+  S: 'f4',
 };
 
 const CSI_TILDE: Record<string, KeyName> = {
-  1: 'home', 2: 'insert', 3: 'delete', 4: 'end', 5: 'pageUp', 6: 'pageDown', 7: 'home', 8: 'end',
-  11: 'f1', 12: 'f2', 13: 'f3', 14: 'f4', 15: 'f5', 17: 'f6', 18: 'f7', 19: 'f8', 20: 'f9',
-  21: 'f10', 23: 'f11', 24: 'f12', 200: 'pasteStart', 201: 'pasteEnd',
+  1: 'home',
+  2: 'insert',
+  3: 'delete',
+  4: 'end',
+  5: 'pageUp',
+  6: 'pageDown',
+  7: 'home',
+  8: 'end',
+  11: 'f1',
+  12: 'f2',
+  13: 'f3',
+  14: 'f4',
+  15: 'f5',
+  17: 'f6',
+  18: 'f7',
+  19: 'f8',
+  20: 'f9',
+  21: 'f10',
+  23: 'f11',
+  24: 'f12',
+  200: 'pasteStart',
+  201: 'pasteEnd',
 };
 
 /** xterm modifier parameter: 1 + (shift 1 | alt 2 | ctrl 4). */

@@ -20,7 +20,18 @@ export interface AnswerViewProps {
 
 export function AnswerView(props: AnswerViewProps) {
   return (
-    <AnswerEditor prep={props.prep} layout={props.layout} initialText={props.text} width={props.width} height={props.height}
-      isActive={props.isActive} problem={props.problem} onChange={props.onChange} onSubmit={props.onSubmit} onCancel={props.onCancel} onHelp={props.onHelp} />
+    <AnswerEditor
+      prep={props.prep}
+      layout={props.layout}
+      initialText={props.text}
+      width={props.width}
+      height={props.height}
+      isActive={props.isActive}
+      problem={props.problem}
+      onChange={props.onChange}
+      onSubmit={props.onSubmit}
+      onCancel={props.onCancel}
+      onHelp={props.onHelp}
+    />
   );
 }

@@ -8,7 +8,15 @@ import { WIDE_COLUMNS } from '../components/AnswerEditor.js';
 import type { PreparedStep } from '../../core/bank/prepare.js';
 import type { Line } from '../../core/bank/describe.js';
 
-export function PickView(props: { prep: PreparedStep; index: number; top: number; problem?: { message: string }; width: number; height: number; maxTopRef: { current: number | undefined } }) {
+export function PickView(props: {
+  prep: PreparedStep;
+  index: number;
+  top: number;
+  problem?: { message: string };
+  width: number;
+  height: number;
+  maxTopRef: { current: number | undefined };
+}) {
   const { prep, index, width, height } = props;
   const cands = prep.scenario.candidates;
   const wide = width >= WIDE_COLUMNS && cands.length <= 3;
@@ -20,7 +28,11 @@ export function PickView(props: { prep: PreparedStep; index: number; top: number
       <Text dimColor>{'  ← → choose · Enter grades the selected one'}</Text>
     </Text>
   );
-  const problem = props.problem ? <Text color="red" wrap="truncate">{props.problem.message}</Text> : null;
+  const problem = props.problem ? (
+    <Text color="red" wrap="truncate">
+      {props.problem.message}
+    </Text>
+  ) : null;
   const h = height - 1 - (props.problem ? 1 : 0);
   if (wide) {
     const colWidth = Math.floor(width / cands.length);
@@ -31,9 +43,21 @@ export function PickView(props: { prep: PreparedStep; index: number; top: number
         {problem}
         <Box flexDirection="row" height={h}>
           {cands.map((c, i) => {
-            const lines: Line[] = [{ text: `${i === index ? '>' : ' '} candidate ${c.id}`, bold: true, color: i === index ? 'cyan' : undefined }, ...c.policies.text.trimEnd().split('\n').map((t) => ({ text: t, dim: i !== index }))];
+            const lines: Line[] = [
+              { text: `${i === index ? '>' : ' '} candidate ${c.id}`, bold: true, color: i === index ? 'cyan' : undefined },
+              ...c.policies.text
+                .trimEnd()
+                .split('\n')
+                .map((t) => ({ text: t, dim: i !== index })),
+            ];
             return (
-              <Box key={c.id} width={colWidth} borderStyle={i === index ? 'bold' : 'single'} borderColor={i === index ? 'cyan' : undefined} flexDirection="column">
+              <Box
+                key={c.id}
+                width={colWidth}
+                borderStyle={i === index ? 'bold' : 'single'}
+                borderColor={i === index ? 'cyan' : undefined}
+                flexDirection="column"
+              >
                 <ScrollLines lines={lines} top={props.top} width={colWidth - 2} height={h - 2} />
               </Box>
             );
@@ -46,7 +70,11 @@ export function PickView(props: { prep: PreparedStep; index: number; top: number
   let selectedAt = 0;
   cands.forEach((c, i) => {
     if (i === index) selectedAt = lines.length;
-    lines.push({ text: `${i === index ? '>' : ' '} candidate ${c.id}${i === index ? '  (selected)' : ''}`, bold: true, color: i === index ? 'cyan' : undefined });
+    lines.push({
+      text: `${i === index ? '>' : ' '} candidate ${c.id}${i === index ? '  (selected)' : ''}`,
+      bold: true,
+      color: i === index ? 'cyan' : undefined,
+    });
     for (const t of c.policies.text.trimEnd().split('\n')) lines.push({ text: `  ${t}`, dim: i !== index });
     lines.push({ text: '' });
   });

@@ -93,15 +93,23 @@ export function Practice(props: PracticeProps) {
   const layout = useMemo(() => (prep ? matrixLayout(prep) : { rows: [], columns: [] }), [prep]);
   const questions = s.steps[state.step - 1].questions.length;
   const ctx: KeyContext = {
-    kind: s.kind, questions, candidates: s.candidates.length, hintCount: s.hints.length, page: Math.max(1, bodyHeight - 2),
+    kind: s.kind,
+    questions,
+    candidates: s.candidates.length,
+    hintCount: s.hints.length,
+    page: Math.max(1, bodyHeight - 2),
     // The result matrix scrolls sideways with its cursor, so every column can be reached.
-    rows: Math.max(1, s.kind === 'predict' ? questions : layout.rows.length), cols: Math.max(1, s.kind === 'predict' ? 1 : layout.columns.length),
+    rows: Math.max(1, s.kind === 'predict' ? questions : layout.rows.length),
+    cols: Math.max(1, s.kind === 'predict' ? 1 : layout.columns.length),
   };
   // The views say how far their scrolling pane can go (known only once they are laid out).
   const maxTopRef = useRef<number | undefined>(undefined);
   const inEditor = state.view === 'answer' && (s.kind === 'write' || s.kind === 'fix');
   const inConsole = state.view === 'console';
-  useKeys((key) => dispatch({ type: 'key', key, ctx: { ...ctx, maxTop: maxTopRef.current } }), { isActive: props.isActive && !inEditor && !inConsole, splitText: true });
+  useKeys((key) => dispatch({ type: 'key', key, ctx: { ...ctx, maxTop: maxTopRef.current } }), {
+    isActive: props.isActive && !inEditor && !inConsole,
+    splitText: true,
+  });
 
   // Requests: the side effects of keys.
   const { onBack, onQuit, onHelp, onNext, onRecorded } = props;
@@ -126,13 +134,15 @@ export function Practice(props: PracticeProps) {
       }
       setProblem(undefined);
       const answer = byConsole && !byConsole.world?.draftApplied ? '' : text;
-      const view = byConsole?.world ? consoleGradedView(prep!, answer, outcome.result, byConsole.world)
+      const view = byConsole?.world
+        ? consoleGradedView(prep!, answer, outcome.result, byConsole.world)
         : gradedView(prep!, text, outcome.result, s.kind === 'pick' ? s.candidates[state.pickIndex]?.id : undefined);
       setGraded(view);
       dispatch({ type: 'graded', cursor: firstCell(prep!, view) });
       void data.drafts.flush();
       const attempt = attemptOf({ result: outcome.result, answer, mode: props.mode ?? 'practice', startedAt: new Date(state.stepStartedAt) });
-      data.store.recordAttempt(byConsole && run ? { ...attempt, console: run.entries.map((e) => ({ ...e })) } : attempt)
+      data.store
+        .recordAttempt(byConsole && run ? { ...attempt, console: run.entries.map((e) => ({ ...e })) } : attempt)
         .then(() => {
           setGraded((g) => (g === view ? { ...view, saved: 'saved' } : g));
           onRecorded?.();
@@ -164,10 +174,13 @@ export function Practice(props: PracticeProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state.request]);
 
-  const onEditorChange = useCallback((text: string) => {
-    dispatch({ type: 'text', text });
-    data.drafts.schedule(s.id, stateRef.current.step, text);
-  }, [data.drafts, s.id]);
+  const onEditorChange = useCallback(
+    (text: string) => {
+      dispatch({ type: 'text', text });
+      data.drafts.schedule(s.id, stateRef.current.step, text);
+    },
+    [data.drafts, s.id],
+  );
   const onEditorSubmit = useCallback((text: string) => {
     dispatch({ type: 'text', text });
     dispatch({ type: 'request', request: 'grade' });
@@ -188,7 +201,9 @@ export function Practice(props: PracticeProps) {
 
   const head = (
     <Box width={width} height={1}>
-      <Box flexGrow={1} flexShrink={1}><Text bold wrap="truncate">{`${s.id} · Step ${state.step}/${s.steps.length}: ${s.steps[state.step - 1].title}`}</Text></Box>
+      <Box flexGrow={1} flexShrink={1}>
+        <Text bold wrap="truncate">{`${s.id} · Step ${state.step}/${s.steps.length}: ${s.steps[state.step - 1].title}`}</Text>
+      </Box>
       <Text color="cyan">{` time ${clock(now() - state.stepStartedAt)}`}</Text>
     </Box>
   );
@@ -197,18 +212,38 @@ export function Practice(props: PracticeProps) {
   if (state.view === 'task') body = <TaskView prep={prep} hints={state.hints} top={state.taskTop} maxTopRef={maxTopRef} {...size} />;
   else if (inEditor) {
     body = (
-      <AnswerView key={`${state.step}:${state.editorKey}`} prep={prep} layout={layout} text={state.text} {...size} isActive={props.isActive}
-        problem={problem} onChange={onEditorChange} onSubmit={onEditorSubmit} onCancel={onEditorCancel} onHelp={onHelp} />
+      <AnswerView
+        key={`${state.step}:${state.editorKey}`}
+        prep={prep}
+        layout={layout}
+        text={state.text}
+        {...size}
+        isActive={props.isActive}
+        problem={problem}
+        onChange={onEditorChange}
+        onSubmit={onEditorSubmit}
+        onCancel={onEditorCancel}
+        onHelp={onHelp}
+      />
     );
   } else if (inConsole) {
     body = (
-      <ConsolePane run={consoleOf(state.step)} title={`${s.id} step ${state.step} · its cluster`} keymap={CONSOLE_KEYMAP} {...size}
-        isActive={props.isActive} message={problem ? `Not graded: ${problem.line ? `line ${problem.line}: ` : ''}${problem.message}` : undefined}
-        onLeave={() => dispatch({ type: 'view', view: 'task' })} onHelp={onHelp}
-        onGrade={s.kind === 'write' || s.kind === 'fix' ? () => dispatch({ type: 'request', request: 'grade' }) : undefined} />
+      <ConsolePane
+        run={consoleOf(state.step)}
+        title={`${s.id} step ${state.step} · its cluster`}
+        keymap={CONSOLE_KEYMAP}
+        {...size}
+        isActive={props.isActive}
+        message={problem ? `Not graded: ${problem.line ? `line ${problem.line}: ` : ''}${problem.message}` : undefined}
+        onLeave={() => dispatch({ type: 'view', view: 'task' })}
+        onHelp={onHelp}
+        onGrade={s.kind === 'write' || s.kind === 'fix' ? () => dispatch({ type: 'request', request: 'grade' }) : undefined}
+      />
     );
-  } else if (state.view === 'answer' && s.kind === 'predict') body = <PredictView prep={prep} answers={state.predict} index={state.predictIndex} hints={state.hints} {...size} />;
-  else if (state.view === 'answer' && s.kind === 'pick') body = <PickView prep={prep} index={state.pickIndex} top={state.pickTop} problem={problem} maxTopRef={maxTopRef} {...size} />;
+  } else if (state.view === 'answer' && s.kind === 'predict')
+    body = <PredictView prep={prep} answers={state.predict} index={state.predictIndex} hints={state.hints} {...size} />;
+  else if (state.view === 'answer' && s.kind === 'pick')
+    body = <PickView prep={prep} index={state.pickIndex} top={state.pickTop} problem={problem} maxTopRef={maxTopRef} {...size} />;
   else if (graded) body = <ResultView prep={prep} graded={graded} state={state} maxTopRef={maxTopRef} {...size} />;
   else body = <Text>Nothing graded yet.</Text>;
 

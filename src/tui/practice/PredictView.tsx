@@ -19,15 +19,19 @@ export function policyLines(prep: PreparedStep): Line[] {
   return out;
 }
 
-export function PredictView(props: { prep: PreparedStep; answers: readonly (boolean | undefined)[]; index: number; hints: number; width: number; height: number }) {
+export function PredictView(props: {
+  prep: PreparedStep;
+  answers: readonly (boolean | undefined)[];
+  index: number;
+  hints: number;
+  width: number;
+  height: number;
+}) {
   const { prep, answers, index, width, height } = props;
   const qs = prep.scenario.steps[prep.step - 1].questions;
   const wide = width >= WIDE_COLUMNS;
   const qWidth = wide ? Math.floor(width * 0.5) : width;
-  const lines: Line[] = [
-    { text: 'Will each connection work? y/n answer and move on, Space toggles, Enter grades.', dim: true },
-    { text: '' },
-  ];
+  const lines: Line[] = [{ text: 'Will each connection work? y/n answer and move on, Space toggles, Enter grades.', dim: true }, { text: '' }];
   qs.forEach((q, i) => {
     const a = answers[i];
     const mark = a === undefined ? '[ ? ]' : a ? '[yes]' : '[no ]';

@@ -59,12 +59,22 @@ function matrixPart(prep: PreparedStep, g: Graded, row: number, col: number, wid
     <Box key="m" flexDirection="row" width={width}>
       <MatrixView title="Expected" layout={g.layout} grid={g.expected} width={gotWidth} firstColumn={firstColumn} />
       <Box width={2} />
-      <MatrixView title={`Got (${SYMBOL.wrong} = wrong)`} layout={g.layout} grid={g.got} expected={g.expected} cursor={{ row, col }} width={gotWidth} hideRowLabels={false} firstColumn={firstColumn} />
+      <MatrixView
+        title={`Got (${SYMBOL.wrong} = wrong)`}
+        layout={g.layout}
+        grid={g.got}
+        expected={g.expected}
+        cursor={{ row, col }}
+        width={gotWidth}
+        hideRowLabels={false}
+        firstColumn={firstColumn}
+      />
     </Box>
   );
   const r = g.layout.rows[row];
   const c = g.layout.columns[col];
-  if (!r || !c || r.index === c.to) return { node, height: g.layout.rows.length + 2, why: [r && c ? `${r.label} -> ${c.label}: a pod to itself is never graded` : 'no cell'] };
+  if (!r || !c || r.index === c.to)
+    return { node, height: g.layout.rows.length + 2, why: [r && c ? `${r.label} -> ${c.label}: a pod to itself is never graded` : 'no cell'] };
   const lines = cellWhy(g.engine, prep.endpoints, r.index, c);
   const e = g.expected[row]?.[col];
   const expectedWord = e === undefined ? 'not graded' : e ? 'allowed' : 'denied';
@@ -72,28 +82,48 @@ function matrixPart(prep: PreparedStep, g: Graded, row: number, col: number, wid
   return { node, height: g.layout.rows.length + 2, why: lines };
 }
 
-export function ResultView(props: { prep: PreparedStep; graded: Graded; state: SessionState; width: number; height: number; maxTopRef: { current: number | undefined } }) {
+export function ResultView(props: {
+  prep: PreparedStep;
+  graded: Graded;
+  state: SessionState;
+  width: number;
+  height: number;
+  maxTopRef: { current: number | undefined };
+}) {
   const { prep, graded: g, state, width, height } = props;
   const { row, col } = state.cursor;
   const part = prep.scenario.kind === 'predict' ? predictPart(prep, g, row) : matrixPart(prep, g, row, col, width);
   const details = wrapLines(detailLines(prep, g, state.hints, state.solutionShown), width - 1);
   // The why is shown whole when the room allows (its last lines name the rule that decides);
   // the details below keep a few lines and scroll.
-  const whyAll = wrapLines(part.why.map((t, i) => ({ text: t, bold: i === 0, color: i === 0 ? 'cyan' as const : undefined })), width - 1);
+  const whyAll = wrapLines(
+    part.why.map((t, i) => ({ text: t, bold: i === 0, color: i === 0 ? ('cyan' as const) : undefined })),
+    width - 1,
+  );
   const whyRoom = Math.max(1, height - 1 - part.height - 1 - Math.max(2, Math.min(3, details.length)));
-  const whyLines = whyAll.length <= whyRoom ? whyAll
-    : [...whyAll.slice(0, whyRoom - 1), { ...whyAll[whyRoom - 1], text: `${whyAll[whyRoom - 1].text.slice(0, Math.max(0, width - 3))}…` }];
+  const whyLines =
+    whyAll.length <= whyRoom
+      ? whyAll
+      : [...whyAll.slice(0, whyRoom - 1), { ...whyAll[whyRoom - 1], text: `${whyAll[whyRoom - 1].text.slice(0, Math.max(0, width - 3))}…` }];
   const detailsHeight = Math.max(2, height - 1 - part.height - whyLines.length - 1);
   props.maxTopRef.current = Math.max(0, details.length - detailsHeight);
   const verdict = verdictLine(g.result, g.saved);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
-      <Text wrap="truncate" bold color={verdict.color}>{verdict.text}</Text>
+      <Text wrap="truncate" bold color={verdict.color}>
+        {verdict.text}
+      </Text>
       {part.node}
       <Box flexDirection="column" height={whyLines.length}>
-        {whyLines.map((l, i) => <Text key={i} wrap="truncate" color={l.color} bold={l.bold}>{l.text}</Text>)}
+        {whyLines.map((l, i) => (
+          <Text key={i} wrap="truncate" color={l.color} bold={l.bold}>
+            {l.text}
+          </Text>
+        ))}
       </Box>
-      <Text dimColor wrap="truncate">{'─'.repeat(Math.max(0, width - 1))}</Text>
+      <Text dimColor wrap="truncate">
+        {'─'.repeat(Math.max(0, width - 1))}
+      </Text>
       <ScrollLines lines={details} top={clampScroll(state.detailsTop, details.length, detailsHeight)} width={width} height={detailsHeight} />
     </Box>
   );

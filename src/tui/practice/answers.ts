@@ -24,7 +24,12 @@ export function predictFromText(scenario: Scenario, step: number, text: string |
 export function pickFromText(scenario: Scenario, text: string | undefined): number {
   if (!text) return 0;
   const id = readPickAnswer({ file: ANSWER_FILE, text });
-  return typeof id === 'string' ? Math.max(0, scenario.candidates.findIndex((c) => c.id === id)) : 0;
+  return typeof id === 'string'
+    ? Math.max(
+        0,
+        scenario.candidates.findIndex((c) => c.id === id),
+      )
+    : 0;
 }
 
 export function answerTextOf(scenario: Scenario, state: SessionState): string {
@@ -35,7 +40,12 @@ export function answerTextOf(scenario: Scenario, state: SessionState): string {
 
 /** The first step without a passing attempt (the first, when all have passed). */
 export function startingStep(data: PracticeData, s: Scenario): number {
-  const passed = new Set(data.store.attempts({ exerciseId: s.id }).filter((a) => a.passed).map((a) => a.step));
+  const passed = new Set(
+    data.store
+      .attempts({ exerciseId: s.id })
+      .filter((a) => a.passed)
+      .map((a) => a.step),
+  );
   for (let step = 1; step <= s.steps.length; step++) if (!passed.has(step)) return step;
   return 1;
 }
@@ -46,9 +56,19 @@ export function startingText(data: PracticeData, s: Scenario, step: number, carr
   if (draft !== undefined) return draft;
   if (carried !== undefined) return carried;
   if (step > 1) {
-    const prev = data.drafts.text(s.id, step - 1) ?? data.store.attempts({ exerciseId: s.id, step: step - 1 }).filter((a) => a.passed).pop()?.answer;
+    const prev =
+      data.drafts.text(s.id, step - 1) ??
+      data.store
+        .attempts({ exerciseId: s.id, step: step - 1 })
+        .filter((a) => a.passed)
+        .pop()?.answer;
     if (prev !== undefined) return prev;
   }
-  if (s.kind === 'fix') return existingBlocksAt(s, step).map((b) => b.text.trimEnd()).join('\n---\n') + '\n';
+  if (s.kind === 'fix')
+    return (
+      existingBlocksAt(s, step)
+        .map((b) => b.text.trimEnd())
+        .join('\n---\n') + '\n'
+    );
   return '';
 }

@@ -18,7 +18,12 @@ export interface Graded {
 
 export function gradedView(prep: PreparedStep, text: string, result: GradeResult, pickId?: string): Graded {
   const layout = matrixLayout(prep);
-  const world = prep.scenario.kind === 'pick' && pickId ? worldOfCandidate(prep, pickId) : prep.scenario.kind === 'predict' ? existingWorld(prep) : worldOfPolicyAnswer(prep, text);
+  const world =
+    prep.scenario.kind === 'pick' && pickId
+      ? worldOfCandidate(prep, pickId)
+      : prep.scenario.kind === 'predict'
+        ? existingWorld(prep)
+        : worldOfPolicyAnswer(prep, text);
   const engine = engineOf(world.ok ? world : (existingWorld(prep) as Extract<typeof world, { ok: true }>));
   return { text, result, engine, layout, expected: expectedGrid(prep, layout), got: gotGrid(engine, layout), saved: 'saving' };
 }

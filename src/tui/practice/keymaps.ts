@@ -26,7 +26,14 @@ export const PREDICT_KEYMAP: Keymap = [
   { command: 'toggle', keys: ['Space'], description: 'toggle yes / no', category: 'Answer', footer: 'toggle' },
   { command: 'yes', keys: ['y', 'Right'], description: 'answer yes, then the next question', category: 'Answer', footer: 'yes/no', footerKeys: ['y', 'n'] },
   { command: 'no', keys: ['n', 'Left'], description: 'answer no, then the next question', category: 'Answer' },
-  { command: 'grade', keys: ['Enter', 'Ctrl+S', 'F5'], description: 'grade (unanswered questions count as wrong)', category: 'Answer', footer: 'grade', footerKeys: ['Enter'] },
+  {
+    command: 'grade',
+    keys: ['Enter', 'Ctrl+S', 'F5'],
+    description: 'grade (unanswered questions count as wrong)',
+    category: 'Answer',
+    footer: 'grade',
+    footerKeys: ['Enter'],
+  },
   { command: 'hint', keys: ['h'], description: 'one more hint', category: 'Answer' },
   { command: 'task', keys: ['Esc'], description: 'back to the task', category: 'Answer', footer: 'task' },
   HELP_BINDING,
@@ -36,9 +43,23 @@ export const PREDICT_KEYMAP: Keymap = [
 export const PICK_KEYMAP: Keymap = [
   { command: 'prev', keys: ['Left', 'Up', 'k'], description: 'previous candidate', category: 'Answer' },
   { command: 'next', keys: ['Right', 'Down', 'j', 'Tab'], description: 'next candidate', category: 'Answer', footer: 'choose', footerKeys: ['Left', 'Right'] },
-  { command: 'grade', keys: ['Enter', 'Ctrl+S', 'F5'], description: 'grade the selected candidate', category: 'Answer', footer: 'grade', footerKeys: ['Enter'] },
+  {
+    command: 'grade',
+    keys: ['Enter', 'Ctrl+S', 'F5'],
+    description: 'grade the selected candidate',
+    category: 'Answer',
+    footer: 'grade',
+    footerKeys: ['Enter'],
+  },
   { command: 'pageUp', keys: ['PgUp'], description: 'scroll the candidate files up', category: 'Scroll' },
-  { command: 'pageDown', keys: ['PgDn', 'Space'], description: 'scroll the candidate files down', category: 'Scroll', footer: 'scroll', footerKeys: ['PgUp', 'PgDn'] },
+  {
+    command: 'pageDown',
+    keys: ['PgDn', 'Space'],
+    description: 'scroll the candidate files down',
+    category: 'Scroll',
+    footer: 'scroll',
+    footerKeys: ['PgUp', 'PgDn'],
+  },
   { command: 'hint', keys: ['h'], description: 'one more hint', category: 'Answer' },
   { command: 'task', keys: ['Esc'], description: 'back to the task', category: 'Answer', footer: 'task' },
   HELP_BINDING,
@@ -61,11 +82,18 @@ export const RESULT_KEYMAP: Keymap = [
   { ...QUIT_BINDING, footer: undefined },
 ];
 
-const RESULT_LEGEND = [['!', 'a cell that differs from what the step expects'], ['✓ ✗ ·', 'allowed / denied / not graded']] as const;
+const RESULT_LEGEND = [
+  ['!', 'a cell that differs from what the step expects'],
+  ['✓ ✗ ·', 'allowed / denied / not graded'],
+] as const;
 
 /** The editor's table as practice uses it: Ctrl+S grades, and the live matrix follows the draft. */
 export const PRACTICE_EDITOR_KEYMAP: Keymap = EDITOR_KEYMAP.map((b) =>
-  b.command === 'submit' ? { ...b, description: 'grade the answer', footer: 'grade' } : b.command === 'cancel' ? { ...b, description: 'back to the task (the draft is kept)', footer: 'task' } : b,
+  b.command === 'submit'
+    ? { ...b, description: 'grade the answer', footer: 'grade' }
+    : b.command === 'cancel'
+      ? { ...b, description: 'back to the task (the draft is kept)', footer: 'task' }
+      : b,
 );
 
 export function practiceKeys(view: 'task' | 'answer' | 'result' | 'console', kind: Scenario['kind']): ScreenKeys {

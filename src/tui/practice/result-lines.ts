@@ -13,7 +13,10 @@ export function verdictLine(r: GradeResult, saved: string): Line {
 }
 
 function explanationLines(prep: PreparedStep): Line[] {
-  return prep.scenario.explanation.trimEnd().split('\n').map((l) => ({ text: `  ${l}` }));
+  return prep.scenario.explanation
+    .trimEnd()
+    .split('\n')
+    .map((l) => ({ text: `  ${l}` }));
 }
 
 export function detailLines(prep: PreparedStep, g: Graded, hints: number, solutionShown: boolean): Line[] {
@@ -38,7 +41,8 @@ export function detailLines(prep: PreparedStep, g: Graded, hints: number, soluti
   }
   if (r.mismatches.length) {
     out.push({ text: '' }, { text: `Wrong cells (${r.mismatches.length})`, bold: true });
-    for (const m of r.mismatches) out.push({ text: `! ${m.from} -> ${m.to} ${m.port}/${m.protocol}: expected ${m.expected}, got ${m.got}: ${m.reason}`, color: 'red' });
+    for (const m of r.mismatches)
+      out.push({ text: `! ${m.from} -> ${m.to} ${m.port}/${m.protocol}: expected ${m.expected}, got ${m.got}: ${m.reason}`, color: 'red' });
   }
   const failed = r.checks.filter((c) => !c.passed);
   if (failed.length) {

@@ -46,9 +46,11 @@ export function practiceServices(options: ServiceOptions = {}): PracticeServices
       loading ??= (async () => {
         const notices: string[] = [];
         // The store opens (file I/O) while the bank parses.
-        const opening = options.store ? Promise.resolve(options.store)
-          : options.openProgress ? options.openProgress((m) => notices.push(m))
-          : Promise.reject(new Error('no progress store was given to the trainer'));
+        const opening = options.store
+          ? Promise.resolve(options.store)
+          : options.openProgress
+            ? options.openProgress((m) => notices.push(m))
+            : Promise.reject(new Error('no progress store was given to the trainer'));
         opening.catch(() => {}); // awaited below; a bank error must not leave it unhandled
         const { loadBank } = await import('../../core/bank/load-dir.js');
         const bank = loadBank(options.exercisesDir ?? (env.NETPOL_DOJO_EXERCISES || undefined));

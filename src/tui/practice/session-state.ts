@@ -57,8 +57,20 @@ export type SessionAction =
 
 export function initialSession(step: number, text: string, predict: (boolean | undefined)[], pickIndex: number, now: number): SessionState {
   return {
-    view: 'task', step, text, editorKey: 0, predict, predictIndex: 0, pickIndex, hints: 0, solutionShown: false,
-    taskTop: 0, pickTop: 0, detailsTop: 0, cursor: { row: 0, col: 0 }, stepStartedAt: now,
+    view: 'task',
+    step,
+    text,
+    editorKey: 0,
+    predict,
+    predictIndex: 0,
+    pickIndex,
+    hints: 0,
+    solutionShown: false,
+    taskTop: 0,
+    pickTop: 0,
+    detailsTop: 0,
+    cursor: { row: 0, col: 0 },
+    stepStartedAt: now,
   };
 }
 
@@ -78,16 +90,26 @@ function taskKey(state: SessionState, key: KeyPress, ctx: KeyContext): SessionSt
   const command = commandOf(TASK_KEYMAP, key);
   const top = (t: number) => ({ ...state, taskTop: t });
   switch (command) {
-    case 'back': return { ...state, request: 'back' };
-    case 'answer': return { ...state, view: 'answer' };
-    case 'console': return { ...state, view: 'console' };
-    case 'hint': return { ...state, hints: Math.min(ctx.hintCount, state.hints + 1) };
-    case 'lineUp': return top(scroll(state.taskTop, -1, ctx.maxTop));
-    case 'lineDown': return top(scroll(state.taskTop, 1, ctx.maxTop));
-    case 'pageUp': return top(scroll(state.taskTop, -ctx.page, ctx.maxTop));
-    case 'pageDown': return top(scroll(state.taskTop, ctx.page, ctx.maxTop));
-    case 'top': return top(0);
-    default: return common(state, command) ?? state;
+    case 'back':
+      return { ...state, request: 'back' };
+    case 'answer':
+      return { ...state, view: 'answer' };
+    case 'console':
+      return { ...state, view: 'console' };
+    case 'hint':
+      return { ...state, hints: Math.min(ctx.hintCount, state.hints + 1) };
+    case 'lineUp':
+      return top(scroll(state.taskTop, -1, ctx.maxTop));
+    case 'lineDown':
+      return top(scroll(state.taskTop, 1, ctx.maxTop));
+    case 'pageUp':
+      return top(scroll(state.taskTop, -ctx.page, ctx.maxTop));
+    case 'pageDown':
+      return top(scroll(state.taskTop, ctx.page, ctx.maxTop));
+    case 'top':
+      return top(0);
+    default:
+      return common(state, command) ?? state;
   }
 }
 
@@ -102,15 +124,24 @@ function predictKey(state: SessionState, key: KeyPress, ctx: KeyContext): Sessio
     return { ...state, predict, predictIndex: advance ? Math.min(last, i + 1) : i };
   };
   switch (command) {
-    case 'task': return { ...state, view: 'task' };
-    case 'grade': return { ...state, request: 'grade' };
-    case 'prev': return { ...state, predictIndex: Math.max(0, i - 1) };
-    case 'next': return { ...state, predictIndex: Math.min(last, i + 1) };
-    case 'toggle': return set(state.predict[i] === undefined ? true : !state.predict[i], false);
-    case 'yes': return set(true, true);
-    case 'no': return set(false, true);
-    case 'hint': return { ...state, hints: Math.min(ctx.hintCount, state.hints + 1) };
-    default: return common(state, command) ?? state;
+    case 'task':
+      return { ...state, view: 'task' };
+    case 'grade':
+      return { ...state, request: 'grade' };
+    case 'prev':
+      return { ...state, predictIndex: Math.max(0, i - 1) };
+    case 'next':
+      return { ...state, predictIndex: Math.min(last, i + 1) };
+    case 'toggle':
+      return set(state.predict[i] === undefined ? true : !state.predict[i], false);
+    case 'yes':
+      return set(true, true);
+    case 'no':
+      return set(false, true);
+    case 'hint':
+      return { ...state, hints: Math.min(ctx.hintCount, state.hints + 1) };
+    default:
+      return common(state, command) ?? state;
   }
 }
 
@@ -118,14 +149,22 @@ function pickKey(state: SessionState, key: KeyPress, ctx: KeyContext): SessionSt
   const command = commandOf(PICK_KEYMAP, key);
   const n = Math.max(1, ctx.candidates);
   switch (command) {
-    case 'task': return { ...state, view: 'task' };
-    case 'grade': return { ...state, request: 'grade' };
-    case 'prev': return { ...state, pickIndex: (state.pickIndex - 1 + n) % n, pickTop: 0 };
-    case 'next': return { ...state, pickIndex: (state.pickIndex + 1) % n, pickTop: 0 };
-    case 'pageUp': return { ...state, pickTop: scroll(state.pickTop, -ctx.page, ctx.maxTop) };
-    case 'pageDown': return { ...state, pickTop: scroll(state.pickTop, ctx.page, ctx.maxTop) };
-    case 'hint': return { ...state, hints: Math.min(ctx.hintCount, state.hints + 1) };
-    default: return common(state, command) ?? state;
+    case 'task':
+      return { ...state, view: 'task' };
+    case 'grade':
+      return { ...state, request: 'grade' };
+    case 'prev':
+      return { ...state, pickIndex: (state.pickIndex - 1 + n) % n, pickTop: 0 };
+    case 'next':
+      return { ...state, pickIndex: (state.pickIndex + 1) % n, pickTop: 0 };
+    case 'pageUp':
+      return { ...state, pickTop: scroll(state.pickTop, -ctx.page, ctx.maxTop) };
+    case 'pageDown':
+      return { ...state, pickTop: scroll(state.pickTop, ctx.page, ctx.maxTop) };
+    case 'hint':
+      return { ...state, hints: Math.min(ctx.hintCount, state.hints + 1) };
+    default:
+      return common(state, command) ?? state;
   }
 }
 
@@ -134,18 +173,30 @@ function resultKey(state: SessionState, key: KeyPress, ctx: KeyContext): Session
   const { row, col } = state.cursor;
   const cell = (r: number, cc: number) => ({ ...state, cursor: { row: Math.max(0, Math.min(ctx.rows - 1, r)), col: Math.max(0, Math.min(ctx.cols - 1, cc)) } });
   switch (command) {
-    case 'task': return { ...state, view: 'task' };
-    case 'up': return cell(row - 1, col);
-    case 'down': return cell(row + 1, col);
-    case 'left': return cell(row, col - 1);
-    case 'right': return cell(row, col + 1);
-    case 'pageUp': return { ...state, detailsTop: scroll(state.detailsTop, -ctx.page, ctx.maxTop) };
-    case 'pageDown': return { ...state, detailsTop: scroll(state.detailsTop, ctx.page, ctx.maxTop) };
-    case 'retry': return { ...state, view: 'answer', editorKey: state.editorKey + 1 };
-    case 'next': return { ...state, request: 'next' };
-    case 'hint': return { ...state, hints: Math.min(ctx.hintCount, state.hints + 1), detailsTop: 0 };
-    case 'solution': return state.solutionShown ? state : { ...state, request: 'reveal' };
-    default: return common(state, command) ?? state;
+    case 'task':
+      return { ...state, view: 'task' };
+    case 'up':
+      return cell(row - 1, col);
+    case 'down':
+      return cell(row + 1, col);
+    case 'left':
+      return cell(row, col - 1);
+    case 'right':
+      return cell(row, col + 1);
+    case 'pageUp':
+      return { ...state, detailsTop: scroll(state.detailsTop, -ctx.page, ctx.maxTop) };
+    case 'pageDown':
+      return { ...state, detailsTop: scroll(state.detailsTop, ctx.page, ctx.maxTop) };
+    case 'retry':
+      return { ...state, view: 'answer', editorKey: state.editorKey + 1 };
+    case 'next':
+      return { ...state, request: 'next' };
+    case 'hint':
+      return { ...state, hints: Math.min(ctx.hintCount, state.hints + 1), detailsTop: 0 };
+    case 'solution':
+      return state.solutionShown ? state : { ...state, request: 'reveal' };
+    default:
+      return common(state, command) ?? state;
   }
 }
 
@@ -177,4 +228,3 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
       return { ...initialSession(action.step, action.text, action.predict, action.pickIndex, action.now), editorKey: state.editorKey + 1, hints: state.hints };
   }
 }
-

@@ -67,7 +67,8 @@ export function matrixLayout(prep: PreparedStep): MatrixLayout {
   const short = rows.map((r) => workloadName(eps[r.index].name));
   for (const [i, r] of rows.entries()) {
     const name = short.filter((x) => x === short[i]).length > 1 ? r.label : short[i];
-    for (const probe of eps[r.index].probes) columns.push({ to: r.index, probe, label: `${name}:${probe.port}${probe.protocol === 'TCP' ? '' : '/' + probe.protocol}` });
+    for (const probe of eps[r.index].probes)
+      columns.push({ to: r.index, probe, label: `${name}:${probe.port}${probe.protocol === 'TCP' ? '' : '/' + probe.protocol}` });
   }
   for (const { e, index } of externals) {
     for (const probe of e.probes) columns.push({ to: index, probe, label: `${e.name}:${probe.port}` });

@@ -72,9 +72,14 @@ export function comparisonLines(answer: string, reference: string, width: number
   out.push({ text: `Your answer ${legend}`, bold: true });
   const mine = ops.filter((o) => o.op !== 'right');
   if (mine.length === 0) out.push({ text: '  (empty)', dim: true });
-  for (const o of mine) out.push({ text: `${o.op === 'left' ? MARK.yours : ' '} ${o.op === 'left' || o.op === 'same' ? o.left : ''}`, color: o.op === 'left' ? 'yellow' : undefined });
+  for (const o of mine)
+    out.push({
+      text: `${o.op === 'left' ? MARK.yours : ' '} ${o.op === 'left' || o.op === 'same' ? o.left : ''}`,
+      color: o.op === 'left' ? 'yellow' : undefined,
+    });
   out.push({ text: '' }, { text: 'Reference solution', bold: true });
-  for (const o of ops) if (o.op !== 'left') out.push({ text: `${o.op === 'right' ? MARK.reference : ' '} ${o.right}`, color: o.op === 'right' ? 'yellow' : undefined });
+  for (const o of ops)
+    if (o.op !== 'left') out.push({ text: `${o.op === 'right' ? MARK.reference : ' '} ${o.right}`, color: o.op === 'right' ? 'yellow' : undefined });
   return out;
 }
 

@@ -1,10 +1,7 @@
 // A simple line diff (longest common subsequence) between the learner's answer and a reference:
 // enough to point at the lines that differ in a YAML file of a few dozen lines.
 
-export type DiffOp =
-  | { op: 'same'; left: string; right: string }
-  | { op: 'left'; left: string }
-  | { op: 'right'; right: string };
+export type DiffOp = { op: 'same'; left: string; right: string } | { op: 'left'; left: string } | { op: 'right'; right: string };
 
 /** Lines compare without trailing spaces; blank lines and `---` separators count like any other. */
 export function lineDiff(left: readonly string[], right: readonly string[]): DiffOp[] {

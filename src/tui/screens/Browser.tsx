@@ -31,7 +31,8 @@ interface BrowserState {
   chosen?: string;
 }
 
-type BrowserAction = { type: 'key'; key: KeyPress; scenarios: readonly Scenario[]; page: number } | { type: 'chosenDone' } | { type: 'select'; id: string; ids: string[] };
+type BrowserAction =
+  { type: 'key'; key: KeyPress; scenarios: readonly Scenario[]; page: number } | { type: 'chosenDone' } | { type: 'select'; id: string; ids: string[] };
 
 /** Ids in the order shown under a filter (computed in the reducer, so fast keys see the new filter). */
 export function visibleIds(scenarios: readonly Scenario[], filter: string): string[] {
@@ -47,24 +48,39 @@ function browserReducer(state: BrowserState, action: BrowserAction): BrowserStat
   const clamp = (i: number) => Math.max(0, Math.min(i, last));
   if (state.filtering) {
     switch (commandOf(FILTER_KEYMAP, key)) {
-      case 'clear': return { ...state, filtering: false, filter: '', index: 0 };
-      case 'keep': return { ...state, filtering: false };
-      case 'erase': return { ...state, filter: state.filter.slice(0, -1), index: 0 };
-      case 'up': return { ...state, index: clamp(state.index - 1) };
-      case 'down': return { ...state, index: clamp(state.index + 1) };
-      default: return key.name === 'char' && !key.meta ? { ...state, filter: state.filter + key.text, index: 0 } : state;
+      case 'clear':
+        return { ...state, filtering: false, filter: '', index: 0 };
+      case 'keep':
+        return { ...state, filtering: false };
+      case 'erase':
+        return { ...state, filter: state.filter.slice(0, -1), index: 0 };
+      case 'up':
+        return { ...state, index: clamp(state.index - 1) };
+      case 'down':
+        return { ...state, index: clamp(state.index + 1) };
+      default:
+        return key.name === 'char' && !key.meta ? { ...state, filter: state.filter + key.text, index: 0 } : state;
     }
   }
   switch (commandOf(BROWSER_KEYMAP, key)) {
-    case 'up': return { ...state, index: clamp(state.index - 1) };
-    case 'down': return { ...state, index: clamp(state.index + 1) };
-    case 'pageUp': return { ...state, index: clamp(state.index - page) };
-    case 'pageDown': return { ...state, index: clamp(state.index + page) };
-    case 'first': return { ...state, index: 0 };
-    case 'last': return { ...state, index: clamp(last) };
-    case 'open': return ids[state.index] ? { ...state, chosen: ids[state.index] } : state;
-    case 'filter': return { ...state, filtering: true };
-    default: return state;
+    case 'up':
+      return { ...state, index: clamp(state.index - 1) };
+    case 'down':
+      return { ...state, index: clamp(state.index + 1) };
+    case 'pageUp':
+      return { ...state, index: clamp(state.index - page) };
+    case 'pageDown':
+      return { ...state, index: clamp(state.index + page) };
+    case 'first':
+      return { ...state, index: 0 };
+    case 'last':
+      return { ...state, index: clamp(last) };
+    case 'open':
+      return ids[state.index] ? { ...state, chosen: ids[state.index] } : state;
+    case 'filter':
+      return { ...state, filtering: true };
+    default:
+      return state;
   }
 }
 
@@ -98,15 +114,18 @@ export function Browser(props: BrowserProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  useKeys((key) => {
-    if (!state.filtering) {
-      const command = commandOf(BROWSER_KEYMAP, key);
-      if (command === 'back') return props.onBack();
-      if (command === 'help') return props.onHelp();
-      if (command === 'quit') return props.onQuit();
-    }
-    dispatch({ type: 'key', key, scenarios: props.scenarios, page: listHeight - 1 });
-  }, { isActive: props.isActive, splitText: true });
+  useKeys(
+    (key) => {
+      if (!state.filtering) {
+        const command = commandOf(BROWSER_KEYMAP, key);
+        if (command === 'back') return props.onBack();
+        if (command === 'help') return props.onHelp();
+        if (command === 'quit') return props.onQuit();
+      }
+      dispatch({ type: 'key', key, scenarios: props.scenarios, page: listHeight - 1 });
+    },
+    { isActive: props.isActive, splitText: true },
+  );
 
   const { onOpen, onFiltering } = props;
   useEffect(() => {
@@ -140,25 +159,40 @@ export function Browser(props: BrowserProps) {
 
   return (
     <Box flexDirection="column" width={props.width} height={props.height} paddingX={1}>
-      <Text wrap="truncate" color={state.filtering ? 'cyan' : undefined} dimColor={!state.filtering && !state.filter}>{filterLine}</Text>
+      <Text wrap="truncate" color={state.filtering ? 'cyan' : undefined} dimColor={!state.filtering && !state.filter}>
+        {filterLine}
+      </Text>
       <Box flexDirection="column" height={listHeight}>
         {visible.length === 0 ? <Text>No exercise matches. Esc clears the filter.</Text> : null}
         {shown.map((r, i) => {
-          if (r.kind === 'group') return <Text key={`g${i}`} bold color="cyan" wrap="truncate">{r.title}</Text>;
+          if (r.kind === 'group')
+            return (
+              <Text key={`g${i}`} bold color="cyan" wrap="truncate">
+                {r.title}
+              </Text>
+            );
           const here = r.n === state.index;
           const status = STATUS_MARK[props.statusOf(r.s.id)];
           const title = r.s.title.length > titleWidth - 1 ? r.s.title.slice(0, titleWidth - 2) + '…' : r.s.title;
           return (
             <Text key={r.s.id} wrap="truncate">
-              <Text color={status.color} bold>{status.symbol}</Text>
+              <Text color={status.color} bold>
+                {status.symbol}
+              </Text>
               <Text inverse={here} bold={here}>{` ${here ? '>' : ' '}${title.padEnd(titleWidth - 1)}`}</Text>
               <Text dimColor={!here}>{` ${r.s.kind.padEnd(7)} ${difficultyDots(r.s.difficulty)} ${String(r.s.minutes).padStart(3)}m`}</Text>
             </Text>
           );
         })}
       </Box>
-      <Text wrap="truncate" dimColor>{'─'.repeat(Math.max(0, width))}</Text>
-      <Text wrap="truncate">{selected ? `${selected.id} · ${STATUS_MARK[props.statusOf(selected.id)].words} · topics ${selected.topics.join(', ')} · ${selected.steps.length} step${selected.steps.length === 1 ? '' : 's'}` : ' '}</Text>
+      <Text wrap="truncate" dimColor>
+        {'─'.repeat(Math.max(0, width))}
+      </Text>
+      <Text wrap="truncate">
+        {selected
+          ? `${selected.id} · ${STATUS_MARK[props.statusOf(selected.id)].words} · topics ${selected.topics.join(', ')} · ${selected.steps.length} step${selected.steps.length === 1 ? '' : 's'}`
+          : ' '}
+      </Text>
     </Box>
   );
 }

@@ -43,11 +43,7 @@ interface HomeState {
   chosen?: MenuId;
 }
 
-type HomeAction =
-  | { type: 'move'; by: number }
-  | { type: 'moveTo'; index: number }
-  | { type: 'choose'; index?: number }
-  | { type: 'chosen' };
+type HomeAction = { type: 'move'; by: number } | { type: 'moveTo'; index: number } | { type: 'choose'; index?: number } | { type: 'chosen' };
 
 function homeReducer(state: HomeState, action: HomeAction): HomeState {
   const last = HOME_MENU.length - 1;
@@ -67,15 +63,24 @@ function homeReducer(state: HomeState, action: HomeAction): HomeState {
 
 function actionsFor(key: KeyPress): HomeAction[] | 'quit' | 'help' {
   switch (commandOf(HOME_KEYMAP, key)) {
-    case 'up': return [{ type: 'move', by: -1 }];
-    case 'down': return [{ type: 'move', by: 1 }];
-    case 'first': return [{ type: 'moveTo', index: 0 }];
-    case 'last': return [{ type: 'moveTo', index: HOME_MENU.length - 1 }];
-    case 'open': return [{ type: 'choose' }];
-    case 'number': return Number(key.text) <= HOME_MENU.length ? [{ type: 'choose', index: Number(key.text) - 1 }] : [];
-    case 'help': return 'help';
-    case 'quit': return 'quit';
-    default: return [];
+    case 'up':
+      return [{ type: 'move', by: -1 }];
+    case 'down':
+      return [{ type: 'move', by: 1 }];
+    case 'first':
+      return [{ type: 'moveTo', index: 0 }];
+    case 'last':
+      return [{ type: 'moveTo', index: HOME_MENU.length - 1 }];
+    case 'open':
+      return [{ type: 'choose' }];
+    case 'number':
+      return Number(key.text) <= HOME_MENU.length ? [{ type: 'choose', index: Number(key.text) - 1 }] : [];
+    case 'help':
+      return 'help';
+    case 'quit':
+      return 'quit';
+    default:
+      return [];
   }
 }
 
@@ -93,12 +98,15 @@ export interface HomeProps {
 export function Home(props: HomeProps) {
   const [state, dispatch] = useReducer(homeReducer, { index: 0 });
 
-  useKeys((key) => {
-    const result = actionsFor(key);
-    if (result === 'quit') props.onQuit();
-    else if (result === 'help') props.onHelp();
-    else for (const a of result) dispatch(a);
-  }, { isActive: props.isActive, splitText: true });
+  useKeys(
+    (key) => {
+      const result = actionsFor(key);
+      if (result === 'quit') props.onQuit();
+      else if (result === 'help') props.onHelp();
+      else for (const a of result) dispatch(a);
+    },
+    { isActive: props.isActive, splitText: true },
+  );
 
   const { onSelect } = props;
   useEffect(() => {

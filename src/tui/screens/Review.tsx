@@ -110,7 +110,10 @@ export function Review(props: ReviewProps) {
   useEffect(() => onKeys(reviewKeys(state.view)), [state.view, onKeys]);
   // The detail view says how far it can scroll once laid out.
   const maxTopRef = useRef<number | undefined>(undefined);
-  useKeys((key) => dispatch({ type: 'key', key, failures: flat.length, weak: weak.length, page: Math.max(1, bodyHeight - 2), maxTop: maxTopRef.current }), { isActive: props.isActive, splitText: true });
+  useKeys((key) => dispatch({ type: 'key', key, failures: flat.length, weak: weak.length, page: Math.max(1, bodyHeight - 2), maxTop: maxTopRef.current }), {
+    isActive: props.isActive,
+    splitText: true,
+  });
 
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -134,8 +137,18 @@ export function Review(props: ReviewProps) {
 
   const head = (left: string, right = '') => (
     <Box width={width} height={1}>
-      <Box flexGrow={1} flexShrink={1}><Text bold wrap="truncate">{left}</Text></Box>
-      {right ? <Box flexShrink={0} paddingLeft={1}><Text dimColor wrap="truncate">{right}</Text></Box> : null}
+      <Box flexGrow={1} flexShrink={1}>
+        <Text bold wrap="truncate">
+          {left}
+        </Text>
+      </Box>
+      {right ? (
+        <Box flexShrink={0} paddingLeft={1}>
+          <Text dimColor wrap="truncate">
+            {right}
+          </Text>
+        </Box>
+      ) : null}
     </Box>
   );
 
@@ -159,7 +172,10 @@ export function Review(props: ReviewProps) {
     const lines: Line[] = [
       { text: `${when(sel.failure.finishedAt)} · ${sel.failure.mode} · score ${Math.round(sel.failure.score * 100)}% · ${sel.failure.reason}`, color: 'red' },
       { text: '' },
-      ...reviewLines({ scenario, step: sel.failure.step, answer: attempt?.answer ?? '', mismatches: attempt?.mismatches ?? [], checks: attempt?.checks }, width - 1),
+      ...reviewLines(
+        { scenario, step: sel.failure.step, answer: attempt?.answer ?? '', mismatches: attempt?.mismatches ?? [], checks: attempt?.checks },
+        width - 1,
+      ),
     ];
     const wrapped = wrapLines(lines, width - 1);
     maxTopRef.current = Math.max(0, wrapped.length - bodyHeight);
@@ -176,7 +192,11 @@ export function Review(props: ReviewProps) {
   let selectedAt = 0;
   let i = 0;
   for (const g of groups) {
-    lines.push({ text: `${g.exerciseId}${g.title ? `  ${g.title}` : ''}${g.passedSince ? '  (passed since)' : ''}`, bold: true, color: g.passedSince ? 'green' : undefined });
+    lines.push({
+      text: `${g.exerciseId}${g.title ? `  ${g.title}` : ''}${g.passedSince ? '  (passed since)' : ''}`,
+      bold: true,
+      color: g.passedSince ? 'green' : undefined,
+    });
     for (const f of g.failures) {
       if (i === state.index) selectedAt = lines.length;
       lines.push({ text: `${i === state.index ? '>' : ' '} ${failureLine(f)}`, color: i === state.index ? 'cyan' : undefined, bold: i === state.index });
@@ -198,7 +218,12 @@ export function weakLines(weak: readonly WeakSpot[], selected: number): Line[] {
   if (weak.length === 0) return [{ text: 'The queue is empty: nothing failed is waiting for another try.', dim: true }];
   const lines: Line[] = [{ text: 'Enter starts the selected one; the first is the one to do now.', dim: true }];
   weak.forEach((w, i) => {
-    lines.push({ text: `${i === selected ? '>' : ' '} ${String(i + 1).padStart(2)}. ${w.exerciseId}  ${w.title}${w.due ? '' : '  (resting)'}`, bold: i === selected, color: i === selected ? 'cyan' : w.due ? undefined : undefined, dim: !w.due && i !== selected });
+    lines.push({
+      text: `${i === selected ? '>' : ' '} ${String(i + 1).padStart(2)}. ${w.exerciseId}  ${w.title}${w.due ? '' : '  (resting)'}`,
+      bold: i === selected,
+      color: i === selected ? 'cyan' : w.due ? undefined : undefined,
+      dim: !w.due && i !== selected,
+    });
     lines.push({ text: `       ${w.why}`, dim: true });
   });
   return lines;

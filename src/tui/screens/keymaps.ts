@@ -8,7 +8,14 @@ export const HOME_KEYMAP: Keymap = [
   { command: 'first', keys: ['Home', 'g'], description: 'first entry', category: 'Menu' },
   { command: 'last', keys: ['End', 'G'], description: 'last entry', category: 'Menu' },
   { command: 'open', keys: ['Enter', 'Space'], description: 'open the selected entry', category: 'Menu', footer: 'open', footerKeys: ['Enter'] },
-  { command: 'number', keys: ['1', '2', '3', '4', '5'], description: 'open an entry by its number', category: 'Menu', footer: 'open by number', footerKeys: ['1-5'] },
+  {
+    command: 'number',
+    keys: ['1', '2', '3', '4', '5'],
+    description: 'open an entry by its number',
+    category: 'Menu',
+    footer: 'open by number',
+    footerKeys: ['1-5'],
+  },
   HELP_BINDING,
   QUIT_BINDING,
 ];
@@ -40,7 +47,14 @@ export const STATS_KEYMAP: Keymap = [
   { command: 'lineUp', keys: ['Up', 'k'], description: 'scroll a line up', category: 'Scroll' },
   { command: 'lineDown', keys: ['Down', 'j'], description: 'scroll a line down', category: 'Scroll' },
   { command: 'pageUp', keys: ['PgUp'], description: 'scroll a page up', category: 'Scroll' },
-  { command: 'pageDown', keys: ['PgDn', 'Space'], description: 'scroll a page down', category: 'Scroll', footer: 'scroll', footerKeys: ['Up', 'Down', 'PgUp', 'PgDn'] },
+  {
+    command: 'pageDown',
+    keys: ['PgDn', 'Space'],
+    description: 'scroll a page down',
+    category: 'Scroll',
+    footer: 'scroll',
+    footerKeys: ['Up', 'Down', 'PgUp', 'PgDn'],
+  },
   { command: 'top', keys: ['Home', 'g'], description: 'back to the top', category: 'Scroll' },
   { command: 'back', keys: ['Esc'], description: 'home', category: 'Stats', footer: 'home' },
   HELP_BINDING,
@@ -48,11 +62,21 @@ export const STATS_KEYMAP: Keymap = [
 ];
 
 export const HOME_KEYS: ScreenKeys = screenKeys(HOME_KEYMAP, [['Ctrl+C', 'quit from any screen']]);
-export const BROWSER_KEYS: ScreenKeys = screenKeys(BROWSER_KEYMAP, [['✓ ✗ ·', 'passed / attempted, not passed / new'], ['●●○○○', 'difficulty 1-5; then suggested minutes']]);
+export const BROWSER_KEYS: ScreenKeys = screenKeys(BROWSER_KEYMAP, [
+  ['✓ ✗ ·', 'passed / attempted, not passed / new'],
+  ['●●○○○', 'difficulty 1-5; then suggested minutes'],
+]);
 export const FILTER_KEYS: ScreenKeys = screenKeys(FILTER_KEYMAP);
 export const STATS_KEYS: ScreenKeys = screenKeys(STATS_KEYMAP, [['█ ░ |', 'exam score bar / the rest / the 66% pass mark']]);
 
 /** The help overlay's own keys: it closes on any of them. */
 export const HELP_OVERLAY_KEYMAP: Keymap = [
-  { command: 'close', keys: ['Esc', 'Enter', 'F1', '?', 'q'], description: 'close this help', category: 'Help', footer: 'close help', footerKeys: ['Esc', '?'] },
+  {
+    command: 'close',
+    keys: ['Esc', 'Enter', 'F1', '?', 'q'],
+    description: 'close this help',
+    category: 'Help',
+    footer: 'close help',
+    footerKeys: ['Esc', '?'],
+  },
 ];
