@@ -10,35 +10,28 @@ import { Box } from 'ink';
 import { Text } from '../components/Text.js';
 import { useKeys } from '../input/use-keys.js';
 import type { ScreenKeys } from '../input/keymap.js';
-import { AnswerEditor } from '../components/AnswerEditor.js';
 import type { Scenario } from '../../core/bank/scenario.js';
 import { preparedStep } from '../../core/bank/prepare.js';
-import { planExam, DEFAULT_EXAM_MINUTES, DEFAULT_EXAM_TASKS } from '../../core/training/exam-plan.js';
-import { examToStart, reopenExam } from '../../core/training/exam-session.js';
-import type { ExamRecord } from '../../core/training/records.js';
 import { blamedLine } from '../../core/training/answer-file.js';
-import { examStartText, hasAnswer, examStep, handInExam } from '../../core/training/hand-in.js';
+import { hasAnswer, examStep } from '../../core/training/hand-in.js';
 import type { PracticeData } from '../practice/services.js';
-import { DraftSaver } from '../practice/draft-saver.js';
 import { worldOfPolicyAnswer } from '../practice/world.js';
 import { useClock, useNow } from '../clock.js';
 import { examReducer, initialExamState, isRunningView } from './exam-state.js';
 import { examKeys } from './keymaps.js';
-import { ExamHead } from './ExamHead.js';
 import { ExamIntroView, ExamReopenView } from './ExamIntroView.js';
 import { TaskListView } from './TaskListView.js';
 import { ExamTaskView } from './ExamTaskView.js';
 import { ExamResultView, TaskReviewView } from './ExamResultView.js';
+import { ExamAnswerView } from './ExamAnswerView.js';
+import { confirmLine, draftProblemsOf, examDraftSaver } from './exam-drafts.js';
+import { NOTE_FINISHED, useExamEffects } from './use-exam-effects.js';
 
 export interface ExamOptions {
   tasks?: number;
   minutes?: number;
   seed?: number;
 }
-
-const NOTE_TIME_UP = 'Time is up: every task was graded as its draft stood.';
-const NOTE_EXPIRED = 'Time ran out while netpol-dojo was closed: every task was graded as its draft stood.';
-const NOTE_FINISHED = 'You finished early: every task was graded as its draft stood.';
 
 export interface ExamProps {
   data: PracticeData;
@@ -54,21 +47,6 @@ export interface ExamProps {
   /** The running exam's deadline for the header countdown; undefined when none runs. */
   onDeadline: (deadline: string | undefined) => void;
   onRecorded?: () => void;
-}
-
-/** Saves each task's draft into the exam record, after a pause, as practice drafts are saved. */
-function examDraftSaver(data: PracticeData, examId: string): DraftSaver {
-  return new DraftSaver({
-    saveDraft: (task, _step, text) =>
-      data.store.updateExam(examId, (e) => {
-        const t = e.tasks[Number(task)];
-        if (t && e.status === 'running') t.draft = text;
-      }),
-    getDraft: (task) => {
-      const draft = data.store.runningExam()?.tasks[Number(task)]?.draft;
-      return draft === undefined ? undefined : { text: draft };
-    },
-  });
 }
 
 export function Exam(props: ExamProps) {
@@ -103,126 +81,23 @@ export function Exam(props: ExamProps) {
 
   const scenarioOf = useCallback((id: string): Scenario | undefined => data.bank.byId.get(id), [data]);
 
-  const handIn = useCallback(
-    async (record: ExamRecord, note: string) => {
-      dispatch({ type: 'show', view: 'grading', exam: record });
-      const saverNow = saver;
-      if (saverNow) await saverNow.flush();
-      const handed = await handInExam(data.store, data.bank, record, new Date(clock.now()));
-      dispatch({ type: 'handedIn', handedIn: handed, note: handed.saveError ? `${note} (not saved: ${handed.saveError})` : note });
-      onRecorded?.();
-    },
-    [saver, data, clock, onRecorded],
-  );
-
-  const start = useCallback(
-    async (options: ExamOptions) => {
-      const seed = options.seed ?? Math.floor(clock.now() % 2_147_483_647);
-      const planned = planExam(data.bank.scenarios, { seed, tasks: options.tasks ?? DEFAULT_EXAM_TASKS, minutes: options.minutes ?? DEFAULT_EXAM_MINUTES });
-      if (!planned.ok) {
-        dispatch({ type: 'show', view: 'intro', message: `Cannot plan the exam: ${planned.error}` });
-        return;
-      }
-      const record = await data.store.startExam(examToStart(planned.plan, new Date(clock.now())));
-      dispatch({ type: 'show', view: 'list', exam: record });
-    },
-    [data, clock],
-  );
-
-  // Opening: an exam left running is resumed, abandoned, or (out of time) graded now.
-  useEffect(() => {
-    let live = true;
-    void (async () => {
-      try {
-        await data.store.reload();
-      } catch {
-        // The snapshot already loaded is good enough to decide.
-      }
-      if (!live) return;
-      const left = data.store.runningExam();
-      if (left) {
-        const reopened = reopenExam(left, new Date(clock.now()));
-        if (reopened.state === 'expired') await handIn(left, NOTE_EXPIRED);
-        else dispatch({ type: 'show', view: 'reopen', exam: left });
-      } else if (props.autoStart) await start(props.autoStart);
-      else dispatch({ type: 'show', view: 'intro' });
-    })().catch(
-      (e: unknown) => live && dispatch({ type: 'show', view: 'intro', message: `The progress store failed: ${e instanceof Error ? e.message : String(e)}` }),
-    );
-    return () => {
-      live = false;
-    };
-    // Once, on opening.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  // At zero, hand in whatever stands.
-  useEffect(() => {
-    if (!running || !exam || state.request) return;
-    if (Date.parse(exam.deadline) <= now) {
-      handInNote.current = NOTE_TIME_UP;
-      dispatch({ type: 'request', request: 'handIn' });
-    }
-  }, [now, running, exam, state.request]);
-
-  // Requests: the side effects of keys.
-  useEffect(() => {
-    const request = state.request;
-    if (!request) return;
-    const done = (message?: string) => dispatch({ type: 'requestDone', message });
-    const fail = (e: unknown) => done(`The progress store failed: ${e instanceof Error ? e.message : String(e)}`);
-    switch (request) {
-      case 'help':
-        onHelp();
-        return done();
-      case 'back':
-        onBack();
-        return done();
-      case 'quit':
-        onQuit();
-        return done();
-      case 'start':
-        void start(props.autoStart ?? {}).catch(fail);
-        return;
-      case 'resume':
-        dispatch({ type: 'view', view: 'list' });
-        return done();
-      case 'abandon': {
-        if (!exam) return done();
-        void data.store
-          .finishExam(exam.id, { scorePct: 0, passed: false, status: 'abandoned' })
-          .then(() => dispatch({ type: 'show', view: 'intro', message: 'The exam was abandoned (not scored).' }))
-          .catch(fail);
-        return;
-      }
-      case 'flag': {
-        if (!exam) return done();
-        const i = state.index;
-        const flagged = !exam.tasks[i]?.flagged;
-        dispatch({ type: 'exam', exam: { ...exam, tasks: exam.tasks.map((t, j) => (j === i ? { ...t, flagged } : t)) } });
-        // The screen shows the flag at once and takes the next key; the store write follows.
-        done();
-        void data.store
-          .updateExam(exam.id, (e) => {
-            if (e.tasks[i]) e.tasks[i].flagged = flagged;
-          })
-          .catch((e: unknown) => dispatch({ type: 'message', message: `The progress store failed: ${e instanceof Error ? e.message : String(e)}` }));
-        return;
-      }
-      case 'handIn': {
-        const current = stateRef.current.exam;
-        if (!current) return done();
-        const note = handInNote.current;
-        handInNote.current = NOTE_FINISHED;
-        void handIn(current, note).catch(fail);
-        return;
-      }
-      case 'checkDraft':
-        return done();
-    }
-    // Runs once per request.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [state.request]);
+  useExamEffects({
+    data,
+    clock,
+    saver,
+    state,
+    dispatch,
+    stateRef,
+    handInNote,
+    now,
+    running,
+    exam,
+    autoStart: props.autoStart,
+    onHelp,
+    onBack,
+    onQuit,
+    onRecorded,
+  });
 
   const bodyHeight = Math.max(3, height - 1);
   const tasks = useMemo(() => exam?.tasks ?? [], [exam]);
@@ -271,17 +146,7 @@ export function Exam(props: ExamProps) {
   );
 
   // A draft that would not load is marked in the list before hand-in, as kubectl apply would refuse it.
-  const draftProblems = useMemo(
-    () =>
-      tasks.map((t) => {
-        const sc = scenarioOf(t.exerciseId);
-        if (!sc || !hasAnswer(t, sc)) return undefined;
-        const p = preparedStep(sc, examStep(sc)).prepared;
-        const world = p && t.draft !== undefined ? worldOfPolicyAnswer(p, t.draft) : undefined;
-        return world && !world.ok ? (blamedLine(world.findings)?.message ?? 'the draft does not load') : undefined;
-      }),
-    [tasks, scenarioOf],
-  );
+  const draftProblems = useMemo(() => draftProblemsOf(tasks, scenarioOf), [tasks, scenarioOf]);
 
   const size = { width, height: bodyHeight };
   let body: React.ReactNode;
@@ -303,29 +168,23 @@ export function Exam(props: ExamProps) {
       body = <ExamTaskView task={current} scenario={scenario} index={state.index} count={tasks.length} top={state.top} maxTopRef={maxTopRef} {...size} />;
       break;
     case 'answer':
-      body =
-        !prep || !scenario || !current ? (
-          <Text color="red">This task cannot be prepared.</Text>
-        ) : (
-          <Box flexDirection="column">
-            <ExamHead left={`Task ${state.index + 1}/${tasks.length} · ${scenario.title}`} right={`weight ${current.weight}%`} width={width} />
-            <AnswerEditor
-              key={`${state.index}:${state.editorKey}`}
-              prep={prep}
-              layout={{ rows: [], columns: [] }}
-              preview={false}
-              initialText={current.draft ?? examStartText(scenario)}
-              width={width}
-              height={bodyHeight}
-              isActive={props.isActive && !state.confirm}
-              problem={problem}
-              onChange={onEditorChange}
-              onSubmit={onEditorSubmit}
-              onCancel={onEditorCancel}
-              onHelp={onHelp}
-            />
-          </Box>
-        );
+      body = (
+        <ExamAnswerView
+          task={current}
+          scenario={scenario}
+          prep={prep}
+          index={state.index}
+          count={tasks.length}
+          editorKey={state.editorKey}
+          isActive={props.isActive && !state.confirm}
+          problem={problem}
+          onChange={onEditorChange}
+          onSubmit={onEditorSubmit}
+          onCancel={onEditorCancel}
+          onHelp={onHelp}
+          {...size}
+        />
+      );
       break;
     case 'result':
       body = <ExamResultView handedIn={state.handedIn} note={state.note} index={state.index} scenarioOf={scenarioOf} width={width} />;
@@ -335,16 +194,7 @@ export function Exam(props: ExamProps) {
       break;
   }
 
-  // A flagged task may have no answer at all: count answers, not statuses.
-  const unanswered = tasks.filter((t) => !hasAnswer(t, scenarioOf(t.exerciseId))).length;
-  const flaggedCount = tasks.filter((t) => t.flagged).length;
-  const unloadable = draftProblems.filter(Boolean).length;
-  const confirmText =
-    state.confirm === 'finish'
-      ? `Finish now? Tasks are graded as they stand (${unanswered} unanswered${flaggedCount ? `, ${flaggedCount} flagged` : ''}${unloadable ? `, ${unloadable} not loading` : ''})  y / n`
-      : state.confirm === 'abandon'
-        ? 'Abandon this exam? It will not be scored.  y / n'
-        : '';
+  const confirmText = confirmLine(state.confirm, tasks, scenarioOf, draftProblems);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <Box flexDirection="column" height={state.confirm ? height - 1 : height} overflow="hidden">
