@@ -3,69 +3,22 @@
 // Ctrl+C is Ink's (exitOnCtrlC) and works everywhere. The practice screens, the bank and the
 // store load after the first frame (see practice/screens.ts): the home summary appears a moment later.
 // Time comes from the injected clock (clock.tsx); while an exam runs its countdown is in the header.
-import React, { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import React, { useCallback, useMemo, useReducer, useState } from 'react';
 import { Box, useApp } from 'ink';
 import { Text } from './components/Text.js';
 import { useKeys } from './input/use-keys.js';
 import { useTerminalSize } from './use-terminal-size.js';
-import { Footer, HelpOverlay, type KeyHints } from './components/KeyHelp.js';
+import { Footer, HelpOverlay } from './components/KeyHelp.js';
 import { Home, type MenuId, type ProgressSummary } from './screens/Home.js';
 import { BROWSER_KEYS, FILTER_KEYS, HELP_OVERLAY_KEYMAP, HOME_KEYS } from './screens/keymaps.js';
 import { commandOf, footerHints, type ScreenKeys } from './input/keymap.js';
-import type { PracticeData, PracticeServices } from './practice/services.js';
+import type { PracticeServices } from './practice/services.js';
 import { ClockProvider, type TuiClock } from './clock.js';
 import { ExamCountdown } from './exam/ExamCountdown.js';
-import type { ExamOptions } from './exam/ExamScreen.js';
+import { LOADING_KEYS, appReducer, screenTitle, type Screen } from './app-state.js';
+import { summaryOf, usePracticeLoad } from './use-practice-load.js';
 
-type PracticeModule = typeof import('./practice/screens.js');
-
-export type Screen =
-  | { name: 'home' }
-  | { name: 'browser'; selectedId?: string }
-  | { name: 'session'; id: string; mode?: 'practice' | 'review'; start?: { step: number; text: string }; from?: 'review' | 'weak' }
-  | { name: 'exam'; autoStart?: ExamOptions }
-  | { name: 'review'; view?: 'list' | 'weak' }
-  | { name: 'stats' };
-
-export interface AppState {
-  screen: Screen;
-  helpOpen: boolean;
-}
-
-export type AppAction = { type: 'open'; screen: Screen } | { type: 'back' } | { type: 'help'; open: boolean };
-
-export function appReducer(state: AppState, action: AppAction): AppState {
-  switch (action.type) {
-    case 'open':
-      return { ...state, screen: action.screen, helpOpen: false };
-    case 'back':
-      return { ...state, screen: { name: 'home' }, helpOpen: false };
-    case 'help':
-      return { ...state, helpOpen: action.open };
-  }
-}
-
-function screenTitle(screen: Screen): string {
-  switch (screen.name) {
-    case 'home':
-      return 'Home';
-    case 'browser':
-      return 'Practice';
-    case 'session':
-      return `${screen.mode === 'review' ? 'Review' : 'Practice'} · ${screen.id}`;
-    case 'exam':
-      return 'Mock exam';
-    case 'review':
-      return screen.view === 'weak' ? 'Weak spots' : 'Review mistakes';
-    case 'stats':
-      return 'Stats';
-  }
-}
-
-const LOADING_KEYS: KeyHints = [
-  ['Esc', 'back'],
-  ['Ctrl+C', 'quit'],
-];
+export type { Screen };
 
 export interface AppProps {
   /** A fixed summary (tests of the home screen); otherwise it comes from the store. */
@@ -80,16 +33,6 @@ export interface AppProps {
 
 export const NO_PROGRESS: ProgressSummary = { passed: 0, attempted: 0, total: 0 };
 
-interface Loaded {
-  ui: PracticeModule;
-  data: PracticeData;
-}
-
-function summaryOf(data: PracticeData): ProgressSummary {
-  const s = data.store.summary();
-  return { passed: s.passed, attempted: s.attempted, total: data.bank.scenarios.length, ...(s.examBest === null ? {} : { examBest: s.examBest }) };
-}
-
 export function App(props: AppProps) {
   return (
     <ClockProvider clock={props.clock}>
@@ -103,31 +46,11 @@ function AppScreens(props: AppProps) {
   const { columns, rows } = useTerminalSize();
   const [state, dispatch] = useReducer(appReducer, { screen: props.initialScreen ?? { name: 'home' }, helpOpen: false });
   const [examDeadline, setExamDeadline] = useState<string | undefined>();
-  const [loaded, setLoaded] = useState<Loaded | undefined>();
-  const [loadError, setLoadError] = useState<string | undefined>();
-  const [summary, setSummary] = useState<ProgressSummary | undefined>();
   const [screenKeys, setScreenKeys] = useState<ScreenKeys | undefined>();
   const [filtering, setFiltering] = useState(false);
   const services = props.services;
 
-  // After the first frame: the practice screens, the bank and the store.
-  useEffect(() => {
-    if (!services) return;
-    let live = true;
-    const t = setTimeout(() => {
-      Promise.all([import('./practice/screens.js'), services.load()])
-        .then(([ui, data]) => {
-          if (!live) return;
-          setLoaded({ ui, data });
-          setSummary(summaryOf(data));
-        })
-        .catch((e: unknown) => live && setLoadError(e instanceof Error ? e.message : String(e)));
-    }, 60);
-    return () => {
-      live = false;
-      clearTimeout(t);
-    };
-  }, [services]);
+  const { loaded, loadError, summary, setSummary } = usePracticeLoad(services);
 
   const openHelp = useCallback(() => dispatch({ type: 'help', open: true }), []);
   const back = useCallback(() => dispatch({ type: 'back' }), []);
@@ -157,7 +80,7 @@ function AppScreens(props: AppProps) {
     const next = order[(i + 1) % order.length];
     if (next) dispatch({ type: 'open', screen: { name: 'session', id: next.id } });
   }, [loaded, sessionId]);
-  const refreshSummary = useCallback(() => loaded && setSummary(summaryOf(loaded.data)), [loaded]);
+  const refreshSummary = useCallback(() => loaded && setSummary(summaryOf(loaded.data)), [loaded, setSummary]);
   const onScreenKeys = useCallback((k: ScreenKeys) => setScreenKeys(k), []);
 
   // The overlay layer: only while help is open.

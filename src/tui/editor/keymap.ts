@@ -3,10 +3,28 @@
 import type { Keymap } from '../input/keymap.js';
 
 export type EditorCommand =
-  | 'submit' | 'external' | 'cancel' | 'help'
-  | 'undo' | 'redo' | 'deleteLine' | 'clear'
-  | 'newline' | 'tab' | 'backspace' | 'delete'
-  | 'left' | 'right' | 'up' | 'down' | 'lineStart' | 'lineEnd' | 'pageUp' | 'pageDown' | 'docStart' | 'docEnd';
+  | 'submit'
+  | 'external'
+  | 'cancel'
+  | 'help'
+  | 'undo'
+  | 'redo'
+  | 'deleteLine'
+  | 'clear'
+  | 'newline'
+  | 'tab'
+  | 'backspace'
+  | 'delete'
+  | 'left'
+  | 'right'
+  | 'up'
+  | 'down'
+  | 'lineStart'
+  | 'lineEnd'
+  | 'pageUp'
+  | 'pageDown'
+  | 'docStart'
+  | 'docEnd';
 
 export const EDITOR_KEYMAP: Keymap<EditorCommand> = [
   { command: 'submit', keys: ['Ctrl+S', 'F5'], description: 'submit the answer', category: 'Answer', footer: 'submit', footerKeys: ['Ctrl+S'] },
