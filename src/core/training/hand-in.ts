@@ -112,7 +112,10 @@ export async function handInExam(store: Pick<ProgressLog, 'recordAttempt' | 'fin
   try {
     for (const t of tasks) {
       if (t.result) {
-        await store.recordAttempt({ ...attemptOf({ result: t.result, answer: t.answer, mode: 'exam', examId: exam.id, finishedAt }), ...(t.console ? { console: t.console } : {}) });
+        await store.recordAttempt({
+          ...attemptOf({ result: t.result, answer: t.answer, mode: 'exam', examId: exam.id, finishedAt }),
+          ...(t.console ? { console: t.console } : {}),
+        });
       } else {
         await store.recordAttempt({
           exerciseId: t.exerciseId,

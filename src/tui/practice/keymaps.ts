@@ -13,7 +13,13 @@ export const TASK_KEYMAP: Keymap = [
   { command: 'pageUp', keys: ['PgUp'], description: 'scroll a page up', category: 'Scroll' },
   { command: 'pageDown', keys: ['PgDn', 'Space'], description: 'scroll a page down', category: 'Scroll' },
   { command: 'top', keys: ['Home', 'g'], description: 'back to the top', category: 'Scroll' },
-  { command: 'console', keys: ['c'], description: 'open a console on this step\'s cluster (kubectl; what you change there is graded)', category: 'Task', footer: 'console' },
+  {
+    command: 'console',
+    keys: ['c'],
+    description: "open a console on this step's cluster (kubectl; what you change there is graded)",
+    category: 'Task',
+    footer: 'console',
+  },
   { command: 'hint', keys: ['h'], description: 'one more hint (each press reveals the next)', category: 'Task', footer: 'hint' },
   { command: 'back', keys: ['Esc'], description: 'back to the exercise list', category: 'Task', footer: 'back' },
   HELP_BINDING,
@@ -98,7 +104,7 @@ export const PRACTICE_EDITOR_KEYMAP: Keymap = EDITOR_KEYMAP.map((b) =>
 
 export function practiceKeys(view: 'task' | 'answer' | 'result' | 'console', kind: Scenario['kind']): ScreenKeys {
   if (view === 'task') return screenKeys(TASK_KEYMAP);
-  if (view === 'console') return screenKeys(CONSOLE_KEYMAP, [['Ctrl+C', 'quit the trainer (the console\'s commands are kept with a graded attempt only)']]);
+  if (view === 'console') return screenKeys(CONSOLE_KEYMAP, [['Ctrl+C', "quit the trainer (the console's commands are kept with a graded attempt only)"]]);
   if (view === 'result') return screenKeys(RESULT_KEYMAP, RESULT_LEGEND);
   if (kind === 'predict') return screenKeys(PREDICT_KEYMAP);
   if (kind === 'pick') return screenKeys(PICK_KEYMAP);
