@@ -98,7 +98,7 @@ function isAttempt(x: unknown): boolean {
     ['practice', 'exam', 'review', 'cli'].includes(x.mode as string) && isString(x.finishedAt) &&
     typeof x.passed === 'boolean' && isNumber(x.score) && isString(x.answer) && Array.isArray(x.mismatches) &&
     optional(x.checks, Array.isArray) && optional(x.examId, isString) && optional(x.startedAt, isString) &&
-    optional(x.durationMs, isNumber);
+    optional(x.durationMs, isNumber) && optional(x.console, Array.isArray);
 }
 
 function isDraft(x: unknown): boolean {

@@ -5,7 +5,7 @@ import { BROWSER_KEYMAP, FILTER_KEYMAP, HOME_KEYMAP, STATS_KEYMAP } from './scre
 import { PICK_KEYMAP, PRACTICE_EDITOR_KEYMAP, PREDICT_KEYMAP, RESULT_KEYMAP, TASK_KEYMAP } from './practice/keymaps.js';
 import * as exam from './exam/keymaps.js';
 import * as review from './review/keymaps.js';
-import { CONSOLE_KEYMAP } from './console/keymap.js';
+import { CONSOLE_KEYMAP, EXAM_CONSOLE_KEYMAP } from './console/keymap.js';
 
 export const ALL_KEYMAPS: ReadonlyArray<{ screen: string; keymap: Keymap }> = [
   { screen: 'Home', keymap: HOME_KEYMAP },
@@ -22,6 +22,7 @@ export const ALL_KEYMAPS: ReadonlyArray<{ screen: string; keymap: Keymap }> = [
   { screen: 'Mock exam: task list', keymap: exam.LIST_KEYMAP },
   { screen: 'Mock exam: task', keymap: exam.TASK_KEYMAP },
   { screen: 'Mock exam: answer', keymap: exam.EXAM_EDITOR_KEYMAP },
+  { screen: 'Mock exam: console', keymap: EXAM_CONSOLE_KEYMAP },
   { screen: 'Mock exam: result', keymap: exam.RESULT_KEYMAP },
   { screen: 'Mock exam: task review', keymap: exam.REVIEW_KEYMAP },
   { screen: 'Review mistakes', keymap: review.LIST_KEYMAP },

@@ -192,4 +192,22 @@ describe('the console pane in practice', () => {
     const shown = await waitForFrame(r.lastFrame, (f) => f.split('\\x1b]0;x\\x07b').length >= 3);
     expect(shown).not.toMatch(/\x1b|\x07/);
   });
+
+  it('Review mistakes shows what was typed in the console, with the output kept', async () => {
+    await store.recordAttempt({
+      exerciseId: 'fix-namespace-label', step: 1, mode: 'practice', passed: false, score: 0.25, answer: '', mismatches: [],
+      console: [
+        { command: 'kubectl get ns frontend --show-labels', output: ['NAME       STATUS   AGE   LABELS', 'frontend   Active   15m   kubernetes.io/metadata.name=frontend'], exitCode: 0 },
+        { command: 'kubectl label ns frontend tier=front', output: ['namespace/frontend labeled'], exitCode: 0 },
+        { command: 'kubectl describe netpol -A', outputLines: 120, exitCode: 0 },
+      ],
+    });
+    const r = renderAt(<App services={services} initialScreen={{ name: 'review' }} />, { columns: 100, rows: 30 });
+    await waitForFrame(r.lastFrame, 'Review mistakes (1 failed attempt');
+    await sendKeys(r.stdin, KEY.enter);
+    const d = await waitForFrame(r.lastFrame, 'What you typed in the console');
+    expect(d).toContain('$ kubectl label ns frontend tier=front');
+    expect(d).toContain('namespace/frontend labeled');
+    expect(d).toContain('(120 lines of output, not kept)');
+  });
 });

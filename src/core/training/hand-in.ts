@@ -30,7 +30,7 @@ export function examStartText(s: Scenario): string {
 
 /** Whether the task has an answer to grade (flagged or not): text that differs from the start. */
 export function hasAnswer(task: ExamTask, s: Scenario | undefined): boolean {
-  if ((task.console?.length ?? 0) > 0) return true;
+  if ((task.console?.length ?? 0) > 0 && (s?.kind === 'write' || s?.kind === 'fix')) return true;
   return task.draft !== undefined && !(s && task.draft === examStartText(s));
 }
 

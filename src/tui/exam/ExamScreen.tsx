@@ -26,6 +26,7 @@ import { ExamResultView, TaskReviewView } from './ExamResultView.js';
 import { ExamAnswerView } from './ExamAnswerView.js';
 import { confirmLine, draftProblemsOf, examDraftSaver } from './exam-drafts.js';
 import { NOTE_FINISHED, useExamEffects } from './use-exam-effects.js';
+import { ExamConsole, useExamConsoles } from '../console/ExamConsole.js';
 
 export interface ExamOptions {
   tasks?: number;
@@ -102,7 +103,8 @@ export function Exam(props: ExamProps) {
   const bodyHeight = Math.max(3, height - 1);
   const tasks = useMemo(() => exam?.tasks ?? [], [exam]);
   const ctx = { tasks: Math.max(1, tasks.length), page: Math.max(1, bodyHeight - 2) };
-  const inEditor = state.view === 'answer' && !state.confirm;
+  const inEditor = (state.view === 'answer' || state.view === 'console') && !state.confirm;
+  const consoles = useExamConsoles();
   // The scrolling views say how far they can go once laid out.
   const maxTopRef = useRef<number | undefined>(undefined);
   useKeys((key) => dispatch({ type: 'key', key, ctx: { ...ctx, maxTop: maxTopRef.current } }), { isActive: props.isActive && !inEditor, splitText: true });
@@ -184,6 +186,13 @@ export function Exam(props: ExamProps) {
           onHelp={onHelp}
           {...size}
         />
+      );
+      break;
+    case 'console':
+      body = !exam || !scenario ? <Text color="red">This task cannot be prepared.</Text> : (
+        <ExamConsole consoles={consoles} exam={exam} index={state.index} scenario={scenario} store={data.store} {...size} isActive={props.isActive && !state.confirm}
+          onCommands={(index, commands) => dispatch({ type: 'console', index, commands })} onMessage={(message) => dispatch({ type: 'message', message })}
+          onLeave={() => dispatch({ type: 'view', view: 'task' })} onHelp={onHelp} />
       );
       break;
     case 'result':

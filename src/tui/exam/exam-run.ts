@@ -12,6 +12,7 @@ export type TaskStatus = 'untouched' | 'draft' | 'flagged';
 /** Flagged wins (the learner asked to come back); a draft is any text that differs from the start. */
 export function taskStatus(task: ExamTask, s: Scenario | undefined): TaskStatus {
   if (task.flagged) return 'flagged';
+  if ((task.console?.length ?? 0) > 0) return 'draft';
   if (task.draft === undefined) return 'untouched';
   return s && task.draft === examStartText(s) ? 'untouched' : 'draft';
 }

@@ -16,6 +16,8 @@ export type ExamView =
   | 'list'
   | 'task'
   | 'answer'
+  /** The task's console: its cluster is the task's answer at hand-in. */
+  | 'console'
   | 'grading'
   | 'result'
   | 'review';
@@ -56,6 +58,7 @@ export type ExamAction =
   | { type: 'message'; message: string }
   | { type: 'exam'; exam: ExamRecord }
   | { type: 'draft'; index: number; text: string }
+  | { type: 'console'; index: number; commands: string[] }
   | { type: 'handedIn'; handedIn: HandedIn; note: string };
 
 export function initialExamState(): ExamState {
@@ -66,7 +69,7 @@ const clamp = (i: number, n: number) => Math.max(0, Math.min(n - 1, i));
 
 /** Views where the clock runs and the exam can be handed in. */
 export function isRunningView(view: ExamView): boolean {
-  return view === 'list' || view === 'task' || view === 'answer';
+  return view === 'list' || view === 'task' || view === 'answer' || view === 'console';
 }
 
 function common(state: ExamState, command: string | undefined): ExamState | undefined {
@@ -158,6 +161,7 @@ function keyReducer(state: ExamState, key: KeyPress, ctx: ExamKeyContext): ExamS
     case 'task': {
       const command = commandOf(TASK_KEYMAP, key);
       if (command === 'answer') return { ...state, view: 'answer', editorKey: state.editorKey + 1 };
+      if (command === 'console') return { ...state, view: 'console' };
       if (command === 'list') return { ...state, view: 'list' };
       return running(state, command, ctx) ?? scrolled(state, command, ctx) ?? common(state, command) ?? state;
     }
@@ -212,6 +216,12 @@ export function examReducer(state: ExamState, action: ExamAction): ExamState {
       if (!state.exam) return state;
       const tasks = state.exam.tasks.slice();
       tasks[action.index] = { ...tasks[action.index], draft: action.text };
+      return { ...state, exam: { ...state.exam, tasks } };
+    }
+    case 'console': {
+      if (!state.exam) return state;
+      const tasks = state.exam.tasks.slice();
+      tasks[action.index] = { ...tasks[action.index], console: action.commands };
       return { ...state, exam: { ...state.exam, tasks } };
     }
     case 'handedIn':

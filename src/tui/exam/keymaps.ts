@@ -4,6 +4,7 @@ import { screenKeys, type Keymap, type ScreenKeys } from '../input/keymap.js';
 import { HELP_BINDING, QUIT_BINDING } from '../input/common-keys.js';
 import { EDITOR_KEYMAP } from '../editor/keymap.js';
 import type { ExamState } from './exam-state.js';
+import { EXAM_CONSOLE_KEYMAP } from '../console/keymap.js';
 
 const QUIT_RUNNING = { ...QUIT_BINDING, description: 'quit; the exam keeps running and can be resumed', footer: undefined };
 
@@ -65,6 +66,7 @@ export const TASK_KEYMAP: Keymap = [
     footer: 'answer',
     footerKeys: ['Enter'],
   },
+  { command: 'console', keys: ['c'], description: 'open the task\'s console (kubectl; its cluster is graded at hand-in, your draft applied on top)', category: 'Task', footer: 'console' },
   { command: 'lineUp', keys: ['Up', 'k'], description: 'scroll a line up', category: 'Scroll' },
   { command: 'lineDown', keys: ['Down', 'j'], description: 'scroll a line down', category: 'Scroll', footer: 'scroll', footerKeys: ['Up', 'Down'] },
   { command: 'pageUp', keys: ['PgUp'], description: 'scroll a page up', category: 'Scroll' },
@@ -148,6 +150,8 @@ export function examKeys(state: Pick<ExamState, 'view' | 'confirm'>): ScreenKeys
         ['', 'No live matrix in the exam: the draft is graded when the exam ends'],
         ['Ctrl+C', 'quit; the exam and its drafts are kept'],
       ]);
+    case 'console':
+      return screenKeys(EXAM_CONSOLE_KEYMAP, [['Ctrl+C', 'quit; the exam and the console\'s commands are kept']]);
     case 'result':
       return screenKeys(RESULT_KEYMAP);
     case 'review':

@@ -13,6 +13,8 @@ export interface ReviewSubject {
   answer: string;
   mismatches: readonly unknown[];
   checks?: readonly unknown[];
+  /** What was typed in the console pane (stored attempts: read defensively). */
+  console?: readonly unknown[];
 }
 
 /** Side by side from this width on; below it, one after the other. */
@@ -83,10 +85,29 @@ export function comparisonLines(answer: string, reference: string, width: number
   return out;
 }
 
+/** The console commands of an attempt, each with its output when that was kept. */
+export function consoleLines(entries: readonly unknown[]): Line[] {
+  const out: Line[] = [];
+  for (const e of entries) {
+    if (!isRecord(e) || typeof e.command !== 'string') continue;
+    const [first, ...rest] = e.command.split('\n');
+    out.push({ text: `$ ${first}`, bold: true });
+    for (const l of rest) out.push({ text: `> ${l}` });
+    if (Array.isArray(e.output)) for (const l of e.output) out.push({ text: `  ${str(l) ?? ''}`, dim: true });
+    else if (typeof e.outputLines === 'number') out.push({ text: `  (${e.outputLines} lines of output, not kept)`, dim: true });
+  }
+  return out;
+}
+
 /** Everything the review of one answer shows, top to bottom (the caller wraps and scrolls). */
 export function reviewLines(subject: ReviewSubject, width: number): Line[] {
   const s = subject.scenario;
   const out: Line[] = [];
+  const typed = consoleLines(subject.console ?? []);
+  if (typed.length) {
+    out.push({ text: 'What you typed in the console (its cluster was graded, your YAML below applied on top)', bold: true, color: 'cyan' });
+    out.push(...typed, { text: '' });
+  }
   const ref = s ? referenceAnswer(s, subject.step) : undefined;
   if (ref) {
     out.push(...comparisonLines(subject.answer, ref.text, width));
@@ -107,7 +128,7 @@ export function reviewLines(subject: ReviewSubject, width: number): Line[] {
     out.push({ text: '' }, { text: `Failed checks (${failed.length})`, bold: true });
     for (const f of failed) out.push({ text: `! ${f}`, color: 'red' });
   }
-  if (!wrong.length && !failed.length && subject.answer.trim() === '') out.push({ text: '' }, { text: 'No answer was given.', color: 'red' });
+  if (!wrong.length && !failed.length && subject.answer.trim() === '' && !typed.length) out.push({ text: '' }, { text: 'No answer was given.', color: 'red' });
   if (s?.explanation.trim()) {
     out.push({ text: '' }, { text: 'Why the reference works', bold: true });
     for (const l of s.explanation.trimEnd().split('\n')) out.push({ text: `  ${l}` });
