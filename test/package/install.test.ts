@@ -78,7 +78,7 @@ describe('the packed package, installed with --omit=dev', () => {
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  it('ships the program and the exercises, not the tests, the sources or anyone\'s scores', () => {
+  it('ships the program and the exercises, not the tests, the sources or anyone\'s scores', { timeout: 180_000 }, () => {
     const installed = path.join(app, 'node_modules', 'netpol-dojo');
     for (const f of ['bin/netpol-dojo.js', 'dist/cli.js', 'dist/index.js', 'dist/types/index.d.ts', 'dist/bank/index.json', 'exercises/exercise-1.yaml', 'README.md', 'LICENSE']) {
       expect(existsSync(path.join(installed, f)), f).toBe(true);
@@ -89,7 +89,7 @@ describe('the packed package, installed with --omit=dev', () => {
     expect(existsSync(path.join(app, 'node_modules', 'typescript'))).toBe(false);
   });
 
-  it('npx netpol-dojo --help and --version work; the version is package.json\'s', () => {
+  it('npx netpol-dojo --help and --version work; the version is package.json\'s', { timeout: 180_000 }, () => {
     const help = run(['--help']);
     expect(help.stderr).toBe('');
     expect(help.status).toBe(0);
@@ -109,7 +109,7 @@ describe('the packed package, installed with --omit=dev', () => {
     }
   });
 
-  it('matrix on a sample gives the same results as the engine in the sources', () => {
+  it('matrix on a sample gives the same results as the engine in the sources', { timeout: 180_000 }, () => {
     const r = run(['matrix', '-f', 'cluster.yaml', '-o', 'json']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -123,7 +123,7 @@ describe('the packed package, installed with --omit=dev', () => {
     expect(got.results.find((x) => x.from === 'shop/client' && x.to === 'shop/web')?.allowed).toBe(true);
   });
 
-  it('keeps progress in the XDG state directory, not inside node_modules', () => {
+  it('keeps progress in the XDG state directory, not inside node_modules', { timeout: 180_000 }, () => {
     const r = run(['stats']);
     expect(r.status).toBe(0);
     expect(existsSync(path.join(home, '.local', 'state', 'netpol-dojo'))).toBe(true);
@@ -133,7 +133,7 @@ describe('the packed package, installed with --omit=dev', () => {
     expect(readdirSync(xdg)).toEqual(['netpol-dojo']);
   });
 
-  it('imports as a library (ESM) with its type declarations', () => {
+  it('imports as a library (ESM) with its type declarations', { timeout: 180_000 }, () => {
     const script = `
       import { loadManifests, hasErrors, buildEngine, matrix, why, explain, connections, connectionText } from 'netpol-dojo';
       import { readFileSync } from 'node:fs';
@@ -165,7 +165,7 @@ describe('the packed package, installed with --omit=dev', () => {
     expect(checked.stdout.trim().split('\n')).toEqual([expect.stringMatching(/use\.ts\(\d+,\d+\): error TS2322: Type 'string\[\]' is not assignable to type 'number'/)]);
   });
 
-  it.skipIf(!hasTmux)('opens the trainer: the first frame in a real terminal', async () => {
+  it.skipIf(!hasTmux)('opens the trainer: the first frame in a real terminal', { timeout: 180_000 }, async () => {
     const socket = `netpol-dojo-pack-${process.pid}`;
     const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     const scores = path.join(work, 'tui-scores');
