@@ -67,7 +67,9 @@ describe.skipIf(!hasTmux)('the console pane in tmux', () => {
     scores = mkdtempSync(path.join(tmpdir(), 'netpol-dojo-console-e2e-'));
   });
   beforeEach(() => {
-    onTestFailed(() => process.stderr.write(`\nscreen while waiting for ${waitingFor}:\n${lastScreen}\n`));
+    onTestFailed(() => {
+      process.stderr.write(`\nscreen while waiting for ${waitingFor}:\n${lastScreen}\n`);
+    });
   });
   afterAll(() => {
     try {
