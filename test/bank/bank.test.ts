@@ -127,9 +127,19 @@ describe('the exercise bank', () => {
               const name = at.space.requirementNames[it.index];
               expect(score, `step ${step}: missing "${name}"`).toBeGreaterThan(0);
               expect(score, `step ${step}: missing "${name}"`).toBeLessThan(1);
-              if (it.role === 'keep') expect(score, `step ${step}: missing keep "${name}"`).toBeGreaterThan(0.5);
+              if (it.class === 'untouched' || it.class === 'words') expect(score, `step ${step}: missing side requirement "${name}"`).toBeGreaterThan(0.5);
             });
-            expect(weightedScore(items.map((x) => ({ ...x, met: x.role === 'keep' }))), `step ${step}: every goal missed`).toBeLessThan(0.5);
+            // The main goals are the denials and what must keep working (the flows, or untouched traffic when
+            // the task opens nothing): missing either half costs more than any side requirement.
+            const hasFlows = items.some((x) => x.class === 'flow');
+            const side = items.filter((x) => x.class === 'words' || (hasFlows && x.class === 'untouched'));
+            const worstSide = Math.min(...side.map((x) => weightedScore(items.map((y) => ({ ...y, met: y !== x })))));
+            for (const half of ['deny', hasFlows ? 'flow' : 'untouched'] as const) {
+              if (!items.some((x) => x.class === half)) continue;
+              const missed = weightedScore(items.map((x) => ({ ...x, met: x.class !== half })));
+              if (side.length) expect(missed, `step ${step}: every ${half} requirement missed, against the worst single side miss`).toBeLessThan(worstSide);
+            }
+            expect(weightedScore(items.map((x) => ({ ...x, met: x.class === 'untouched' }))), `step ${step}: every goal missed`).toBeLessThan(0.5);
           }
         });
 

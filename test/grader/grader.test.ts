@@ -139,22 +139,22 @@ steps:
     expect(m.reason).toMatch(/is isolated for ingress by shop\/web-in and no ingress rule admits shop\/mon-\S+ on 80\/TCP \(shop\/web-in ingress\[0\] admits shop\/mon-\S+ but only on 443\/TCP, not 80\/TCP\)/);
   });
 
-  it('scores the weighted share of requirements met: goals 3/4 of the points, keeps 1/4', () => {
-    // Nothing written: the one goal "nobody else reaches web" is unmet, both keeps hold.
+  it('scores the weighted share of requirements met, denials and flows the two halves of the task', () => {
+    // Nothing written: the denial "nobody else reaches web" is unmet; the flow and the untouched traffic hold.
     const empty = grade(s, '');
-    expect(empty.requirements.map((r) => [r.name, r.role, r.met, r.weight])).toEqual([
-      ['untouched', 'keep', true, 0.125],
-      ['nobody else reaches web', 'goal', false, 0.75],
-      ['mon and every ops pod reach web', 'keep', true, 0.125],
+    expect(empty.requirements.map((r) => [r.name, r.class, r.met, r.weight])).toEqual([
+      ['untouched', 'untouched', true, 0.15],
+      ['nobody else reaches web', 'deny', false, 0.53],
+      ['mon and every ops pod reach web', 'flow', true, 0.32],
     ]);
-    expect(empty.score).toBe(0.25);
-    // Every pod of shop let in (too wide): 'other' is one of four sources that must be denied.
+    expect(empty.score).toBe(0.47);
+    // Every pod of shop let in (too wide): 'other' is one of the sources that must be denied.
     const wide = grade(s, webIn('- from:\n  - podSelector: {}\n  - namespaceSelector: {matchLabels: {team: ops}}\n  ports: [{port: 80}]'));
-    expect(wide.requirements.find((x) => x.name === 'nobody else reaches web')).toMatchObject({ role: 'goal', met: false, wrong: 1, total: 6 });
-    expect(wide.score).toBe(0.25);
-    // The goal met but a keep broken (ops pods shut out): well above an answer that misses the goal.
+    expect(wide.requirements.find((x) => x.name === 'nobody else reaches web')).toMatchObject({ role: 'goal', class: 'deny', met: false, wrong: 1, total: 6 });
+    expect(wide.score).toBe(0.47);
+    // The denial met but the flow broken (ops pods shut out): more than doing nothing, less than a side miss.
     const narrow = grade(s, webIn('- from:\n  - podSelector: {matchLabels: {app: mon}}\n  ports: [{port: 80}]'));
-    expect(narrow.score).toBe(0.875);
+    expect(narrow.score).toBe(0.68);
   });
 
   it('gives JSON with the contract fields', () => {

@@ -3,7 +3,8 @@
 // The step's patterns decide what they name (last match wins); everything they leave out
 // must stay as the step's reference solution leaves it ("nothing else is opened or closed").
 import type { Finding } from '../findings.js';
-import type { Protocol } from '../model.js';
+import type { Cluster, Protocol } from '../model.js';
+import type { NetworkPolicy } from '../policy.js';
 import { PROTOCOLS } from '../model.js';
 import { Engine } from '../engine/engine.js';
 import type { PreparedStep } from '../bank/prepare.js';
@@ -33,6 +34,8 @@ export interface GradingSpace {
   implicit: number;
   /** The edges behind `grid`, to refine with an answer's own. */
   edges: Record<Protocol, number[]>;
+  /** The reference solution the implicit requirement follows (write and fix scenarios). */
+  reference?: ReferenceState;
 }
 
 export type SpaceOutcome = { space: GradingSpace } | { findings: Finding[] };
@@ -55,8 +58,15 @@ function patternEdges(prep: PreparedStep): Record<Protocol, number[]> {
   return edges;
 }
 
-/** The engine of the step's first reference solution, when the scenario kind has one. */
-function referenceEngine(prep: PreparedStep): Engine | Finding[] | undefined {
+/** The step's first reference solution as it stands in the cluster: namespaces relabelled, policies applied. */
+export interface ReferenceState {
+  cluster: Cluster;
+  policies: NetworkPolicy[];
+  engine: Engine;
+}
+
+/** The step's first reference solution, when the scenario kind has one. */
+function referenceState(prep: PreparedStep): ReferenceState | Finding[] | undefined {
   const s = prep.scenario;
   if (s.kind !== 'write' && s.kind !== 'fix') return undefined;
   for (const sol of s.solutions) {
@@ -68,14 +78,17 @@ function referenceEngine(prep: PreparedStep): Engine | Finding[] | undefined {
       prep.cluster,
     );
     if (Array.isArray(answer)) return answer.map((f) => ({ ...f, message: `scenario ${s.id}: reference solution "${sol.name}": ${f.message}` }));
-    return new Engine(relabel(prep.cluster, answer.namespaceLabels), applyPolicies(prep.existing, answer.policies).policies);
+    const cluster = relabel(prep.cluster, answer.namespaceLabels);
+    const policies = applyPolicies(prep.existing, answer.policies).policies;
+    return { cluster, policies, engine: new Engine(cluster, policies) };
   }
   return undefined;
 }
 
 function buildSpace(prep: PreparedStep): SpaceOutcome {
-  const ref = referenceEngine(prep);
-  if (Array.isArray(ref)) return { findings: ref };
+  const reference = referenceState(prep);
+  if (Array.isArray(reference)) return { findings: reference };
+  const ref = reference?.engine;
   const edges = patternEdges(prep);
   if (ref) {
     const refEdges = ref.portEdges();
@@ -130,5 +143,5 @@ function buildSpace(prep: PreparedStep): SpaceOutcome {
       }
     });
   }
-  return { space: { prep, grid, expected, requirementOf, requirementNames, implicit, edges } };
+  return { space: { prep, grid, expected, requirementOf, requirementNames, implicit, edges, ...(reference ? { reference } : {}) } };
 }

@@ -8,7 +8,7 @@ import type { NetworkPolicy } from '../policy.js';
 import { policyId } from '../policy.js';
 import type { Probe } from '../engine/types.js';
 import type { ManifestInput } from '../manifest/load.js';
-import { solutionAnswer, type Scenario } from '../bank/scenario.js';
+import { solutionAnswer, type Requirement, type Scenario } from '../bank/scenario.js';
 import { loadBlocks, preparedStep, resolvePattern, resolveCheck, type PreparedStep } from '../bank/prepare.js';
 import { closeIds } from '../bank/bank.js';
 import { applyPolicies, readPickAnswer, readPolicyAnswer, readPredictAnswer, relabel, answerAllowsNamespaces, samePolicy } from './answer.js';
@@ -50,8 +50,10 @@ export interface CheckResult {
 
 export interface RequirementResult {
   name: string;
-  /** goal: the existing policies alone do not meet it; keep: they do, and the answer must not break it. */
+  /** keep: traffic that must stay as it is; goal: everything the task asks to change, open or name. */
   role: 'goal' | 'keep';
+  /** What it asks (deny, flow, untouched, words), which decides its share of the points. */
+  class: RequirementClass;
   met: boolean;
   /** Share of its connections, checks and conditions that are right, 0..1. */
   score: number;
@@ -171,25 +173,48 @@ function baseline(space: GradingSpace): Evaluation {
   return b;
 }
 
-/** Goals (what the existing policies do not meet yet) earn 3/4 of the points, keeps 1/4; within each by weight. */
-export const GOAL_SHARE = 0.75;
+/**
+ * What a requirement asks, for its share of the points:
+ * - deny: traffic the existing policies let through and the answer must stop;
+ * - flow: traffic that holds today but that the answer's isolation would cut, so its rules must open it;
+ * - untouched: traffic no isolation of the answer affects, which must stay as it is;
+ * - words: what the task says beyond traffic (a policy's name, a named port, a label, earlier steps kept).
+ * Denials and flows are the task's two halves, so neither doing nothing (every flow, nothing denied)
+ * nor denying everything (every denial, no flow) reaches half of the points.
+ */
+export type RequirementClass = 'deny' | 'flow' | 'untouched' | 'words';
+
+export const CLASS_SHARES: Readonly<Record<RequirementClass, number>> = { deny: 0.43, flow: 0.32, untouched: 0.15, words: 0.1 };
 
 export interface ScoredItem {
-  role: 'goal' | 'keep';
-  /** Relative weight within its role. */
+  class: RequirementClass;
+  /** Relative weight within its class. */
   weight: number;
   met: boolean;
 }
 
-/** Each item's share of the step's points: goals share GOAL_SHARE, keeps the rest (all of it when one role is absent). */
+/** The classes' shares for the classes a step has: an absent class's share goes to its neighbour. */
+function classShares(present: ReadonlySet<RequirementClass>): Record<RequirementClass, number> {
+  const share = { ...CLASS_SHARES };
+  const give = (from: RequirementClass, to: RequirementClass) => {
+    share[to] += share[from];
+    share[from] = 0;
+  };
+  // Flows and untouched traffic are both "what must keep working"; words fall to the denials (never
+  // to the side an empty answer meets, so that doing nothing stays below half).
+  if (!present.has('flow')) give('flow', 'untouched');
+  if (!present.has('untouched')) give('untouched', present.has('flow') ? 'flow' : 'deny');
+  if (!present.has('words')) give('words', 'deny');
+  if (!present.has('deny')) give('deny', present.has('words') ? 'words' : present.has('flow') ? 'flow' : 'untouched');
+  return share;
+}
+
+/** Each item's share of the step's points. */
 export function pointShares(items: readonly ScoredItem[]): number[] {
-  const sum = (role: 'goal' | 'keep') => items.filter((r) => r.role === role).reduce((a, r) => a + r.weight, 0);
-  const goalW = sum('goal');
-  const keepW = sum('keep');
-  return items.map((r) => {
-    const roleShare = goalW === 0 || keepW === 0 ? 1 : r.role === 'goal' ? GOAL_SHARE : 1 - GOAL_SHARE;
-    return (roleShare * r.weight) / (r.role === 'goal' ? goalW : keepW);
-  });
+  const share = classShares(new Set(items.map((r) => r.class)));
+  const sum = (c: RequirementClass) => items.filter((r) => r.class === c).reduce((a, r) => a + r.weight, 0);
+  const totals = { deny: sum('deny'), flow: sum('flow'), untouched: sum('untouched'), words: sum('words') };
+  return items.map((r) => (share[r.class] * r.weight) / totals[r.class]);
 }
 
 /** The weighted share of requirements met. */
@@ -198,40 +223,30 @@ export function weightedScore(items: readonly ScoredItem[]): number {
   return round(items.reduce((a, r, i) => a + (r.met ? shares[i] : 0), 0));
 }
 
-const priorCache = new WeakMap<GradingSpace, Evaluation | null>();
+const strippedCache = new WeakMap<GradingSpace, Evaluation | null>();
 
-/** The step as the earlier steps leave it: existing policies plus the reference's answer to step N-1. */
-function prior(space: GradingSpace): Evaluation | null {
-  if (priorCache.has(space)) return priorCache.get(space)!;
-  const prep = space.prep;
-  let out: Evaluation | null = null;
-  if (prep.step > 1) {
-    for (const sol of prep.scenario.solutions) {
-      const blocks = solutionAnswer(sol, prep.step - 1);
-      if (!blocks) continue;
-      const answer = readPolicyAnswer(blocks.map((b, i) => ({ file: `${b.file}#${i}`, text: b.text })), answerAllowsNamespaces(prep.scenario.kind, prep.requirements), prep.cluster);
-      if (Array.isArray(answer)) break;
-      out = evaluate(space, relabel(prep.cluster, answer.namespaceLabels), applyPolicies(prep.existing, answer.policies).policies);
-      break;
-    }
-  }
-  priorCache.set(space, out);
+/** The reference with every rule taken out: its isolation without its openings. */
+function stripped(space: GradingSpace): Evaluation | null {
+  if (strippedCache.has(space)) return strippedCache.get(space)!;
+  const ref = space.reference;
+  const out = ref ? evaluate(space, ref.cluster, ref.policies.map((p) => ({ ...p, ingress: [], egress: [] }))) : null;
+  strippedCache.set(space, out);
   return out;
 }
 
-/**
- * Roles and weights of a step's requirements (those with something to grade). A goal is what the
- * step asks to change: unmet by the existing policies, or by the state the earlier steps leave
- * (so "client reaches web" is step 2's goal even though it held before step 1's deny). The rest
- * must stay as it is: keeps.
- */
+function isWords(r: Requirement | undefined): boolean {
+  return r !== undefined && (r.policy !== undefined || r.namedPort !== undefined || r.namespaceLabel !== undefined || r.kept !== undefined);
+}
+
+/** Classes and weights of a step's requirements (those with something to grade). */
 export function stepItems(space: GradingSpace): (ScoredItem & { index: number })[] {
   const base = baseline(space);
-  const before = prior(space);
+  const shut = stripped(space);
   return space.requirementNames
     .map((_, i) => {
-      const goal = base.wrongByRequirement[i] > 0 || (before !== null && before.wrongByRequirement[i] > 0);
-      return { index: i, role: (goal ? 'goal' : 'keep') as 'goal' | 'keep', weight: space.prep.requirements[i]?.weight ?? 1, met: true };
+      const req = space.prep.requirements[i];
+      const cls: RequirementClass = isWords(req) ? 'words' : base.wrongByRequirement[i] > 0 ? 'deny' : shut && shut.wrongByRequirement[i] > 0 ? 'flow' : 'untouched';
+      return { index: i, class: cls, weight: req?.weight ?? 1, met: true };
     })
     .filter((r) => base.totalByRequirement[r.index] > 0);
 }
@@ -240,12 +255,13 @@ function scoreRequirements(space: GradingSpace, ev: Evaluation): { requirements:
   const items = stepItems(space).map((it) => ({ ...it, met: ev.wrongByRequirement[it.index] === 0 }));
   const shares = pointShares(items);
   const shareOf = new Map(items.map((it, k) => [it.index, shares[k]]));
-  const roleOf = new Map(items.map((it) => [it.index, it.role]));
+  const roleOf = new Map(items.map((it) => [it.index, it.class === 'untouched' ? ('keep' as const) : ('goal' as const)]));
+  const classOf = new Map(items.map((it) => [it.index, it.class]));
   const requirements: RequirementResult[] = space.requirementNames.map((name, i) => {
     const total = ev.totalByRequirement[i];
     const wrong = ev.wrongByRequirement[i];
     const req = space.prep.requirements[i];
-    const out: RequirementResult = { name, role: roleOf.get(i) ?? 'keep', met: wrong === 0, score: total === 0 ? 1 : round(1 - wrong / total), wrong, total, weight: round(shareOf.get(i) ?? 0) };
+    const out: RequirementResult = { name, role: roleOf.get(i) ?? 'keep', class: classOf.get(i) ?? 'untouched', met: wrong === 0, score: total === 0 ? 1 : round(1 - wrong / total), wrong, total, weight: round(shareOf.get(i) ?? 0) };
     if (ev.conditionFailures[i]) out.failure = ev.conditionFailures[i];
     if (wrong > 0 && req?.onFail) out.advice = req.onFail;
     return out;
@@ -439,7 +455,7 @@ function gradePredict(prep: PreparedStep, input: ManifestInput): GradeOutcome {
   const score = questions.length ? round(right / questions.length) : 0;
   const requirements: RequirementResult[] = questions.map((q) => {
     const ok = answers.get(q.ask) === q.expect;
-    return { name: q.ask, role: 'goal', met: ok, score: ok ? 1 : 0, wrong: ok ? 0 : 1, total: 1, weight: round(1 / questions.length) };
+    return { name: q.ask, role: 'goal', class: 'flow', met: ok, score: ok ? 1 : 0, wrong: ok ? 0 : 1, total: 1, weight: round(1 / questions.length) };
   });
   return {
     ok: true,
