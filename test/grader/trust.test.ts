@@ -239,3 +239,50 @@ describe('mistakes named by their cause', () => {
     expect(text.split('\n').length).toBeLessThan(25);
   });
 });
+
+describe('outside addresses the ipBlocks tell apart are graded too', () => {
+  const IPS = scenario(
+    'ranges',
+    `kind: write
+cluster:
+  namespaces: [{name: shop}]
+  deployments:
+    - {name: web, namespace: shop, image: nginx}
+  externals:
+    - {name: office, ip: 192.168.10.20}
+solutions:
+  - answer: |
+${np('shop', 'web-in', 'podSelector: {matchLabels: {app: web}}\ningress:\n- from: [{ipBlock: {cidr: 192.168.10.0/24, except: [192.168.10.128/25]}}]\n  ports: [{port: 80}]').replace(/^/gm, '      ')}
+steps:
+  - title: s
+    expect:
+      - requirement: untouched
+        cells: [{from: "*", to: "*", expect: allowed}]
+      - requirement: only the office reaches web
+        cells: [{from: "*", to: shop/web, expect: denied}, {from: office, to: shop/web, port: 80/TCP, expect: allowed}]
+      - requirement: named
+        policy: {name: web-in, namespace: shop}
+`,
+  );
+  const answer = (peer: string) => np('shop', 'web-in', `podSelector: {matchLabels: {app: web}}\ningress:\n- from: [${peer}]\n  ports: [{port: 80}]`);
+
+  it('passes the same block written as two halves', () => {
+    expect(grade(IPS, answer('{ipBlock: {cidr: 192.168.10.0/25}}')).passed).toBe(true);
+  });
+
+  it('fails a forgotten except, a block too wide, and an extra range, naming the addresses', () => {
+    for (const peer of ['{ipBlock: {cidr: 192.168.10.0/24}}', '{ipBlock: {cidr: 192.168.0.0/16, except: [192.168.10.128/25]}}', '{ipBlock: {cidr: 192.168.10.0/25}}, {ipBlock: {cidr: 100.64.0.0/10}}']) {
+      const r = grade(IPS, answer(peer));
+      expect(r.passed, peer).toBe(false);
+      const m = r.mismatches.find((x) => x.requirement === 'nothing else is opened or closed')!;
+      expect(m, peer).toMatchObject({ expected: 'denied', got: 'allowed' });
+      expect(m.from, peer).toMatch(/^\d+\.\d+\.\d+\.\d+-\d+\.\d+\.\d+\.\d+$/);
+    }
+  });
+
+  it('fails an except too wide: office addresses the task lets in are shut out', () => {
+    const r = grade(IPS, answer('{ipBlock: {cidr: 192.168.10.0/24, except: [192.168.10.64/26, 192.168.10.128/25]}}'));
+    expect(r.passed).toBe(false);
+    expect(r.mismatches.some((m) => m.from === '192.168.10.64-192.168.10.127' && m.expected === 'allowed')).toBe(true);
+  });
+});

@@ -54,6 +54,9 @@ export interface ResolvedPattern {
   ports: readonly PortPattern[] | null;
   expect: 'allowed' | 'denied' | 'any';
   requirement: number;
+  /** The pattern names every outside host ("*" or "external") on that side: addresses outside the cluster too. */
+  fromOutside: boolean;
+  toOutside: boolean;
 }
 
 export interface PreparedStep {
@@ -252,7 +255,8 @@ export function prepareStep(s: Scenario, step: number): PrepareResult {
         if (r.length === 0) findings.push(finding(c.source, `steps[${step - 1}].expect[${ri}].cells[${ci}].to`, `pattern "${p}" names no pod or host`, s.id));
         return r;
       });
-      patterns.push({ froms, tos, ports: c.ports, expect: c.expect, requirement: ri });
+      const outside = (ps: string[]) => ps.some((x) => x === '*' || x === 'external');
+      patterns.push({ froms, tos, ports: c.ports, expect: c.expect, requirement: ri, fromOutside: outside(c.from), toOutside: outside(c.to) });
       for (const f of froms) {
         for (const t of tos) {
           if (f === t) continue;

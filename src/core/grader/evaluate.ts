@@ -13,6 +13,8 @@ import type { Requirement } from '../bank/scenario.js';
 import { explainVerdict } from '../engine/reasons.js';
 import { probeKey as probeText } from '../engine/types.js';
 import { ConnectionEvaluator, portAtoms } from '../reach/connections.js';
+import { addressProbes } from '../reach/addresses.js';
+import { normalizeRanges, sameConnections, subtractConnections, type ConnectionSet } from '../reach/ports.js';
 import { ConnectionGrid } from '../reach/grid.js';
 import { ALLOWED, DENIED, type GradingSpace } from './expected.js';
 import { samePolicy } from './answer.js';
@@ -50,7 +52,73 @@ export interface Evaluation {
   totalByRequirement: number[];
   /** Per requirement about the policies themselves: why it is not met ('' when met or not such a requirement). */
   conditionFailures: string[];
+  /** Outside addresses (one per piece the ipBlocks cut) where the policies differ from the reference. */
+  addresses: AddressDifference[];
+  /** The engine that knows those addresses as outside hosts, for reasons. */
+  addressEngine?: Engine;
   wrongCount: number;
+}
+
+export interface AddressDifference {
+  from: string;
+  to: string;
+  /** What the reference allows and what the policies allow. */
+  want: ConnectionSet;
+  got: ConnectionSet;
+}
+
+/**
+ * The outside addresses the reference's and the answer's ipBlocks tell apart, each compared with the
+ * reference in both directions (pod to address, address to pod): an ipBlock too wide or an except
+ * forgotten shows here even where the scenario lists no host.
+ */
+function compareAddresses(space: GradingSpace, cluster: Cluster, policies: readonly NetworkPolicy[]): { differences: AddressDifference[]; units: number; engine?: Engine } {
+  const ref = space.reference;
+  if (!ref) return { differences: [], units: 0 };
+  const probes = addressProbes([...ref.policies, ...policies], cluster);
+  if (probes.length === 0) return { differences: [], units: 0 };
+  const mine = new Engine({ ...cluster, externals: [...cluster.externals, ...probes] }, policies);
+  const theirs = new Engine({ ...ref.cluster, externals: [...ref.cluster.externals, ...probes] }, ref.policies);
+  const atoms = portAtoms(mine.portEdges(), theirs.portEdges());
+  const a = new ConnectionEvaluator(mine, atoms);
+  const b = new ConnectionEvaluator(theirs, atoms);
+  const differences: AddressDifference[] = [];
+  let units = 0;
+  const first = cluster.pods.length + cluster.externals.length;
+  for (let pod = 0; pod < cluster.pods.length; pod++) {
+    for (let h = first; h < first + probes.length; h++) {
+      for (const [from, to] of [
+        [pod, h],
+        [h, pod],
+      ]) {
+        units++;
+        const free = dontCare(space, from === pod ? pod : -1, to === pod ? pod : -1);
+        const got = subtractConnections(a.connections(from, to), free);
+        const want = subtractConnections(b.connections(from, to), free);
+        if (!sameConnections(got, want)) differences.push({ from: mine.endpoints[from].id, to: mine.endpoints[to].id, want, got });
+      }
+    }
+  }
+  return { differences, units, engine: mine };
+}
+
+/**
+ * The ports a step leaves open to choice between a pod and any outside address: its `any` patterns
+ * that name every outside host on the other side (DNS to any server, for one). `fromPod`/`toPod` is
+ * the pod's index on its side, -1 on the address's side.
+ */
+function dontCare(space: GradingSpace, fromPod: number, toPod: number): ConnectionSet {
+  const acc: Record<Protocol, [number, number][]> = { TCP: [], UDP: [], SCTP: [] };
+  for (const p of space.prep.patterns) {
+    if (p.expect !== 'any') continue;
+    const fits = fromPod >= 0 ? p.froms.includes(fromPod) && p.toOutside : p.fromOutside && p.tos.includes(toPod);
+    if (!fits) continue;
+    for (const proto of PROTOCOLS) {
+      if (p.ports === null) acc[proto].push([1, 65535]);
+      else for (const x of p.ports) if (!x.protocol || x.protocol === proto) acc[proto].push([x.port, x.endPort ?? x.port]);
+    }
+  }
+  return { TCP: normalizeRanges(acc.TCP), UDP: normalizeRanges(acc.UDP), SCTP: normalizeRanges(acc.SCTP) };
 }
 
 export function dnsReachable(engine: Engine, prep: PreparedStep, from: number): boolean {
@@ -191,6 +259,11 @@ export function evaluate(space: GradingSpace, cluster: Cluster, policies: readon
     return o;
   });
   const checkWrong = checks.map((o, j) => o.succeeded !== (prep.checks[j].spec.expect === 'success'));
+  const addr = compareAddresses(space, cluster, policies);
+  if (space.implicit >= 0 && addr.units > 0) {
+    totalByRequirement[space.implicit] += addr.units;
+    wrongByRequirement[space.implicit] += addr.differences.length;
+  }
   const conditionFailures = space.requirementNames.map((_, i) => {
     const req = prep.requirements[i];
     if (!req || !(req.policy || req.namedPort || req.namespaceLabel || req.kept !== undefined)) return '';
@@ -200,7 +273,7 @@ export function evaluate(space: GradingSpace, cluster: Cluster, policies: readon
     return why;
   });
   const wrongCount = wrongByRequirement.reduce((a, b) => a + b, 0);
-  return { engine, cluster, policies, grid, column, allowed, wrong, checks, checkWrong, wrongByRequirement, totalByRequirement, conditionFailures, wrongCount };
+  return { engine, cluster, policies, grid, column, allowed, wrong, checks, checkWrong, wrongByRequirement, totalByRequirement, conditionFailures, addresses: addr.differences, ...(addr.engine ? { addressEngine: addr.engine } : {}), wrongCount };
 }
 
 /** How a rewrite changes what is wrong, compared on one grid: cells and checks mended and broken. */

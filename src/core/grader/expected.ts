@@ -126,7 +126,9 @@ function buildSpace(prep: PreparedStep): SpaceOutcome {
   }
 
   const requirementNames = prep.requirements.map((r) => r.name);
-  let implicit = -1;
+  // With a reference, "nothing else is opened or closed" always exists: the outside addresses that
+  // ipBlocks tell apart are graded against it too (evaluate.ts), not only the cells patterns leave.
+  const implicit = ref ? requirementNames.push(IMPLICIT_REQUIREMENT) - 1 : -1;
   if (ref) {
     const ev = new ConnectionEvaluator(ref, atoms);
     grid.pairs.forEach(({ from, to }, pi) => {
@@ -136,7 +138,6 @@ function buildSpace(prep: PreparedStep): SpaceOutcome {
         verdicts.forEach((ok, k) => {
           const at = base + grid.offset[proto] + k;
           if (expected[at] !== UNGRADED) return;
-          if (implicit < 0) implicit = requirementNames.push(IMPLICIT_REQUIREMENT) - 1;
           expected[at] = ok ? ALLOWED : DENIED;
           requirementOf[at] = implicit;
         });

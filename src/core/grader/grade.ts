@@ -13,11 +13,11 @@ import { loadBlocks, preparedStep, resolvePattern, resolveCheck, type PreparedSt
 import { closeIds } from '../bank/bank.js';
 import { applyPolicies, readPickAnswer, readPolicyAnswer, readPredictAnswer, relabel, answerAllowsNamespaces, samePolicy } from './answer.js';
 import { evaluate, rewriteDelta, rewriteFixes, runCheck, type Evaluation, type EvaluateOptions } from './evaluate.js';
-import { ALLOWED, DENIED, gradingSpace, type GradingSpace } from './expected.js';
+import { ALLOWED, DENIED, IMPLICIT_REQUIREMENT, gradingSpace, type GradingSpace } from './expected.js';
 import { causeOf, detectMistakes, type Mistake } from './mistakes.js';
 import { explainVerdict } from '../engine/reasons.js';
 import { Engine } from '../engine/engine.js';
-import { connectionText, emptyConnections, pushRange, type ConnectionSet } from '../reach/ports.js';
+import { connectionText, emptyConnections, pushRange, subtractConnections, type ConnectionSet } from '../reach/ports.js';
 import { ConnectionEvaluator } from '../reach/connections.js';
 
 export type Reachability = 'allowed' | 'denied';
@@ -252,7 +252,14 @@ export function stepItems(space: GradingSpace): (ScoredItem & { index: number })
 }
 
 function scoreRequirements(space: GradingSpace, ev: Evaluation): { requirements: RequirementResult[]; score: number } {
-  const items = stepItems(space).map((it) => ({ ...it, met: ev.wrongByRequirement[it.index] === 0 }));
+  const base = stepItems(space);
+  // What only this answer brings to grade (outside addresses its own ipBlocks cut) counts as
+  // "nothing else is opened or closed": untouched traffic.
+  const extra = space.requirementNames
+    .map((_, i) => i)
+    .filter((i) => ev.totalByRequirement[i] > 0 && !base.some((it) => it.index === i))
+    .map((i) => ({ index: i, class: 'untouched' as const, weight: 1, met: true }));
+  const items = [...base, ...extra].map((it) => ({ ...it, met: ev.wrongByRequirement[it.index] === 0 }));
   const shares = pointShares(items);
   const shareOf = new Map(items.map((it, k) => [it.index, shares[k]]));
   const roleOf = new Map(items.map((it) => [it.index, it.class === 'untouched' ? ('keep' as const) : ('goal' as const)]));
@@ -266,7 +273,9 @@ function scoreRequirements(space: GradingSpace, ev: Evaluation): { requirements:
     if (wrong > 0 && req?.onFail) out.advice = req.onFail;
     return out;
   });
-  return { requirements, score: weightedScore(items) };
+  // A requirement with nothing to grade here (the implicit one, when the patterns name everything
+  // and no ipBlock cuts the outside) is not shown.
+  return { requirements: requirements.filter((r) => r.total > 0), score: weightedScore(items) };
 }
 
 function reach(b: boolean): Reachability {
@@ -315,6 +324,32 @@ export function mismatchesOf(space: GradingSpace, ev: Evaluation): CellMismatch[
       });
     }
   });
+  // Outside addresses the ipBlocks cut, where the answer differs from the reference.
+  const engine = ev.addressEngine;
+  for (const d of ev.addresses) {
+    if (!engine) break;
+    for (const [set, want] of [
+      [subtractConnections(d.got, d.want), DENIED],
+      [subtractConnections(d.want, d.got), ALLOWED],
+    ] as const) {
+      const proto = PROTOCOLS.find((x) => set[x].length > 0);
+      if (!proto) continue;
+      const probe: Probe = { port: set[proto][0][0], protocol: proto };
+      const verdict = engine.verdict(d.from, d.to, probe);
+      out.push({
+        from: d.from,
+        to: d.to,
+        port: probe.port,
+        protocol: proto,
+        ports: connectionText(set),
+        expected: reach(want === ALLOWED),
+        got: reach(want === DENIED),
+        reason: `${explainVerdict(engine, verdict)} (an address outside the cluster that the ipBlocks tell apart)`,
+        requirement: IMPLICIT_REQUIREMENT,
+        cause: causeOf(engine, verdict),
+      });
+    }
+  }
   return out;
 }
 

@@ -222,7 +222,11 @@ export interface MistakeContext {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Every mistake the answer shows, each named by its cause. */
-export function detectMistakes(ctx: MistakeContext): Mistake[] {
+export function detectMistakes(given: MistakeContext): Mistake[] {
+  // Detectors ask the answer's engine about each wrong connection; outside addresses the ipBlocks
+  // cut are known only to the address comparison, so they are left to the ipBlock wording.
+  const known = given.mismatches.filter((m) => given.ev.engine.indexOf(m.from) >= 0 && given.ev.engine.indexOf(m.to) >= 0);
+  const ctx: MistakeContext = { ...given, mismatches: known };
   const { ev, prep } = ctx;
   const out: Mistake[] = staticMistakes(ctx.answer, ev.engine);
   out.push(...ipBlockServiceMistakes(ctx));
