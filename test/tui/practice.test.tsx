@@ -99,7 +99,7 @@ describe('a whole practice flow', () => {
     await waitForFrame(r.lastFrame, (f) => f.includes('6   policyTypes: [Ingress]') && /client +✓/.test(f));
     await sendKeys(r.stdin, KEY.ctrlS);
     const failed = await waitForFrame(r.lastFrame, 'recorded');
-    expect(failed).toContain('✗ FAILED  step 1/2 · score 25%');
+    expect(failed).toContain('✗ FAILED  step 1/2 · score 47%');
     // The cursor starts on the wrong cell: client -> web:80 allowed where denied was expected.
     expect(failed).toMatch(/client +\[✓!\]/);
     expect(failed).toMatch(/netpol-test\/client-\S+ -> netpol-test\/web-\S+ on\s+80\/TCP:\s+ALLOWED\s+\(expected\s+denied !\)/);
@@ -120,7 +120,7 @@ describe('a whole practice flow', () => {
     await store.reload();
     const attempts = store.attempts({ exerciseId: 'exercise-1' });
     expect(attempts.map((a) => [a.step, a.mode, a.passed, a.score])).toEqual([
-      [1, 'practice', false, 0.25],
+      [1, 'practice', false, 0.47],
       [1, 'practice', true, 1],
     ]);
     expect(attempts[1].answer).toContain('namespace: netpol-test');
