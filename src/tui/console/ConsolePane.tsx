@@ -10,7 +10,7 @@ import type { Keymap } from '../input/keymap.js';
 import type { ConsoleRun } from './console-run.js';
 import { LineInput, type LineEffect } from './line-input.js';
 import type { ConsoleCommand } from './keymap.js';
-import { paneRows, windowOf } from './pane-rows.js';
+import { paneRows, windowOf, type PaneRow } from './pane-rows.js';
 
 export interface ConsolePaneProps {
   run: ConsoleRun;
@@ -26,6 +26,18 @@ export interface ConsolePaneProps {
   onGrade?: () => void;
   /** A line under the head (why the last grade did not load, ...). */
   message?: string;
+}
+
+/** Runs of rows drawn alike (plain, dim), the cursor's row alone. */
+function groups(rows: readonly PaneRow[]): { rows: PaneRow[]; dim?: boolean; cursor?: number }[] {
+  const out: { rows: PaneRow[]; dim?: boolean; cursor?: number }[] = [];
+  for (const r of rows) {
+    const last = out[out.length - 1];
+    if (r.cursor !== undefined) out.push({ rows: [r], cursor: r.cursor });
+    else if (last && last.cursor === undefined && Boolean(last.dim) === Boolean(r.dim)) last.rows.push(r);
+    else out.push({ rows: [r], dim: r.dim });
+  }
+  return out;
 }
 
 export function ConsolePane(props: ConsolePaneProps) {
@@ -70,7 +82,7 @@ export function ConsolePane(props: ConsolePaneProps) {
     redraw();
   }, { isActive: props.isActive });
 
-  const rows = paneRows({ transcript: run.transcript, prompt: run.prompt(), text: input.text, cursor: input.cursor, candidates: input.candidates, busy: busy.current > 0 }, Math.max(1, width - 1));
+  const rows = paneRows({ transcript: run.transcript, prompt: run.prompt(), text: input.text, cursor: input.cursor, candidates: input.candidates, busy: busy.current > 0 }, Math.max(1, width - 1), bodyHeight + input.scroll + 1);
   const shown = windowOf(rows, bodyHeight, input.scroll);
   input.scroll = shown.scroll;
   const where = shown.scroll > 0 ? ` · ↑ ${shown.scroll} more below (PgDn)` : shown.above > 0 ? ' · PgUp scrolls back' : '';
@@ -80,20 +92,19 @@ export function ConsolePane(props: ConsolePaneProps) {
         <Text bold wrap="truncate" color="cyan">{`console · ${props.title}${where}`}</Text>
       </Box>
       {props.message ? <Text wrap="truncate" color="red">{props.message}</Text> : null}
-      <Box flexDirection="column" width={width} height={bodyHeight}>
-        {shown.rows.map((r, i) => (
-          <Box key={i} width={width} height={1} flexShrink={0}>
-            {r.cursor === undefined ? (
-              <Text wrap="truncate" dimColor={r.dim}>{r.text === '' ? ' ' : r.text}</Text>
-            ) : (
-              <Text wrap="truncate">
-                {r.text.slice(0, r.cursor)}
-                <Text inverse>{r.text[r.cursor] ?? ' '}</Text>
-                {r.text.slice(r.cursor + 1)}
-              </Text>
-            )}
-          </Box>
-        ))}
+      {/* Rows are wrapped already: a few Text blocks lay out far faster than a Box per row. */}
+      <Box flexDirection="column" width={width} height={bodyHeight} overflow="hidden">
+        {groups(shown.rows).map((g, i) =>
+          g.cursor === undefined ? (
+            <Text key={i} dimColor={g.dim}>{g.rows.map((r) => (r.text === '' ? ' ' : r.text)).join('\n')}</Text>
+          ) : (
+            <Text key={i}>
+              {g.rows[0].text.slice(0, g.cursor)}
+              <Text inverse>{g.rows[0].text[g.cursor] ?? ' '}</Text>
+              {g.rows[0].text.slice(g.cursor + 1)}
+            </Text>
+          ),
+        )}
       </Box>
     </Box>
   );

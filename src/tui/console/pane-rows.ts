@@ -28,9 +28,14 @@ export interface PaneInput {
   busy: boolean;
 }
 
-export function paneRows(input: PaneInput, width: number): PaneRow[] {
+/**
+ * `lastLines`: only the transcript's last lines are laid out (each is at least one row, so the
+ * window above the prompt is always full): a long session costs no more per key than a short one.
+ */
+export function paneRows(input: PaneInput, width: number, lastLines = Infinity): PaneRow[] {
   const rows: PaneRow[] = [];
-  for (const l of input.transcript) for (const r of wrapRow(l, width)) rows.push({ text: r });
+  const t = input.transcript;
+  for (let i = Math.max(0, t.length - lastLines); i < t.length; i++) for (const r of wrapRow(t[i], width)) rows.push({ text: r });
   if (input.busy) return rows;
   // The typed text, line by line: the first after the prompt, the others after "> ".
   const lines = input.text.split('\n');
