@@ -240,7 +240,8 @@ export function detectMistakes(given: MistakeContext): Mistake[] {
   out.push(...portsLeftOut(ctx));
   out.push(...extraPorts(ctx));
   out.push(...oneSideOnly(ctx));
-  out.push(...missingDefaultDeny(ctx));
+  // A deny whose policyTypes leaves out Egress already says why egress is open.
+  out.push(...missingDefaultDeny(ctx, out.some((m) => m.code === 'policytypes-without-egress')));
   out.push(...dnsMistakes(ctx, out));
   void prep;
   return dedupe(out);
@@ -354,13 +355,16 @@ function policyTypesMistakes(ctx: MistakeContext, fixes: (ps: NetworkPolicy[]) =
   const all = ctx.ev.policies;
   for (const p of ctx.answer) {
     const id = policyId(p);
-    if (!p.policyTypesDefaulted && p.policyTypes.includes('Ingress') && !p.policyTypes.includes('Egress') && p.egress.length === 0) {
+    if (p.policyTypes.includes('Ingress') && !p.policyTypes.includes('Egress') && p.egress.length === 0) {
       // Listing Egress must mend what its pods send and break nothing but their DNS (which a deny
       // in both directions takes away too, and the task then asks to open again).
       const withEgress = { ...p, policyTypes: ['Ingress', 'Egress'] as NetworkPolicy['policyTypes'] };
       const d = ctx.rewriteDelta(replacePolicy(all, p, [withEgress]));
       if (d && d.mended > 0 && d.broken.every((i) => ctx.isDnsUnit(i))) {
-        out.push({ code: 'policytypes-without-egress', policy: id, message: `${id} lists only Ingress in policyTypes, so it leaves egress alone: the pods it selects may still send anywhere; add Egress to policyTypes to deny their outgoing traffic` });
+        const why = p.policyTypesDefaulted
+          ? `${id} has no policyTypes and no egress rules, so the API server sets policyTypes to [Ingress]`
+          : `${id} lists only Ingress in policyTypes`;
+        out.push({ code: 'policytypes-without-egress', policy: id, message: `${why}, so it leaves egress alone: the pods it selects may still send anywhere; add Egress to policyTypes to deny their outgoing traffic` });
       }
     }
     if (p.policyTypesDefaulted && p.egress.length > 0 && p.ingress.length === 0) {
@@ -398,39 +402,55 @@ function portsLeftOut(ctx: MistakeContext): Mistake[] {
   return out;
 }
 
-/** Pods that still accept (or send) everything because no policy isolates them. */
-function missingDefaultDeny(ctx: MistakeContext): Mistake[] {
-  const out: Mistake[] = [];
+/**
+ * Pods that still accept (or send) everything because no policy isolates them. Which side lacks the
+ * default deny is decided by trying it: a deny in that namespace must mend more than it breaks, and
+ * the side that mends most is named (an egress task is not told to deny ingress).
+ */
+function missingDefaultDeny(ctx: MistakeContext, egressExplained: boolean): Mistake[] {
   const ev = ctx.ev;
-  const openIn = new Map<string, Set<string>>();
-  const openOut = new Map<string, Set<string>>();
+  const open = { ingress: new Map<string, Set<string>>(), egress: new Map<string, Set<string>>() };
+  const note = (side: 'ingress' | 'egress', ns: string, id: string) => {
+    const set = open[side].get(ns) ?? new Set<string>();
+    set.add(id);
+    open[side].set(ns, set);
+  };
   for (const m of ctx.mismatches) {
     if (m.expected !== 'denied' || m.got !== 'allowed') continue;
     const toIdx = ev.engine.indexOf(m.to);
     const fromIdx = ev.engine.indexOf(m.from);
     const to = ev.engine.endpoints[toIdx];
     const from = ev.engine.endpoints[fromIdx];
-    // Blame the side that lets it through unrestricted; an admitting rule on the other side is its own
-    // story. kube-system is never the place for a default deny (CoreDNS lives there). Only traffic to a
-    // host outside the cluster has no ingress side to close, so only that is blamed on missing egress isolation.
-    const fromOpen = from?.kind !== 'pod' || ev.engine.isolation(fromIdx).egress.length === 0;
-    if (to?.kind === 'pod' && to.namespace !== 'kube-system' && ev.engine.isolation(toIdx).ingress.length === 0 && fromOpen) {
-      const set = openIn.get(to.namespace!) ?? new Set();
-      set.add(m.to);
-      openIn.set(to.namespace!, set);
-    } else if (from?.kind === 'pod' && from.namespace !== 'kube-system' && ev.engine.isolation(fromIdx).egress.length === 0 && to?.kind === 'external') {
-      const set = openOut.get(from.namespace!) ?? new Set();
-      set.add(m.from);
-      openOut.set(from.namespace!, set);
+    // kube-system is never the place for a default deny: CoreDNS lives there.
+    const toOpen = to?.kind === 'pod' && to.namespace !== 'kube-system' && ev.engine.isolation(toIdx).ingress.length === 0;
+    const fromOpen = from?.kind === 'pod' && from.namespace !== 'kube-system' && ev.engine.isolation(fromIdx).egress.length === 0;
+    if (toOpen && (fromOpen || from?.kind !== 'pod')) note('ingress', to.namespace!, m.to);
+    if (fromOpen && (toOpen || to?.kind !== 'pod')) note('egress', from.namespace!, m.from);
+  }
+  const tried: { side: 'ingress' | 'egress'; ns: string; pods: Set<string>; net: number }[] = [];
+  for (const side of egressExplained ? (['ingress'] as const) : (['ingress', 'egress'] as const)) {
+    for (const [ns, pods] of open[side]) {
+      const deny: NetworkPolicy = {
+        namespace: ns,
+        name: `default-deny-${side}`,
+        podSelector: emptySelector(),
+        policyTypes: [side === 'ingress' ? 'Ingress' : 'Egress'],
+        policyTypesDefaulted: false,
+        ingress: [],
+        egress: [],
+      };
+      const d = ctx.rewriteDelta([...ctx.ev.policies, deny]);
+      if (d && d.mended > d.broken.length) tried.push({ side, ns, pods, net: d.mended - d.broken.length });
     }
   }
-  for (const [ns, pods] of openIn) {
-    out.push({ code: 'missing-default-deny', message: `${[...pods].join(', ')} still ${pods.size === 1 ? 'accepts' : 'accept'} connections from everyone: no policy selects ${pods.size === 1 ? 'it' : 'them'} for ingress. A default deny in ${ns} (podSelector: {}, policyTypes: [Ingress], no rules) isolates every pod there` });
-  }
-  for (const [ns, pods] of openOut) {
-    out.push({ code: 'missing-default-deny', message: `${[...pods].join(', ')} may still send anywhere: no policy selects ${pods.size === 1 ? 'it' : 'them'} for egress. A default deny in ${ns} (podSelector: {}, policyTypes: [Egress], no rules) isolates their outgoing traffic` });
-  }
-  return out;
+  const best = Math.max(0, ...tried.map((t) => t.net));
+  return tried
+    .filter((t) => t.net * 2 >= best)
+    .map(({ side, ns, pods }) =>
+      side === 'ingress'
+        ? { code: 'missing-default-deny' as const, message: `${[...pods].join(', ')} still ${pods.size === 1 ? 'accepts' : 'accept'} connections from everyone: no policy selects ${pods.size === 1 ? 'it' : 'them'} for ingress. A default deny in ${ns} (podSelector: {}, policyTypes: [Ingress], no rules) isolates every pod there` }
+        : { code: 'missing-default-deny' as const, message: `${[...pods].join(', ')} may still send anywhere: no policy selects ${pods.size === 1 ? 'it' : 'them'} for egress. A default deny in ${ns} (podSelector: {}, policyTypes: [Egress], no rules) isolates their outgoing traffic` },
+    );
 }
 
 /**
@@ -470,7 +490,14 @@ function dnsMistakes(ctx: MistakeContext, found: readonly Mistake[]): Mistake[] 
   if (corednsBy) {
     out.push({ code: 'coredns-isolated', message: `CoreDNS is isolated in kube-system by ${corednsBy}: it no longer accepts DNS queries on 53/UDP from the pods, so no name resolves; admit port 53 (UDP and TCP) from every namespace in that policy, or leave kube-system alone` });
   }
-  if (egressBlocked.length) {
+  // port: 53 without a protocol is TCP: the learner did write a DNS rule, for the wrong protocol.
+  const tcpOnly = ctx.answer.some((p) => p.egress.some((r) => r.ports.some((x) => x.port === 53 && x.protocolDefaulted)) && !p.egress.some((r) => r.ports.some((x) => x.protocol === 'UDP' && (x.port === undefined || x.port === 53))));
+  if (egressBlocked.length && tcpOnly) {
+    out.push({
+      code: 'dns-blocked',
+      message: `DNS is blocked for ${egressBlocked.join(', ')}: the egress rule on port 53 has no protocol, and protocol defaults to TCP; DNS asks over UDP, so write protocol: UDP (and a second entry for TCP)`,
+    });
+  } else if (egressBlocked.length) {
     out.push({
       code: 'dns-blocked',
       message: `DNS is blocked for ${egressBlocked.join(', ')}: ${egressBlocked.length > 1 ? 'they cannot' : 'it cannot'} reach CoreDNS (kube-system, k8s-app=kube-dns) on 53/UDP, so Service names do not resolve; allow egress on port 53 (UDP, and TCP for large answers)`,
