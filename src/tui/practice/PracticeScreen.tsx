@@ -12,7 +12,6 @@ import { preparedStep } from '../../core/bank/prepare.js';
 import { gradeAnswer } from '../../core/grader/grade.js';
 import { attemptOf } from '../../core/training/attempt-of.js';
 import { ANSWER_FILE, blamedLine } from '../../core/training/answer-file.js';
-import { clock } from '../../core/bank/describe.js';
 import type { PracticeData } from './services.js';
 import { sessionReducer, initialSession, type KeyContext } from './session-state.js';
 import { matrixLayout } from './world.js';
@@ -21,6 +20,7 @@ import { firstCell, gradedView, type Graded } from './graded.js';
 import { practiceKeys } from './keymaps.js';
 import { useClock, useNow } from '../clock.js';
 import { TaskView } from './TaskView.js';
+import { PracticeHead } from './PracticeHead.js';
 import { AnswerView } from './AnswerView.js';
 import { PredictView } from './PredictView.js';
 import { PickView } from './PickView.js';
@@ -199,14 +199,7 @@ export function Practice(props: PracticeProps) {
     );
   }
 
-  const head = (
-    <Box width={width} height={1}>
-      <Box flexGrow={1} flexShrink={1}>
-        <Text bold wrap="truncate">{`${s.id} · Step ${state.step}/${s.steps.length}: ${s.steps[state.step - 1].title}`}</Text>
-      </Box>
-      <Text color="cyan">{` time ${clock(now() - state.stepStartedAt)}`}</Text>
-    </Box>
-  );
+  const head = <PracticeHead scenario={s} step={state.step} elapsedMs={now() - state.stepStartedAt} width={width} />;
   const size = { width, height: bodyHeight };
   let body: React.ReactNode;
   if (state.view === 'task') body = <TaskView prep={prep} hints={state.hints} top={state.taskTop} maxTopRef={maxTopRef} {...size} />;
