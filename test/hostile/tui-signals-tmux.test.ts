@@ -48,8 +48,9 @@ async function openEditor(session: string): Promise<void> {
 /** The node process running the trainer in the session's pane. */
 function trainerPid(session: string): number {
   const shell = tmux('display-message', '-p', '-t', session, '#{pane_pid}').trim();
-  const children = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', shell], { encoding: 'utf8' });
-  const line = children.split('\n').find((l) => /node/.test(l));
+  // The command line, not comm: Node 24 names its main thread "MainThread", which ps shows as comm.
+  const children = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', shell], { encoding: 'utf8' });
+  const line = children.split('\n').find((l) => /netpol-dojo/.test(l));
   if (!line) throw new Error(`no node process under ${shell}: ${children}`);
   return Number(line.trim().split(/\s+/)[0]);
 }
