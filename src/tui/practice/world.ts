@@ -10,7 +10,7 @@ import type { Cluster } from '../../core/model.js';
 import type { NetworkPolicy } from '../../core/policy.js';
 import type { PreparedStep, MatrixEndpoint } from '../../core/bank/prepare.js';
 import { loadBlocks } from '../../core/bank/prepare.js';
-import { applyPolicies, readPolicyAnswer, relabel, answerKindAllowsNamespaces } from '../../core/grader/answer.js';
+import { applyPolicies, readPolicyAnswer, relabel, answerAllowsNamespaces } from '../../core/grader/answer.js';
 
 import { ANSWER_FILE, blamedLine } from '../../core/training/answer-file.js';
 
@@ -80,7 +80,7 @@ export function matrixLayout(prep: PreparedStep): MatrixLayout {
 export type AnswerWorld = { ok: true; cluster: Cluster; policies: NetworkPolicy[] } | { ok: false; findings: Finding[] };
 
 export function worldOfPolicyAnswer(prep: PreparedStep, text: string): AnswerWorld {
-  const answer = readPolicyAnswer([{ file: ANSWER_FILE, text }], answerKindAllowsNamespaces(prep.scenario.kind), prep.cluster);
+  const answer = readPolicyAnswer([{ file: ANSWER_FILE, text }], answerAllowsNamespaces(prep.scenario.kind, prep.requirements), prep.cluster);
   if (Array.isArray(answer)) return { ok: false, findings: answer };
   return { ok: true, cluster: relabel(prep.cluster, answer.namespaceLabels), policies: applyPolicies(prep.existing, answer.policies).policies };
 }
