@@ -16,6 +16,7 @@ const flag = (name: string): number | undefined => {
   return v;
 };
 const binaryEvery = flag('--binary-every') ?? 0;
+const from = flag('--from') ?? 0;
 const total = Number(args[0] ?? 100_000);
 const runSeed = Number(args[1] ?? 20261201);
 const MAX_MS = 3_000;
@@ -24,6 +25,10 @@ const MAX_RSS = 512 * 1024 * 1024;
 const seeds = loadSeeds();
 const capture = captureWarnings();
 const failures: string[] = [];
+const fail = (message: string): void => {
+  failures.push(message);
+  process.stderr.write(`FAIL ${message.slice(0, 600)}\n`);
+};
 const slowest: { ms: number; id: number; what: string }[] = [];
 let largest = { bytes: 0, id: -1, what: '' };
 let peakRss = 0;
@@ -40,23 +45,25 @@ const hasTime = (() => {
 })();
 const dir = tempDir('netpol-fuzz-run-');
 const started = Date.now();
+// Ctrl+C (or a time limit's SIGTERM) ends the run early with the summary so far.
+let stopping = false;
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => (stopping = true));
 
-for (let id = 0; id < total; id++) {
+let done = 0;
+for (let id = from; id < from + total && !stopping; id++) {
+  done++;
   const c = makeCase(seeds, runSeed, id);
   const what = `${c.seed.name}: ${c.mutations.join('+')}`;
   const r = await runCase(c, capture.warnings);
-  if (r.problems.length) {
-    failures.push(`case ${id} (${what}): ${r.problems.join('; ')}`);
-    process.stderr.write(`FAIL ${failures[failures.length - 1].slice(0, 600)}\n`);
-  }
-  if (r.ms > MAX_MS) failures.push(`case ${id} (${what}): took ${r.ms.toFixed(0)} ms`);
+  if (r.problems.length) fail(`case ${id} (${what}): ${r.problems.join('; ')}`);
+  if (r.ms > MAX_MS) fail(`case ${id} (${what}): took ${r.ms.toFixed(0)} ms`);
   slowest.push({ ms: r.ms, id, what });
   slowest.sort((a, b) => b.ms - a.ms);
   slowest.length = Math.min(slowest.length, 5);
   if (r.bytes > largest.bytes) largest = { bytes: r.bytes, id, what };
   const rss = process.memoryUsage().rss;
   peakRss = Math.max(peakRss, rss);
-  if (rss > MAX_RSS) failures.push(`case ${id} (${what}): process at ${(rss / 2 ** 20).toFixed(0)} MiB`);
+  if (rss > MAX_RSS) fail(`case ${id} (${what}): process at ${(rss / 2 ** 20).toFixed(0)} MiB`);
   if (binaryEvery > 0 && id % binaryEvery === 0) {
     const file = path.join(dir, 'case.yaml');
     writeFileSync(file, c.text);
@@ -73,15 +80,15 @@ for (let id = 0; id < total; id++) {
       if (Number.isFinite(kb)) binaryPeakKb = Math.max(binaryPeakKb, kb);
       stderr = lines.join('\n').replace(/^Command exited with non-zero status \d+$/m, '');
     }
-    if (p.status !== 0 && p.status !== 2) failures.push(`case ${id} (${what}) binary: exit ${p.status} ${p.signal ?? ''}`);
-    if (RAW_CONTROL.test((p.stdout ?? '') + stderr)) failures.push(`case ${id} (${what}) binary: raw control character`);
-    if (ms > MAX_MS) failures.push(`case ${id} (${what}) binary: took ${ms} ms`);
+    if (p.status !== 0 && p.status !== 2) fail(`case ${id} (${what}) binary: exit ${p.status} ${p.signal ?? ''}`);
+    if (RAW_CONTROL.test((p.stdout ?? '') + stderr)) fail(`case ${id} (${what}) binary: raw control character`);
+    if (ms > MAX_MS) fail(`case ${id} (${what}) binary: took ${ms} ms`);
   }
-  if ((id + 1) % 2_000 === 0) process.stderr.write(`fuzz: ${id + 1}/${total} cases, ${failures.length} failures, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  if (done % 2_000 === 0) process.stderr.write(`fuzz: ${done}/${total} cases, ${failures.length} failures, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
 }
 capture.restore();
 
-console.log(`fuzz: ${total} cases (seed ${runSeed}) in ${((Date.now() - started) / 1000).toFixed(0)} s; ${failures.length} failures`);
+console.log(`fuzz: ${done} cases from ${from} (seed ${runSeed}${stopping ? ', stopped early' : ''}) in ${((Date.now() - started) / 1000).toFixed(0)} s; ${failures.length} failures`);
 console.log(`slowest: ${slowest.map((s) => `case ${s.id} ${s.ms.toFixed(0)} ms (${s.what})`).join('; ')}`);
 console.log(`largest: case ${largest.id}, ${largest.bytes} characters (${largest.what}); peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
 if (binaryRuns) console.log(`binary: ${binaryRuns} runs, slowest ${binarySlowest} ms${hasTime ? `, peak RSS ${(binaryPeakKb / 1024).toFixed(0)} MiB` : ''}`);
