@@ -251,6 +251,8 @@ export async function runCase(c: FuzzCase, warnings: string[]): Promise<CaseResu
     for (const f of r.findings) {
       const line = formatFinding(f);
       if (line.includes('\n')) problems.push(`finding spans lines: ${JSON.stringify(line.slice(0, 120))}`);
+      // The parser overflowing its stack means the pre-scan let something too deep through.
+      if (/Maximum call stack|out of memory/i.test(line)) problems.push(`the parser blew up: ${line.slice(0, 120)}`);
     }
   } catch (e) {
     problems.push(`loadManifests threw: ${(e as Error).stack?.split('\n').slice(0, 3).join(' | ')}`);

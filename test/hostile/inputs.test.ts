@@ -110,6 +110,9 @@ describe('size and nesting', () => {
       expect(errorsOf('[' .repeat(n) + ']'.repeat(n))).toEqual(['in.yaml:1:102: YAML nested too deeply (more than 100 levels)']);
     }
     expect(errorsOf('- '.repeat(1_000_000) + 'x')).toEqual(['in.yaml:1:203: YAML nested too deeply (more than 100 levels)']);
+    // Found by the fuzzer: a dash chain inside a flow collection, where the parser still nests.
+    expect(errorsOf(`{"a": [\n${'- '.repeat(20_000)}x\n]}`)).toEqual(['in.yaml:2:199: YAML nested too deeply (more than 100 levels)']);
+    expect(errorsOf(`a: ${'- '.repeat(20_000)}x\n`)).toEqual([expect.stringMatching(/^in\.yaml:1:\d+: YAML nested too deeply/)]);
   });
 
   it('nesting within the limit still parses, in block and flow style', () => {

@@ -91,6 +91,12 @@ export function prescanYaml(text: string, limits: PrescanLimits): PrescanProblem
     }
 
     let prev = p > lineStart ? text[p - 1] : ' ';
+    /** Where a `- - -` chain may go on (a value's start, or right after a flow bracket or comma). */
+    let chainAt = valueStart;
+    const skipBlanks = (q: number): number => {
+      while (q < lineEnd && isBlank(text[q])) q++;
+      return q;
+    };
     for (; p < lineEnd; p++) {
       const c = text[p];
       if (quote === '"') {
@@ -116,10 +122,12 @@ export function prescanYaml(text: string, limits: PrescanLimits): PrescanProblem
         flowDepth++;
         nodes++;
         if (depth + flowDepth > limits.maxDepth) return { offset: p, kind: 'depth' };
+        chainAt = skipBlanks(p + 1);
       } else if ((c === ']' || c === '}') && flowDepth > 0) {
         flowDepth--;
       } else if (c === ',' && flowDepth > 0) {
         nodes++;
+        chainAt = skipBlanks(p + 1);
       } else if (c === ':' && flowDepth === 0 && isEnd(text[p + 1])) {
         // `key: value`: the value is one level below the key.
         depth++;
@@ -131,8 +139,13 @@ export function prescanYaml(text: string, limits: PrescanLimits): PrescanProblem
       } else if ((c === '|' || c === '>') && flowDepth === 0 && p === valueStart) {
         blockScalarParent = indent;
         break; // the rest of the line is the header (indicators, a comment)
-      } else if (c === '-' && flowDepth === 0 && p === valueStart && isEnd(text[p + 1])) {
+      } else if (c === '-' && (p === valueStart || p === chainAt) && isEnd(text[p + 1])) {
+        // `- - - x` where a value starts (invalid inside flow or after a key, but the parser
+        // still nests one level per dash): each dash is a level.
+        depth++;
         nodes++;
+        if ((flowDepth > 0 ? depth + flowDepth : depth) > limits.maxDepth) return { offset: p, kind: 'depth' };
+        chainAt = skipBlanks(p + 1);
       }
       if (nodes > limits.maxNodes) return { offset: p, kind: 'nodes' };
       prev = c;
