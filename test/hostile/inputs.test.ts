@@ -113,6 +113,10 @@ describe('size and nesting', () => {
     // Found by the fuzzer: a dash chain inside a flow collection, where the parser still nests.
     expect(errorsOf(`{"a": [\n${'- '.repeat(20_000)}x\n]}`)).toEqual(['in.yaml:2:199: YAML nested too deeply (more than 100 levels)']);
     expect(errorsOf(`a: ${'- '.repeat(20_000)}x\n`)).toEqual([expect.stringMatching(/^in\.yaml:1:\d+: YAML nested too deeply/)]);
+    // Anchors and tags between the dashes (quadratic in the parser: 12 s for 100 KB), and '?' chains.
+    for (const text of ['- &a '.repeat(20_000) + 'x', '- !t '.repeat(20_000) + 'x', `{a: [\n${'? '.repeat(20_000)}x\n]}`, '[&a '.repeat(20_000)]) {
+      expect(errorsOf(text)).toEqual([expect.stringMatching(/^in\.yaml:\d+:\d+: YAML nested too deeply \(more than 100 levels\)$/)]);
+    }
   });
 
   it('nesting within the limit still parses, in block and flow style', () => {

@@ -25,6 +25,15 @@ export interface PrescanProblem {
 const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
 const isEnd = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\t' || c === '\n';
 
+/** Past blanks, and past node properties (`&anchor`, `!tag`) with the blanks after them. */
+function skipProperties(text: string, q: number, end: number): number {
+  for (;;) {
+    while (q < end && isBlank(text[q])) q++;
+    if (text[q] !== '&' && text[q] !== '!') return q;
+    while (q < end && !isBlank(text[q])) q++;
+  }
+}
+
 export function prescanYaml(text: string, limits: PrescanLimits): PrescanProblem | undefined {
   const n = text.length;
   let flowDepth = 0;
@@ -80,8 +89,7 @@ export function prescanYaml(text: string, limits: PrescanLimits): PrescanProblem
         // Compact nesting on one line: `- - - x`, `? - a`, `- key: value`.
         while ((text[p] === '-' || text[p] === '?' || text[p] === ':') && isEnd(text[p + 1])) {
           if (indents.length >= limits.maxDepth) return { offset: p, kind: 'depth' };
-          p++;
-          while (p < lineEnd && isBlank(text[p])) p++;
+          p = skipProperties(text, p + 1, lineEnd);
           indents.push(p - lineStart);
           nodes++;
         }
@@ -93,10 +101,7 @@ export function prescanYaml(text: string, limits: PrescanLimits): PrescanProblem
     let prev = p > lineStart ? text[p - 1] : ' ';
     /** Where a `- - -` chain may go on (a value's start, or right after a flow bracket or comma). */
     let chainAt = valueStart;
-    const skipBlanks = (q: number): number => {
-      while (q < lineEnd && isBlank(text[q])) q++;
-      return q;
-    };
+    const skipBlanks = (q: number): number => skipProperties(text, q, lineEnd);
     for (; p < lineEnd; p++) {
       const c = text[p];
       if (quote === '"') {
@@ -139,7 +144,7 @@ export function prescanYaml(text: string, limits: PrescanLimits): PrescanProblem
       } else if ((c === '|' || c === '>') && flowDepth === 0 && p === valueStart) {
         blockScalarParent = indent;
         break; // the rest of the line is the header (indicators, a comment)
-      } else if (c === '-' && (p === valueStart || p === chainAt) && isEnd(text[p + 1])) {
+      } else if ((c === '-' || c === '?') && (p === valueStart || p === chainAt) && isEnd(text[p + 1])) {
         // `- - - x` where a value starts (invalid inside flow or after a key, but the parser
         // still nests one level per dash): each dash is a level.
         depth++;
