@@ -8,7 +8,7 @@ import type { NetworkPolicy } from '../policy.js';
 import { policyId } from '../policy.js';
 import type { Probe } from '../engine/types.js';
 import type { ManifestInput } from '../manifest/load.js';
-import { solutionAnswer, type Requirement, type Scenario } from '../bank/scenario.js';
+import type { Requirement, Scenario } from '../bank/scenario.js';
 import { loadBlocks, preparedStep, resolvePattern, resolveCheck, type PreparedStep } from '../bank/prepare.js';
 import { closeIds } from '../bank/bank.js';
 import { applyPolicies, readPickAnswer, readPolicyAnswer, readPredictAnswer, relabel, answerAllowsNamespaces, samePolicy } from './answer.js';
