@@ -5,7 +5,11 @@
 // bitmap made beforehand (bench.ts `answers`), one bit per ordered pair and probe.
 // Usage: node scripts/bench-floor.mjs MANIFESTS ANSWERS PORT/PROTO... > out.json
 import { readFileSync } from 'node:fs';
-import { parseAllDocuments } from 'yaml';
+
+// The bundle reads yaml's per-token debug switches as unset (scripts/yaml-debug-env.mjs); the
+// floor gets the same by a plain copy of the environment, so that getenv() is never called.
+Object.defineProperty(process, 'env', { value: { ...process.env }, configurable: true, writable: true });
+const { parseAllDocuments } = await import('yaml');
 
 const [file, answersFile, ...probes] = process.argv.slice(2);
 const ids = [];
@@ -21,10 +25,11 @@ let buf = Buffer.allocUnsafe(SIZE);
 let pos = 0;
 const out = process.stdout;
 async function flush() {
-  const piece = buf.subarray(0, pos);
-  buf = Buffer.allocUnsafe(SIZE);
+  const more = out.write(buf.subarray(0, pos));
   pos = 0;
-  if (!out.write(piece)) await new Promise((resolve) => out.once('drain', resolve));
+  // As matrix's writer: the buffer is filled again once the descriptor took it.
+  if (out.writableLength !== 0) buf = Buffer.allocUnsafe(SIZE);
+  if (!more) await new Promise((resolve) => out.once('drain', resolve));
 }
 async function put(bytes) {
   if (pos + bytes.length > SIZE) await flush();

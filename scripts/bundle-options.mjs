@@ -2,6 +2,7 @@
 // hello-world), so that "built the same way" holds by construction.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { yamlWithoutDebugEnv } from './yaml-debug-env.mjs';
 
 export const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
@@ -20,6 +21,8 @@ export const bundleOptions = {
   define: { 'process.env.NODE_ENV': '"production"' },
   // Ink only loads react-devtools-core when DEV=true; never in this app.
   alias: { 'react-devtools-core': path.join(root, 'scripts', 'empty-module.cjs') },
+  // The yaml package's per-token debug switches read as unset (scripts/yaml-debug-env.mjs).
+  plugins: [yamlWithoutDebugEnv],
   // Some CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __netpolRequire } from 'node:module'; const require = __netpolRequire(import.meta.url);" },
 };

@@ -1,21 +1,26 @@
 // Large outputs (a matrix of 3,000 pods is gigabytes of JSON) written as bytes: pieces are
 // encoded once and copied into fixed buffers, and each full buffer goes to the stream with
 // back-pressure. Buffers stay under V8's 128 KB limit for regular objects, so that no output
-// string or array ever becomes a large object that costs page faults to build and free.
+// string or array ever becomes a large object that costs page faults to build and free. On a
+// file descriptor that took the piece whole (files, terminals and pipes are written
+// synchronously on POSIX), the same buffer is filled again: no garbage per piece.
 import type { Writable } from 'node:stream';
 
 export const PIECE_BYTES = 64 * 1024;
 
 export class BufferWriter {
-  private buf: Buffer;
-  private pos = 0;
+  /** The piece being filled: hot loops may copy into it directly, from `pos`, then set `pos`. */
+  buf: Buffer;
+  pos = 0;
+  readonly size: number;
   /** Bytes handed to the stream so far. */
   written = 0;
 
   constructor(
     private readonly out: Writable,
-    private readonly size = PIECE_BYTES,
+    size = PIECE_BYTES,
   ) {
+    this.size = size;
     this.buf = Buffer.allocUnsafe(size);
   }
 
@@ -24,19 +29,10 @@ export class BufferWriter {
     return this.pos + n <= this.size;
   }
 
-  /** Copies pre-encoded bytes; the caller has made room (fits) or the piece is larger than a buffer. */
+  /** Copies pre-encoded bytes; the caller has made room (fits). */
   put(bytes: Uint8Array): void {
-    const n = bytes.length;
-    if (n <= 16) {
-      // Short pieces: a loop beats the call into TypedArray.set.
-      const b = this.buf;
-      let p = this.pos;
-      for (let i = 0; i < n; i++) b[p++] = bytes[i];
-      this.pos = p;
-      return;
-    }
     this.buf.set(bytes, this.pos);
-    this.pos += n;
+    this.pos += bytes.length;
   }
 
   /** Writes bytes of any length, flushing as needed. */
@@ -58,11 +54,15 @@ export class BufferWriter {
   /** Hands the current piece to the stream; waits for 'drain' when the stream is full. */
   async flush(): Promise<void> {
     if (this.pos === 0) return;
-    const piece = this.pos === this.size ? this.buf : this.buf.subarray(0, this.pos);
-    // The stream keeps the piece until it is written: start a new one rather than reuse it.
-    this.buf = Buffer.allocUnsafe(this.size);
+    const whole = this.buf;
+    const piece = this.pos === this.size ? whole : whole.subarray(0, this.pos);
     this.written += this.pos;
     this.pos = 0;
-    if (!this.out.write(piece)) await new Promise<void>((resolve) => this.out.once('drain', resolve));
+    const more = this.out.write(piece);
+    // Reuse only when the bytes have left for the descriptor: a stream holding the piece (or
+    // any other Writable, which may keep chunks) gets a fresh buffer.
+    const fd = (this.out as { fd?: unknown }).fd;
+    if (!(typeof fd === 'number' && this.out.writableLength === 0)) this.buf = Buffer.allocUnsafe(this.size);
+    if (!more) await new Promise<void>((resolve) => this.out.once('drain', resolve));
   }
 }

@@ -100,3 +100,34 @@ describe('ipBlock sets', () => {
     expect(e.allowed(e.indexOf('a/web-1'), e.indexOf('a/db'), probe)).toBe(true);
   });
 });
+
+describe('whole rows', () => {
+  it('transpose32 moves bit c of word r to bit r of word c', async () => {
+    const { transpose32 } = await import('../../src/core/engine/bitset.js');
+    const { seededRandom } = await import('../../src/core/training/exam-plan.js');
+    const r = seededRandom(3);
+    for (let t = 0; t < 50; t++) {
+      const a = Uint32Array.from({ length: 32 }, () => Math.floor(r() * 2 ** 32));
+      const b = a.slice();
+      transpose32(b);
+      for (let row = 0; row < 32; row++) for (let c = 0; c < 32; c++) expect((b[c] >>> row) & 1).toBe((a[row] >>> c) & 1);
+    }
+  });
+
+  it('rowsForProbe answers every cell as forProbe does, across 32-bit word edges', () => {
+    const many = Array.from({ length: 70 }, (_, i) => pod(`${i % 3 ? 'a' : 'b'}/p${i}`, `10.0.${i >> 6}.${i & 63}`, { app: i % 4 ? 'web' : 'db', tier: String(i % 5) }));
+    const c70 = cluster(many);
+    const e = new Engine(c70, [
+      policy('a/deny-db', sel({ app: 'db' }), { ingress: [rule([{ podSelector: sel({ tier: '1' }) }])] }),
+      policy('a/web-out', sel({ app: 'web' }), { egress: [rule([{ ipBlock: { cidr: '10.0.0.0/27', except: [] } }])] }),
+      policy('b/all-in', sel(), { ingress: [rule([{ namespaceSelector: sel() }])] }),
+    ]);
+    const probe = { port: 80, protocol: 'TCP' } as const;
+    const cell = e.forProbe(probe);
+    const rowOf = e.rowsForProbe(probe);
+    for (let a = 0; a < many.length; a++) {
+      const row = rowOf(a);
+      for (let b = 0; b < many.length; b++) expect(row.has(b), `${a} -> ${b}`).toBe(cell(a, b));
+    }
+  });
+});

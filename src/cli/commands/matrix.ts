@@ -2,6 +2,7 @@
 import type { Io } from '../io.js';
 import { painter, useColor } from '../io.js';
 import { BufferWriter, PIECE_BYTES } from '../buffer-writer.js';
+import { BitSet } from '../../core/engine/bitset.js';
 import { PROTOCOLS } from '../../core/model.js';
 import { INPUT_FLAGS, SCOPE_FLAGS, flagSet, flagValue, flagValues, outputFormat, outputSpec, parseArgs, UsageError, type FlagSpec } from '../args.js';
 import { writeData } from '../output.js';
@@ -255,17 +256,33 @@ async function writeJson(io: Io, engine: Engine, rows: number[], probes: Probe[]
     const yes = ids.map((id) => Buffer.from(`${id}${tail}true}`));
     const no = ids.map((id) => Buffer.from(`${id}${tail}false}`));
     const rowOf = engine.rowsForProbe(probe);
+    const reach = new BitSet(engine.endpoints.length);
     for (let a = 0; a < rows.length; a++) {
-      const reach = rowOf(rows[a]);
-      const head = heads[a];
+      const words = rowOf(rows[a], reach).words;
+      const head = first ? heads[a].subarray(1) : heads[a];
+      const rest = heads[a];
+      // The hot loop copies straight into the writer's piece (two copies and a bit test per cell).
+      let buf = out.buf;
+      let pos = out.pos;
+      let h = head;
       for (let b = 0; b < rows.length; b++) {
         if (a === b) continue;
-        const col = reach.has(rows[b]) ? yes[b] : no[b];
-        if (!out.fits(head.length + col.length)) await out.flush();
-        out.put(first ? head.subarray(1) : head);
-        out.put(col);
+        const to = rows[b];
+        const col = (words[to >>> 5] & (1 << (to & 31))) !== 0 ? yes[b] : no[b];
+        if (pos + h.length + col.length > out.size) {
+          out.pos = pos;
+          await out.flush();
+          buf = out.buf;
+          pos = 0;
+        }
+        buf.set(h, pos);
+        pos += h.length;
+        buf.set(col, pos);
+        pos += col.length;
+        h = rest;
         first = false;
       }
+      out.pos = pos;
     }
   }
   await out.text(']}\n');

@@ -71,3 +71,24 @@ export class BitSet {
     }
   }
 }
+
+/**
+ * Transposes a 32x32 bit matrix in place: bit c of word r moves to bit r of word c (bit k is
+ * 1 << k, as in BitSet). Quadrants swap, then their quadrants, down to single bits.
+ */
+export function transpose32(a: Uint32Array): void {
+  swapBits(a, 16, 0x0000ffff);
+  swapBits(a, 8, 0x00ff00ff);
+  swapBits(a, 4, 0x0f0f0f0f);
+  swapBits(a, 2, 0x33333333);
+  swapBits(a, 1, 0x55555555);
+}
+
+/** One stage of transpose32: rows k and k+j (k without bit j) exchange their j-bit groups. */
+function swapBits(a: Uint32Array, j: number, m: number): void {
+  for (let k = 0; k < 32; k = ((k | j) + 1) & ~j) {
+    const t = ((a[k] >>> j) ^ a[k | j]) & m;
+    a[k] ^= t << j;
+    a[k | j] ^= t;
+  }
+}

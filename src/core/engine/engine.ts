@@ -17,7 +17,7 @@ import type { NetworkPolicy, PolicyPeer, PolicyPort, PolicyRule, Direction, Labe
 import { policyId } from '../policy.js';
 import { selectorMatches } from '../labels.js';
 import { parseIp, parseCidrLegacy, cidrContains, familyOf, unmapIpv4, type IP, type CIDR, type Family } from '../ip.js';
-import { BitSet } from './bitset.js';
+import { BitSet, transpose32 } from './bitset.js';
 import type { Endpoint, Probe, RuleRef, DirectionVerdict, Verdict } from './types.js';
 import { probeKey } from './types.js';
 
@@ -117,6 +117,8 @@ export class Engine {
   /** Admitted peers per (policy set, probe[, destination ports]) — shared by pods with the same policies. */
   private readonly admittedCache = new Map<string, BitSet>();
   private readonly namedPortCache = new Map<string, BitSet>();
+  /** Per probe: each endpoint's container port names for it (see portNames). */
+  private readonly portNameCache = new Map<string, (readonly string[])[]>();
   /** Per probe: each endpoint's admitted set (egress: destinations, ingress: sources), filled lazily. */
   private readonly probeRows = new Map<string, { egress: BitSet[]; ingress: BitSet[] }>();
 
@@ -233,48 +235,46 @@ export class Engine {
    * into the destinations each source is admitted by). Costs one pass over the admitted sets
    * per probe, then a few word operations per row instead of a call per cell.
    */
-  rowsForProbe(probe: Probe): (from: number) => BitSet {
+  rowsForProbe(probe: Probe): (from: number, into?: BitSet) => BitSet {
     const n = this.info.length;
     const rows = this.rowCache(probe);
-    // Destinations grouped by their admitted set (shared objects from admittedCache).
-    const open = new BitSet(n);
-    const groups = new Map<BitSet, number[]>();
+    const w = this.all.words.length;
+    // The admitted-sources matrix, one row per destination (every source for one no policy
+    // isolates), transposed by 32x32 blocks into one row per source.
+    const bySource = new Uint32Array(n * w);
+    const block = new Uint32Array(32);
+    const destRows: Uint32Array[] = new Array(n);
     for (let to = 0; to < n; to++) {
-      if (this.ingressPolicies[to].length === 0) {
-        open.add(to);
-        continue;
-      }
-      const inc = rows.ingress[to] ?? (rows.ingress[to] = this.admittedByIngress(to, probe));
-      const members = groups.get(inc);
-      if (members) members.push(to);
-      else groups.set(inc, [to]);
+      if (this.ingressPolicies[to].length === 0) destRows[to] = this.all.words;
+      else destRows[to] = (rows.ingress[to] ?? (rows.ingress[to] = this.admittedByIngress(to, probe))).words;
     }
-    const admittedBy: BitSet[] = new Array(n);
-    for (let from = 0; from < n; from++) admittedBy[from] = open.clone();
-    const wordsPerRow = open.words.length;
-    for (const [inc, members] of groups) {
-      // Many members: OR their set into each admitted source's row; few: set their bits one by one.
-      const mask = members.length > wordsPerRow ? new BitSet(n) : undefined;
-      if (mask) for (const to of members) mask.add(to);
-      const w = inc.words;
-      for (let k = 0; k < w.length; k++) {
-        let word = w[k];
-        while (word !== 0) {
-          const low = word & -word;
-          const from = (k << 5) + (31 - Math.clz32(low));
-          word ^= low;
-          if (from >= n) break;
-          const row = admittedBy[from];
-          if (mask) row.orInPlace(mask);
-          else for (const to of members) row.words[to >>> 5] |= 1 << (to & 31);
+    for (let bi = 0; bi < w; bi++) {
+      for (let bj = 0; bj < w; bj++) {
+        let any = 0;
+        let every = -1;
+        for (let r = 0; r < 32; r++) {
+          const to = (bi << 5) + r;
+          const x = to < n ? destRows[to][bj] : 0;
+          block[r] = x;
+          any |= x;
+          every &= x;
+        }
+        if (any === 0) continue;
+        // All ones (destinations open to every source in the block) stay all ones.
+        if (every !== -1) transpose32(block);
+        for (let c = 0; c < 32; c++) {
+          const from = (bj << 5) + c;
+          if (from < n) bySource[from * w + bi] = block[c];
         }
       }
     }
-    return (from) => {
-      const row = admittedBy[from].clone();
+    return (from, into) => {
+      const row = into ?? new BitSet(n);
+      const out = row.words;
+      out.set(bySource.subarray(from * w, from * w + w));
       if (this.egressPolicies[from].length > 0) {
-        const out = rows.egress[from] ?? (rows.egress[from] = this.admittedByEgress(from, probe));
-        row.andInPlace(out);
+        const egress = (rows.egress[from] ?? (rows.egress[from] = this.admittedByEgress(from, probe))).words;
+        for (let k = 0; k < w; k++) out[k] &= egress[k];
       }
       // Loopback: a pod reaching itself never passes through a policy.
       row.add(from);
@@ -483,14 +483,23 @@ export class Engine {
    * containers may give one number different names: a named port matches under any of them.
    * Hosts outside the cluster have no container ports, so named ports never resolve on them.
    */
-  private portNames(to: number, probe: Probe): string[] {
+  private portNames(to: number, probe: Probe): readonly string[] {
+    // Asked per rule and per destination while compiling a probe: worked out once each.
+    const key = probeKey(probe);
+    let perEndpoint = this.portNameCache.get(key);
+    if (!perEndpoint) this.portNameCache.set(key, (perEndpoint = new Array(this.info.length)));
+    const hit = perEndpoint[to];
+    if (hit) return hit;
     const e = this.info[to];
-    if (e.kind !== 'pod') return [];
     const names: string[] = [];
-    for (const p of e.ports) {
-      if (p.name && p.port === probe.port && p.protocol === probe.protocol && !names.includes(p.name)) names.push(p.name);
+    if (e.kind === 'pod') {
+      for (const p of e.ports) {
+        if (p.name && p.port === probe.port && p.protocol === probe.protocol && !names.includes(p.name)) names.push(p.name);
+      }
+      names.sort();
     }
-    return names.sort();
+    perEndpoint[to] = names;
+    return names;
   }
 
   /** Index of the first port entry matching traffic to `to` on `probe`; -1 none; null when ports is empty (all). */

@@ -14,6 +14,8 @@ const SAFE_INT = /^(?:0|-?[1-9][0-9]{0,14})$/;
 /** YAML 1.1 line breaks inside strings, a solidus escape, surrogate escapes, prototype and merge keys. */
 const UNSURE = /[\u0085\u2028\u2029]|\\\/|\\u[dD][89abAB]|\\u[dD][c-fC-F]|"__proto__"|"<<"/;
 
+const POLICIES = /"kind"\s*:\s*"NetworkPolicy"/;
+
 export interface JsonDocument {
   data: object;
   /** Offset of the document's first character. */
@@ -29,6 +31,9 @@ export function parseJsonDocument(text: string, maxNesting: number): JsonDocumen
   while (start < text.length && (text[start] === ' ' || text[start] === '\n' || text[start] === '\t')) start++;
   if (text[start] !== '{' && text[start] !== '[') return undefined;
   if (UNSURE.test(text)) return undefined;
+  // Policies keep a position for every rule, port and peer (validate-policy), which this
+  // path can only get from the full parse: then it would parse twice. The full parse alone.
+  if (POLICIES.test(text)) return undefined;
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -58,11 +63,97 @@ export function parseJsonDocument(text: string, maxNesting: number): JsonDocumen
   return { data, start };
 }
 
-/** A locator that runs `full` (the full parser's locator) the first time a position is asked. */
-export function lazyLocator(full: () => Locator): Locator {
+/**
+ * A locator that answers from `known` (positions the fast path kept: the document and its
+ * List items, which every object asks for) and runs `full` (the full parser's locator) the
+ * first time any other position is asked, for a finding.
+ */
+export function lazyLocator(full: () => Locator, known: (path: FieldPath) => SourcePos | undefined = () => undefined): Locator {
   let loc: Locator | undefined;
   return {
-    value: (path: FieldPath): SourcePos => (loc ??= full()).value(path),
+    value: (path: FieldPath): SourcePos => known(path) ?? (loc ??= full()).value(path),
     key: (path: FieldPath): SourcePos => (loc ??= full()).key(path),
+  };
+}
+
+/** Offsets of the root value and of each element of a top-level "items" array, for lazyLocator. */
+export interface KnownOffsets {
+  root: number;
+  items?: number[];
+}
+
+/** The value offsets `[]` and `['items', i]` resolve to, or undefined for any other path. */
+export function knownPositions(offsets: KnownOffsets, posAt: (offset: number) => SourcePos): (path: FieldPath) => SourcePos | undefined {
+  return (path) => {
+    if (path.length === 0) return posAt(offsets.root);
+    if (path.length === 2 && path[0] === 'items' && typeof path[1] === 'number' && offsets.items) {
+      const at = offsets.items[path[1]];
+      return at === undefined ? undefined : posAt(at);
+    }
+    return undefined;
+  };
+}
+
+/**
+ * Where the elements of a JSON text's top-level "items" array start (a kubectl List), found
+ * with a scan of strings and brackets; undefined when the root has no such array.
+ */
+export function jsonItemOffsets(text: string, start: number): number[] | undefined {
+  if (text[start] !== '{') return undefined;
+  const re = /"(?:[^"\\]|\\.)*"|[{}[\],:]/g;
+  re.lastIndex = start;
+  let depth = 0;
+  let lastKey: string | undefined;
+  let expectKey = false;
+  let inItems = false;
+  let items: number[] | undefined;
+  const firstChar = (from: number): number => {
+    let i = from;
+    while (text[i] === ' ' || text[i] === '\n' || text[i] === '\t' || text[i] === '\r') i++;
+    return i;
+  };
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const t = m[0];
+    if (t === '{' || t === '[') {
+      depth++;
+      if (depth === 1) expectKey = true;
+      if (depth === 2 && t === '[' && lastKey === 'items' && items === undefined) {
+        inItems = true;
+        items = [];
+        const at = firstChar(re.lastIndex);
+        if (text[at] !== ']') items.push(at);
+      }
+    } else if (t === '}' || t === ']') {
+      if (depth === 2 && inItems) inItems = false;
+      depth--;
+    } else if (t === ',') {
+      if (depth === 1) expectKey = true;
+      else if (depth === 2 && inItems) items!.push(firstChar(re.lastIndex));
+    } else if (t === ':') {
+      // nothing: the key came just before
+    } else if (depth === 1 && expectKey) {
+      lastKey = JSON.parse(t) as string;
+      expectKey = false;
+    }
+  }
+  return items;
+}
+
+/** Line and column of offsets in `text`, from one scan for line breaks (then a binary search each). */
+export function lineIndex(file: string, text: string): (offset: number) => SourcePos {
+  let starts: number[] | undefined;
+  return (offset) => {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { file, line: lo + 1, col: offset - starts[lo] + 1 };
   };
 }

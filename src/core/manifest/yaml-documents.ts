@@ -2,13 +2,14 @@
 // kubectl reads YAML 1.1 (yes/no/on/off/y/n are booleans, 0755 is octal) and keeps
 // timestamp-looking scalars as strings, so we do the same. Every document keeps a
 // Locator that turns a field path into FILE:LINE:COL, following aliases and merge keys.
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
-import type { Alias, Document, Node, Pair, YAMLMap } from 'yaml';
+import { Document as YamlDocumentNode, LineCounter, isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import type { Alias, Document, Node, Pair, Schema, YAMLMap } from 'yaml';
 import type { Finding } from '../findings.js';
 import type { SourcePos } from '../model.js';
 import { nulByteMessage } from '../text/decode.js';
 import { prescanYaml } from './yaml-prescan.js';
-import { lazyLocator, parseJsonDocument } from './json-documents.js';
+import { jsonItemOffsets, knownPositions, lazyLocator, lineIndex, parseJsonDocument } from './json-documents.js';
+import { locateIn, parseBlockYaml } from './yaml-cst.js';
 
 export type PathSegment = string | number;
 export type FieldPath = readonly PathSegment[];
@@ -144,7 +145,20 @@ const PARSE_OPTIONS = {
 export interface ParseOptions {
   /** Take JSON texts through JSON.parse when that reads them the same (default true; tests turn it off to compare). */
   jsonFastPath?: boolean;
+  /** Take block YAML from the yaml package's CST when that reads it the same (default true). */
+  blockFastPath?: boolean;
 }
+
+let schema: Schema | undefined;
+/** The schema the full parse resolves scalars with (YAML 1.1 as go-yaml v2 reads it). */
+function parseSchema(): Schema {
+  return (schema ??= new YamlDocumentNode(null, PARSE_OPTIONS).schema);
+}
+
+const positions = (file: string, lines: LineCounter) => (offset: number): SourcePos => {
+  const { line, col } = lines.linePos(Math.max(0, offset));
+  return { file, line, col };
+};
 
 /** Parse every document of one file. Empty documents are skipped; broken ones yield findings. */
 export function parseYamlDocuments(file: string, input: string, options: ParseOptions = {}): ParsedYamlFile {
@@ -193,10 +207,38 @@ export function parseYamlDocuments(file: string, input: string, options: ParseOp
       const located = parseYamlText(file, text, lines, posAt).documents[0];
       return located?.locator ?? { value: () => source, key: () => source };
     };
-    documents.push({ file, index: 0, data: json.data, locator: lazyLocator(full), source });
+    const known = knownPositions({ root: json.start, items: jsonItemOffsets(text, json.start) }, lineIndex(file, text));
+    documents.push({ file, index: 0, data: json.data, locator: lazyLocator(full, known), source });
     return { documents, findings };
   }
-  return parseYamlText(file, text, lines, posAt);
+  // Block YAML that the CST reads exactly as the full parse: data now, positions on demand.
+  const cst = options.blockFastPath === false ? undefined : parseBlockYaml(text, parseSchema(), lines, MAX_NESTING);
+  if (cst) {
+    let fullDocs: Map<number, YamlDocument> | undefined;
+    const located = (index: number): YamlDocument | undefined => {
+      fullDocs ??= (() => {
+        const again = new LineCounter();
+        return new Map(parseYamlText(file, text, again, positions(file, again)).documents.map((d) => [d.index, d]));
+      })();
+      return fullDocs.get(index);
+    };
+    for (const d of cst) {
+      const source = posAt(d.start);
+      const fallback = (): Locator => located(d.index)?.locator ?? { value: () => source, key: () => source };
+      let full: Locator | undefined;
+      const at = (path: FieldPath, wantKey: boolean): SourcePos => {
+        const offset = locateIn(d, path, wantKey);
+        if (offset !== undefined) return posAt(offset);
+        full ??= fallback();
+        return wantKey ? full.key(path) : full.value(path);
+      };
+      const locator: Locator = { value: (path) => at(path, false), key: (path) => at(path, true) };
+      documents.push({ file, index: d.index, data: d.data, locator, source });
+    }
+    return { documents, findings };
+  }
+  const again = new LineCounter();
+  return parseYamlText(file, text, again, positions(file, again));
 }
 
 /** The full parse (after the checks above): every document composed, checked and located. */
