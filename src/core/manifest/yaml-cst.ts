@@ -263,9 +263,10 @@ export function parseBlockYaml(text: string, schema: Schema, lines: LineCounter,
           return undefined;
       }
     }
-  } catch (e) {
-    if (e instanceof Unsure) return undefined;
-    throw e;
+  } catch {
+    // Unsure, or the parser itself gave up (a stack overflow on deep nesting): the full parse
+    // meets the same text and reports it as it always has.
+    return undefined;
   }
   return docs;
 }
