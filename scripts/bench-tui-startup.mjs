@@ -34,6 +34,9 @@ writeFileSync(path.join(work, 'hello.tsx'), `
 import React from 'react';
 import { render, Text } from 'ink';
 render(<Text>hello from ink</Text>);
+// Stay up until the benchmark closes the pane, as the trainer does: a pane that closes by
+// itself could vanish between two captures.
+setInterval(() => {}, 1 << 30);
 `);
 
 await build({
