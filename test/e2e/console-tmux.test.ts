@@ -91,7 +91,19 @@ describe.skipIf(!hasTmux)('the console pane in tmux', () => {
     // The here-document, line by line, continued at "> ".
     line(s, 'cat <<EOF | kubectl apply -f -');
     await waitFor(s, (x) => /^>\s*$/m.test(x));
-    for (const l of ['apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata:', '  name: deny-all-ingress', '  namespace: netpol-test', 'spec:', '  podSelector: {}', '  policyTypes:', '  - Ingress', 'EOF']) line(s, l);
+    for (const l of [
+      'apiVersion: networking.k8s.io/v1',
+      'kind: NetworkPolicy',
+      'metadata:',
+      '  name: deny-all-ingress',
+      '  namespace: netpol-test',
+      'spec:',
+      '  podSelector: {}',
+      '  policyTypes:',
+      '  - Ingress',
+      'EOF',
+    ])
+      line(s, l);
     await waitFor(s, 'networkpolicy.networking.k8s.io/deny-all-ingress created');
     line(s, WGET);
     const denied = await waitFor(s, 'command terminated with exit code 1');
@@ -99,7 +111,15 @@ describe.skipIf(!hasTmux)('the console pane in tmux', () => {
     expect(rowsFit(denied, 100)).toBe(true);
     // Up brings the command back; Esc leaves, c comes back to the same transcript.
     keys(s, 'Up');
-    await waitFor(s, (x) => x.split('\n').filter((r) => r.startsWith('controlplane:~$')).pop()?.trimEnd() === `controlplane:~$ ${WGET}`);
+    await waitFor(
+      s,
+      (x) =>
+        x
+          .split('\n')
+          .filter((r) => r.startsWith('controlplane:~$'))
+          .pop()
+          ?.trimEnd() === `controlplane:~$ ${WGET}`,
+    );
     keys(s, 'C-u');
     keys(s, 'Escape');
     await waitFor(s, 'c console');

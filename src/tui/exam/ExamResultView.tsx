@@ -65,7 +65,12 @@ function taskReviewLines(t: GradedTask, s: Scenario | undefined, width: number):
     if (t.result.mistakes.length) for (const m of t.result.mistakes) out.push({ text: `  - ${m.message}`, color: 'yellow' });
     out.push({ text: '' });
   }
-  out.push(...reviewLines({ scenario: s, step: t.step, answer: t.answer, mismatches: t.result?.mismatches ?? [], checks: t.result?.checks, console: t.console }, width - 1));
+  out.push(
+    ...reviewLines(
+      { scenario: s, step: t.step, answer: t.answer, mismatches: t.result?.mismatches ?? [], checks: t.result?.checks, console: t.console },
+      width - 1,
+    ),
+  );
   return out;
 }
 

@@ -189,11 +189,24 @@ export function Exam(props: ExamProps) {
       );
       break;
     case 'console':
-      body = !exam || !scenario ? <Text color="red">This task cannot be prepared.</Text> : (
-        <ExamConsole consoles={consoles} exam={exam} index={state.index} scenario={scenario} store={data.store} {...size} isActive={props.isActive && !state.confirm}
-          onCommands={(index, commands) => dispatch({ type: 'console', index, commands })} onMessage={(message) => dispatch({ type: 'message', message })}
-          onLeave={() => dispatch({ type: 'view', view: 'task' })} onHelp={onHelp} />
-      );
+      body =
+        !exam || !scenario ? (
+          <Text color="red">This task cannot be prepared.</Text>
+        ) : (
+          <ExamConsole
+            consoles={consoles}
+            exam={exam}
+            index={state.index}
+            scenario={scenario}
+            store={data.store}
+            {...size}
+            isActive={props.isActive && !state.confirm}
+            onCommands={(index, commands) => dispatch({ type: 'console', index, commands })}
+            onMessage={(message) => dispatch({ type: 'message', message })}
+            onLeave={() => dispatch({ type: 'view', view: 'task' })}
+            onHelp={onHelp}
+          />
+        );
       break;
     case 'result':
       body = <ExamResultView handedIn={state.handedIn} note={state.note} index={state.index} scenarioOf={scenarioOf} width={width} />;

@@ -66,7 +66,13 @@ export const TASK_KEYMAP: Keymap = [
     footer: 'answer',
     footerKeys: ['Enter'],
   },
-  { command: 'console', keys: ['c'], description: 'open the task\'s console (kubectl; its cluster is graded at hand-in, your draft applied on top)', category: 'Task', footer: 'console' },
+  {
+    command: 'console',
+    keys: ['c'],
+    description: "open the task's console (kubectl; its cluster is graded at hand-in, your draft applied on top)",
+    category: 'Task',
+    footer: 'console',
+  },
   { command: 'lineUp', keys: ['Up', 'k'], description: 'scroll a line up', category: 'Scroll' },
   { command: 'lineDown', keys: ['Down', 'j'], description: 'scroll a line down', category: 'Scroll', footer: 'scroll', footerKeys: ['Up', 'Down'] },
   { command: 'pageUp', keys: ['PgUp'], description: 'scroll a page up', category: 'Scroll' },
@@ -151,7 +157,7 @@ export function examKeys(state: Pick<ExamState, 'view' | 'confirm'>): ScreenKeys
         ['Ctrl+C', 'quit; the exam and its drafts are kept'],
       ]);
     case 'console':
-      return screenKeys(EXAM_CONSOLE_KEYMAP, [['Ctrl+C', 'quit; the exam and the console\'s commands are kept']]);
+      return screenKeys(EXAM_CONSOLE_KEYMAP, [['Ctrl+C', "quit; the exam and the console's commands are kept"]]);
     case 'result':
       return screenKeys(RESULT_KEYMAP);
     case 'review':

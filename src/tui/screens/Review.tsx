@@ -173,7 +173,14 @@ export function Review(props: ReviewProps) {
       { text: `${when(sel.failure.finishedAt)} · ${sel.failure.mode} · score ${Math.round(sel.failure.score * 100)}% · ${sel.failure.reason}`, color: 'red' },
       { text: '' },
       ...reviewLines(
-        { scenario, step: sel.failure.step, answer: attempt?.answer ?? '', mismatches: attempt?.mismatches ?? [], checks: attempt?.checks, console: attempt?.console },
+        {
+          scenario,
+          step: sel.failure.step,
+          answer: attempt?.answer ?? '',
+          mismatches: attempt?.mismatches ?? [],
+          checks: attempt?.checks,
+          console: attempt?.console,
+        },
         width - 1,
       ),
     ];
