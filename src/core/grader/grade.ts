@@ -18,7 +18,6 @@ import { causeOf, detectMistakes, type Mistake } from './mistakes.js';
 import { explainVerdict } from '../engine/reasons.js';
 import { Engine } from '../engine/engine.js';
 import { connectionText, emptyConnections, pushRange, subtractConnections, type ConnectionSet } from '../reach/ports.js';
-import { ConnectionEvaluator } from '../reach/connections.js';
 
 export type Reachability = 'allowed' | 'denied';
 
@@ -642,8 +641,4 @@ export function policyIds(policies: readonly NetworkPolicy[]): string[] {
   return policies.map(policyId);
 }
 
-/** Every connection a verdict-bearing engine allows between two endpoints (for screens). */
-export function connectionsBetween(ev: Evaluation, fromId: string, toId: string): ConnectionSet {
-  return new ConnectionEvaluator(ev.engine, ev.grid.atoms).connections(ev.engine.indexOf(fromId), ev.engine.indexOf(toId));
-}
 
