@@ -253,6 +253,11 @@ describe('drills', () => {
     expect(result).toContain('[columns 2-3 of 3, ← →]');
     await sendKeys(r.stdin, KEY.left, KEY.left);
     expect(await waitForFrame(r.lastFrame, '[columns 1-2 of 3, ← →]')).toContain('orders-db:5432');
+    // The frame says "recorded" once the write is under way: wait for the store, not the clock.
+    await waitUntil('the pick attempt in the store', async () => {
+      await store.reload();
+      return store.attempts({ exerciseId: 'pick-orders-db-two-sources' }).length > 0;
+    });
     const [a] = store.attempts({ exerciseId: 'pick-orders-db-two-sources' });
     expect(a.answer).toBe('pick: b');
   });
