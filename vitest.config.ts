@@ -6,7 +6,8 @@ export default defineConfig({
     reporters: ['default', './test/summary-reporter.ts'],
     // chalk ignores NO_COLOR; keep TUI frames plain in tests.
     env: { FORCE_COLOR: '0' },
-    testTimeout: 30000,
+    // A safety limit, not a speed check: tests wait on state, and a loaded 2-core machine can be slow.
+    testTimeout: 120000,
     hookTimeout: 60000,
   },
 });
