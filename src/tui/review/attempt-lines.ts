@@ -5,7 +5,8 @@
 import type { Scenario } from '../../core/bank/scenario.js';
 import { solutionAnswer } from '../../core/bank/scenario.js';
 import type { Line } from '../../core/bank/describe.js';
-import { lineDiff, textLines } from './line-diff.js';
+import { wrap } from '../../core/bank/describe.js';
+import { documentLines, joinDocuments, lineDiff, textLines } from './line-diff.js';
 
 export interface ReviewSubject {
   scenario: Scenario | undefined;
@@ -26,7 +27,7 @@ export const MARK = { yours: '-', reference: '+' } as const;
 export function referenceAnswer(s: Scenario, step: number): { name: string; text: string } | undefined {
   for (const sol of s.solutions) {
     const blocks = solutionAnswer(sol, step);
-    if (blocks?.length) return { name: sol.name, text: blocks.map((b) => b.text.trimEnd()).join('\n---\n') + '\n' };
+    if (blocks?.length) return { name: sol.name, text: joinDocuments(blocks.map((b) => b.text)) };
   }
   return undefined;
 }
@@ -51,37 +52,52 @@ export function failedCheckText(c: unknown): string | undefined {
 }
 
 function fit(text: string, width: number): string {
-  if (width <= 0) return '';
-  return text.length <= width ? text.padEnd(width) : `${text.slice(0, Math.max(0, width - 1))}…`;
+  return width <= 0 ? '' : text.padEnd(width);
+}
+
+/**
+ * One line of YAML cut to `width` after its gutter mark: every piece keeps the mark (so a wrapped
+ * `-` line still reads as only in your answer) and continuation pieces keep the line's own
+ * indentation, plus two, so the structure of the YAML stays visible.
+ */
+export function gutterPieces(mark: string, text: string, width: number): string[] {
+  const room = Math.max(1, width - 2);
+  const pieces = text.length <= room ? [text] : wrap(text, room);
+  return pieces.map((p) => `${mark} ${p}`);
 }
 
 /** The answer and the reference with differing lines marked: two columns, or one after the other. */
 export function comparisonLines(answer: string, reference: string, width: number): Line[] {
-  const ops = lineDiff(textLines(answer), textLines(reference));
+  const ops = lineDiff(documentLines(answer), documentLines(reference));
   const out: Line[] = [];
   const legend = `(${MARK.yours} only in your answer, ${MARK.reference} only in the reference)`;
   if (width >= SIDE_BY_SIDE_COLUMNS) {
-    const col = Math.floor((width - 3) / 2) - 2;
-    out.push({ text: `  ${fit('Your answer', col)} │   Reference solution`, bold: true });
+    // "M text…│ M text…": each side wraps inside its own column, the rows paired up.
+    const leftWidth = Math.floor((width - 3) / 2);
+    const rightWidth = width - leftWidth - 3;
+    out.push({ text: `  ${fit('Your answer', leftWidth - 2)} │   Reference solution`, bold: true });
     out.push({ text: legend, dim: true });
     for (const o of ops) {
-      const left = o.op === 'right' ? fit('', col + 2) : `${o.op === 'left' ? MARK.yours : ' '} ${fit(o.left, col)}`;
-      const right = o.op === 'left' ? '' : `${o.op === 'right' ? MARK.reference : ' '} ${o.right}`;
-      out.push({ text: `${left} │ ${right}`.trimEnd(), color: o.op === 'same' ? undefined : 'yellow' });
+      const left = o.op === 'right' ? [] : gutterPieces(o.op === 'left' ? MARK.yours : ' ', o.left, leftWidth);
+      const right = o.op === 'left' ? [] : gutterPieces(o.op === 'right' ? MARK.reference : ' ', o.right, rightWidth);
+      for (let i = 0; i < Math.max(left.length, right.length); i++)
+        out.push({ text: `${fit(left[i] ?? '', leftWidth)} │ ${right[i] ?? ''}`.trimEnd(), color: o.op === 'same' ? undefined : 'yellow' });
     }
     return out;
   }
   out.push({ text: `Your answer ${legend}`, bold: true });
   const mine = ops.filter((o) => o.op !== 'right');
   if (mine.length === 0) out.push({ text: '  (empty)', dim: true });
-  for (const o of mine)
-    out.push({
-      text: `${o.op === 'left' ? MARK.yours : ' '} ${o.op === 'left' || o.op === 'same' ? o.left : ''}`,
-      color: o.op === 'left' ? 'yellow' : undefined,
-    });
+  for (const o of mine) {
+    const yours = o.op === 'left';
+    for (const text of gutterPieces(yours ? MARK.yours : ' ', o.left, width)) out.push({ text: text.trimEnd(), color: yours ? 'yellow' : undefined });
+  }
   out.push({ text: '' }, { text: 'Reference solution', bold: true });
-  for (const o of ops)
-    if (o.op !== 'left') out.push({ text: `${o.op === 'right' ? MARK.reference : ' '} ${o.right}`, color: o.op === 'right' ? 'yellow' : undefined });
+  for (const o of ops) {
+    if (o.op === 'left') continue;
+    const theirs = o.op === 'right';
+    for (const text of gutterPieces(theirs ? MARK.reference : ' ', o.right, width)) out.push({ text: text.trimEnd(), color: theirs ? 'yellow' : undefined });
+  }
   return out;
 }
 
