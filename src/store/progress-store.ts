@@ -144,17 +144,7 @@ export class ProgressStore implements ProgressLog {
    */
   saveDraftSync(exerciseId: string, step: number, text: string): Draft {
     const draft: Draft = { exerciseId, step, text, updatedAt: this.stamp(), writer: this.writer };
-    try {
-      withFileLockSync(`${this.file}.lock`, () => {
-        const data = this.adapter.readSync() ?? emptyStoreData();
-        this.putDraft(data, draft);
-        data.generation = (this.adapter.lastGeneration ?? 0) + 1;
-        this.adapter.writeSync(data);
-        this.db.data = data;
-      }, this.lockOptions);
-    } catch (error) {
-      throw storeErrorOf(error, 'write', this.file);
-    }
+    this.transactionSync((data) => this.putDraft(data, draft));
     this.draftsSeen.set(draftKey(exerciseId, step), draftIdentity(draft));
     return clone(draft);
   }
@@ -235,6 +225,15 @@ export class ProgressStore implements ProgressLog {
     });
   }
 
+  /** updateExam, synchronously: a running exam's drafts on a signal, as saveDraftSync. */
+  updateExamSync(id: string, change: (exam: ExamRecord) => void): ExamRecord {
+    return this.transactionSync((data) => {
+      const exam = findExam(data, id);
+      change(exam);
+      return clone(exam);
+    });
+  }
+
   async finishExam(id: string, result: ExamResult): Promise<ExamRecord> {
     const finishedAt = this.stamp();
     return this.transaction((data) => {
@@ -276,6 +275,29 @@ export class ProgressStore implements ProgressLog {
     const next = this.queue.then(run, run);
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  /**
+   * A write in the last moments of a process (a signal is ending it: an async write would be cut
+   * off by the exit): the same read-change-write under the lock, waiting at most a second for it.
+   */
+  private transactionSync<T>(change: (data: StoreData) => T): T {
+    try {
+      return withFileLockSync(
+        `${this.file}.lock`,
+        () => {
+          const data = this.adapter.readSync() ?? emptyStoreData();
+          const result = change(data);
+          data.generation = (this.adapter.lastGeneration ?? 0) + 1;
+          this.adapter.writeSync(data);
+          this.db.data = data;
+          return result;
+        },
+        this.lockOptions,
+      );
+    } catch (error) {
+      throw storeErrorOf(error, 'write', this.file);
+    }
   }
 
   private async unlockedRead<T>(change: (data: StoreData) => T): Promise<T> {

@@ -9,6 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openStore, StoreError, emptyStoreData, type ProgressStore } from '../../src/store/progress-store.js';
 import { DraftSaver } from '../../src/tui/practice/draft-saver.js';
+import { examDraftSaver } from '../../src/tui/exam/exam-drafts.js';
+import type { PracticeData } from '../../src/tui/practice/services.js';
 import { attempt, openTestStore, tempScoresDir } from './helpers.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -243,6 +245,36 @@ describe('the synchronous draft write (a signal is ending the process)', () => {
     expect(saver.flushSync()).toBe(1);
     expect((await openTestStore({ dir })).store.getDraft('ex', 1)?.text).toBe('pending text');
     expect(saver.unsaved).toBe(false);
+  });
+
+  it("a running exam's drafts are written synchronously too, into the exam record, beside what another write put there", async () => {
+    const { store, dir } = await openTestStore();
+    const exam = await store.startExam({ seed: 7, deadline: '2099-01-01T00:00:00.000Z', tasks: [{ exerciseId: 'a', weight: 1 }, { exerciseId: 'b', weight: 1 }] });
+    // Another process flags task 0 after this one last read the file: the sync write must keep it.
+    const other = (await openTestStore({ dir })).store;
+    await other.updateExam(exam.id, (e) => {
+      e.tasks[0].flagged = true;
+    });
+    const data = { store, drafts: new DraftSaver(store), savers: new Set(), notices: [] } as unknown as PracticeData;
+    const saver = examDraftSaver(data, exam.id);
+    saver.schedule('1', 1, 'spec: {}  # typed before the signal');
+    expect(saver.flushSync()).toBe(1);
+    const reread = (await openTestStore({ dir })).store.runningExam();
+    expect(reread?.tasks[1].draft).toBe('spec: {}  # typed before the signal');
+    expect(reread?.tasks[0].flagged).toBe(true);
+  });
+
+  it('a finished exam is not changed by a late synchronous draft', async () => {
+    const { store, dir } = await openTestStore();
+    const exam = await store.startExam({ seed: 8, deadline: '2099-01-01T00:00:00.000Z', tasks: [{ exerciseId: 'a', weight: 1 }] });
+    await store.finishExam(exam.id, { scorePct: 0, passed: false });
+    const data = { store, drafts: new DraftSaver(store), savers: new Set(), notices: [] } as unknown as PracticeData;
+    const saver = examDraftSaver(data, exam.id);
+    saver.schedule('0', 1, 'too late');
+    saver.flushSync();
+    const [again] = (await openTestStore({ dir })).store.exams();
+    expect(again.tasks[0].draft).toBeUndefined();
+    expect(again.status).toBe('finished');
   });
 });
 

@@ -15,6 +15,8 @@ export interface ProgressLog {
   reveals(exerciseId?: string): Reveal[];
   startExam(input: NewExam): Promise<ExamRecord>;
   updateExam(id: string, change: (exam: ExamRecord) => void): Promise<ExamRecord>;
+  /** updateExam for the last moments of a process (a signal): synchronous, where the store can be. */
+  updateExamSync?(id: string, change: (exam: ExamRecord) => void): ExamRecord;
   finishExam(id: string, result: ExamResult): Promise<ExamRecord>;
   runningExam(): ExamRecord | undefined;
   exams(): ExamRecord[];

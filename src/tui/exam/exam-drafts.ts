@@ -2,7 +2,7 @@
 // as kubectl apply would check them, so that a draft that would not load is marked before hand-in.
 import type { Scenario } from '../../core/bank/scenario.js';
 import { preparedStep } from '../../core/bank/prepare.js';
-import type { ExamTask } from '../../core/training/records.js';
+import type { ExamRecord, ExamTask } from '../../core/training/records.js';
 import { blamedLine } from '../../core/training/answer-file.js';
 import { examStep, hasAnswer } from '../../core/training/hand-in.js';
 import type { PracticeData } from '../practice/services.js';
@@ -11,12 +11,15 @@ import { worldOfPolicyAnswer } from '../practice/world.js';
 
 /** Saves each task's draft into the exam record, after a pause, as practice drafts are saved. */
 export function examDraftSaver(data: PracticeData, examId: string): DraftSaver {
+  const put = (task: string, text: string) => (e: ExamRecord) => {
+    const t = e.tasks[Number(task)];
+    if (t && e.status === 'running') t.draft = text;
+  };
+  const sync = data.store.updateExamSync?.bind(data.store);
   return new DraftSaver({
-    saveDraft: (task, _step, text) =>
-      data.store.updateExam(examId, (e) => {
-        const t = e.tasks[Number(task)];
-        if (t && e.status === 'running') t.draft = text;
-      }),
+    saveDraft: (task, _step, text) => data.store.updateExam(examId, put(task, text)),
+    // A closed terminal (SIGHUP) or a kill still writes the last moments' typing into the exam.
+    saveDraftSync: sync && ((task, _step, text) => sync(examId, put(task, text))),
     getDraft: (task) => {
       const draft = data.store.runningExam()?.tasks[Number(task)]?.draft;
       return draft === undefined ? undefined : { text: draft };
