@@ -121,7 +121,10 @@ describe('netpol-dojo review', () => {
     expect(lines[first + 1]).toMatch(/step 1 +exam +no answer$/);
     expect(lines[second]).toContain('(passed since)');
     expect(lines[second + 1]).toContain('nothing reaches netpol-test: allowed (should be denied): netpol-test/client -> netpol-test/web 80/T…');
-    expect(r.out).toContain('Weak spots (2 due)');
+    // 4.1 passed 1 time in 3: new scenarios of it join the queue, named in words.
+    expect(r.out).toContain('Weak spots (2 due, 3 new)');
+    expect(r.out).toMatch(/\n {2}3\. \S+ +new: from your weakest topic, deny all ingress \(33% of 3 attempts passed\)\n/);
+    expect(r.out).not.toMatch(/topic \d/);
   });
 
   it('--output json gives the groups and the weak-spot queue', async () => {
@@ -130,7 +133,10 @@ describe('netpol-dojo review', () => {
     const data = JSON.parse(r.out);
     expect(data.mistakes.map((g: { exerciseId: string }) => g.exerciseId)).toEqual(['deny-all-ingress', 'exercise-1']);
     expect(data.mistakes[1].failures[0].reason).toContain('allowed (should be denied)');
-    expect(data.weakSpots.map((w: { exerciseId: string }) => w.exerciseId).sort()).toEqual(['deny-all-ingress', 'exercise-1']);
+    const weak = data.weakSpots as { exerciseId: string; kind: string; weakestTopic: { topic: string; name: string } }[];
+    expect(weak.filter((w) => w.kind === 'retry').map((w) => w.exerciseId)).toEqual(['deny-all-ingress', 'exercise-1']);
+    expect(weak.filter((w) => w.kind === 'new')).toHaveLength(3);
+    expect(weak[2].weakestTopic).toMatchObject({ topic: '4.1', name: 'deny all ingress' });
   });
 
   it('an empty store says so; a bad --output is a usage error', async () => {

@@ -100,7 +100,8 @@ describe('review mistakes', () => {
     expect(lines[idx('deny-all-ingress') + 1]).toMatch(/^> 2026-11-20 09:00 +step 1 +exam +no answer/);
     expect(idx('2026-11-19 11:00')).toBeLessThan(idx('2026-11-18 10:00'));
     expect(lines[idx('2026-11-18 10:00')]).toContain('nothing reaches netpol-test: allowed (should be denied)');
-    expect(f).toContain('Drill my weak spots: 2 due, 2 in the queue');
+    // deny all ingress (4.1) passed 0 times in 3: three new scenarios of it join the queue.
+    expect(f).toContain('Drill my weak spots: 2 due, 3 new, 5 in the queue');
 
     // The oldest one: the answer beside the reference, the wrong cell, the explanation.
     await sendKeys(r.stdin, KEY.down, KEY.down, KEY.enter);
@@ -137,7 +138,7 @@ describe('review mistakes', () => {
 });
 
 describe('weak spots', () => {
-  it('the queue with each why; Enter starts the first', async () => {
+  it('the queue with each why, new scenarios from the weakest topic; Enter starts the selected one', async () => {
     const r = app({ name: 'review' });
     await waitForFrame(r.lastFrame, 'failed attempts, newest first');
     await sendKeys(r.stdin, 'd');
@@ -148,12 +149,23 @@ describe('weak spots', () => {
     expect(lines[first]).toContain('deny-all-ingress');
     expect(lines[first + 1]).toMatch(/failed today; not passed since/);
     expect(f).toMatch(/2\. exercise-1 +Default deny/);
-    expect(f).toMatch(/failed yesterday; not passed since/);
+    expect(f).toMatch(/failed yesterday; not passed since; topic deny all ingress at 0% passed/);
+    // Then what was never tried, from the weakest topic, each with its why in words.
+    expect(lines[first + 4]).toMatch(/^ {2} 3\. \S+/);
+    expect(lines[first + 5]).toMatch(/^ +new: from your weakest topic, deny all ingress \(0% of 3 attempts passed\)$/);
+    expect(f).not.toMatch(/topic \d/);
+    expect(f).toContain('2 due, 3 new · 5 in the queue');
     await sendKeys(r.stdin, KEY.enter);
     await waitForFrame(r.lastFrame, 'deny-all-ingress · Step 1');
     expect(frameLines(r.lastFrame())[0]).toMatch(/Review · deny-all-ingress$/);
     await sendKeys(r.stdin, KEY.esc);
     await waitForFrame(r.lastFrame, 'Enter starts the selected one');
+    // A new one starts like a retry: Down twice, Enter.
+    const fresh = /3\. (\S+)/.exec(lines[first + 4])![1];
+    await sendKeys(r.stdin, KEY.down, KEY.down);
+    await waitForFrame(r.lastFrame, `>  3. ${fresh}`);
+    await sendKeys(r.stdin, KEY.enter);
+    await waitForFrame(r.lastFrame, (x) => frameLines(x)[0].endsWith(`Review · ${fresh}`));
   });
 });
 

@@ -1,5 +1,5 @@
 // The review list as text: failed attempts by scenario with the reason, then the weak-spot queue.
-import type { FailureGroup, WeakSpot } from './review.js';
+import { queueCounts, type FailureGroup, type WeakSpot } from './review.js';
 import { dayKey } from './calendar.js';
 import { plain, type Paint } from './text-style.js';
 
@@ -16,7 +16,7 @@ export function reviewText(groups: readonly FailureGroup[], weak: readonly WeakS
     lines.push(paint('bold', `${g.exerciseId}${g.title ? `  ${g.title}` : ''}`) + (g.passedSince ? paint('green', '  (passed since)') : ''));
     for (const f of g.failures) lines.push(`  ${when(f.finishedAt)}  step ${f.step}  ${f.mode.padEnd(8)} ${paint('red', f.reason)}`);
   }
-  lines.push('', paint('bold', `Weak spots (${weak.filter((w) => w.due).length} due)`));
+  lines.push('', paint('bold', `Weak spots (${queueCounts(weak)})`));
   if (weak.length === 0) lines.push('  none');
   weak.forEach((w, i) => lines.push(`  ${i + 1}. ${w.exerciseId}  ${paint('dim', w.why)}`));
   return lines.join('\n') + '\n';

@@ -1,10 +1,12 @@
 // Learning from mistakes: the failed attempts with the reason each failed, and the
 // "weak spots" queue, a simple spaced repetition built from the store: a scenario comes back
-// after a failure until it has been passed twice in a row on two different days.
+// after a failure until it has been passed twice in a row on two different days, and scenarios
+// not tried yet from the learner's weakest topics join it.
 import type { Attempt, AttemptMode } from './records.js';
 import { dayKey, daysAgoText, daysBetween, shiftDay, type DayKey } from './calendar.js';
 import type { ScenarioInfo } from './scenario-info.js';
 import { topicStats } from './stats.js';
+import { topicName } from './scenario-info.js';
 
 export interface FailedAttempt {
   attemptId: string;
@@ -102,7 +104,10 @@ export interface WeakSpot {
   exerciseId: string;
   title: string;
   topics: string[];
-  lastFailedAt: string;
+  /** 'retry': failed and not yet passed on two days; 'new': never tried, from a weak topic. */
+  kind: 'retry' | 'new';
+  /** The last failure (a 'retry' entry). */
+  lastFailedAt?: string;
   /** Failed attempts of this scenario, all time. */
   failures: number;
   /** Full passes since the last failure (all on one day, or it would have left the queue). */
@@ -111,9 +116,48 @@ export interface WeakSpot {
   due: boolean;
   dueOn: DayKey;
   /** The scenario's topic with the lowest pass rate, which moves it up the queue. */
-  weakestTopic: { topic: string; passRate: number } | null;
+  weakestTopic: TopicRate | null;
   /** "failed 2 days ago; passed once since" */
   why: string;
+}
+
+export interface TopicRate {
+  topic: string;
+  /** The topic in words ("deny all ingress"), when the module names it. */
+  name?: string;
+  passRate: number;
+  attempts: number;
+}
+
+/** "2 due, 3 new": the queue in a few words (new ones are due too, but counted apart). */
+export function queueCounts(weak: readonly WeakSpot[]): string {
+  const retries = weak.filter((w) => w.kind === 'retry' && w.due).length;
+  const fresh = weak.filter((w) => w.kind === 'new').length;
+  return `${retries} due${fresh ? `, ${fresh} new` : ''}`;
+}
+
+/** A topic in words for a sentence: its name, or "section 10.2" for one we cannot name. */
+export function topicWords(topic: string): string {
+  return topicName(topic) ?? `section ${topic}`;
+}
+
+/** A topic's pass rate says something only after this many attempts. */
+export const WEAK_TOPIC_MIN_ATTEMPTS = 3;
+/** Passed less often than 4 times in 5: weak. */
+export const WEAK_TOPIC_PASS_RATE = 0.8;
+/** New scenarios offered in one queue, at most. */
+export const NEW_FROM_WEAK_TOPICS = 3;
+
+/**
+ * The weak topics, weakest first: those with at least WEAK_TOPIC_MIN_ATTEMPTS attempts and a
+ * pass rate below WEAK_TOPIC_PASS_RATE, the lowest rate first (on a tie, the more attempts). Only the module's sub-sections ("4.1") count: a whole chapter
+ * such as "8" (the practice exercises) is not one idea to practise.
+ */
+export function weakTopics(attempts: readonly Attempt[], scenarios: readonly ScenarioInfo[]): TopicRate[] {
+  return topicStats(attempts, scenarios)
+    .filter((t) => t.topic.includes('.') && t.attempts >= WEAK_TOPIC_MIN_ATTEMPTS && t.passRate < WEAK_TOPIC_PASS_RATE)
+    .sort((a, b) => a.passRate - b.passRate || b.attempts - a.attempts)
+    .map((t) => ({ topic: t.topic, ...(t.name ? { name: t.name } : {}), passRate: t.passRate, attempts: t.attempts }));
 }
 
 /**
@@ -122,10 +166,13 @@ export interface WeakSpot {
  * between. After one such day it rests until the next day.
  * Order: due before resting; then the most recent failure day first; then the weakest topic
  * (lowest pass rate over all attempts); then the most recent failure.
+ * Between the due and the resting ones come up to NEW_FROM_WEAK_TOPICS scenarios never tried,
+ * from the weakest topic first (see weakTopics), the easiest first: a weak topic is practised
+ * on tasks not seen yet, not only on the ones already failed.
  */
 export function weakSpotQueue(attempts: readonly Attempt[], scenarios: readonly ScenarioInfo[], now: Date): WeakSpot[] {
   const byId = new Map(scenarios.map((s) => [s.id, s]));
-  const rates = new Map(topicStats(attempts, scenarios).map((t) => [t.topic, t.passRate]));
+  const stats = new Map(topicStats(attempts, scenarios).map((t) => [t.topic, t]));
   const today = dayKey(now);
   const out: WeakSpot[] = [];
   const mine = new Map<string, Attempt[]>();
@@ -150,13 +197,15 @@ export function weakSpotQueue(attempts: readonly Attempt[], scenarios: readonly 
     const due = dueOn <= today;
     const weakest =
       [...new Set(s.topics)]
-        .filter((t) => rates.has(t))
-        .map((t) => ({ topic: t, passRate: rates.get(t)! }))
+        .map((t) => stats.get(t))
+        .filter((t) => t !== undefined)
+        .map((t) => ({ topic: t.topic, ...(t.name ? { name: t.name } : {}), passRate: t.passRate, attempts: t.attempts }))
         .sort((a, b) => a.passRate - b.passRate)[0] ?? null;
     out.push({
       exerciseId: id,
       title: s.title,
       topics: [...s.topics],
+      kind: 'retry',
       lastFailedAt: lastFailure.finishedAt,
       failures: failures.length,
       passesSince: passes.length,
@@ -166,15 +215,48 @@ export function weakSpotQueue(attempts: readonly Attempt[], scenarios: readonly 
       why: whyText(failedAt, passes.length, due, dueOn, now, weakest),
     });
   }
-  return out.sort(
+  out.sort(
     (a, b) =>
       Number(b.due) - Number(a.due) ||
       (a.due ? 0 : a.dueOn.localeCompare(b.dueOn)) ||
-      daysBetween(new Date(a.lastFailedAt), new Date(b.lastFailedAt)) ||
+      daysBetween(new Date(a.lastFailedAt!), new Date(b.lastFailedAt!)) ||
       (a.weakestTopic?.passRate ?? 1) - (b.weakestTopic?.passRate ?? 1) ||
-      time(b.lastFailedAt) - time(a.lastFailedAt) ||
+      time(b.lastFailedAt!) - time(a.lastFailedAt!) ||
       a.exerciseId.localeCompare(b.exerciseId),
   );
+  const fresh = newFromWeakTopics(attempts, scenarios, today);
+  const due = out.filter((w) => w.due).length;
+  return [...out.slice(0, due), ...fresh, ...out.slice(due)];
+}
+
+/** Scenarios never tried (in any mode), from the weak topics, weakest first, easiest first. */
+function newFromWeakTopics(attempts: readonly Attempt[], scenarios: readonly ScenarioInfo[], today: DayKey): WeakSpot[] {
+  const tried = new Set(attempts.map((a) => a.exerciseId));
+  const picked = new Set<string>();
+  const out: WeakSpot[] = [];
+  weakTopics(attempts, scenarios).forEach((t, rank) => {
+    const untried = scenarios
+      .filter((s) => s.topics.includes(t.topic) && !tried.has(s.id) && !picked.has(s.id))
+      .sort((a, b) => a.difficulty - b.difficulty || a.id.localeCompare(b.id));
+    for (const s of untried) {
+      if (out.length >= NEW_FROM_WEAK_TOPICS) return;
+      picked.add(s.id);
+      const from = rank === 0 ? 'from your weakest topic' : 'from a weak topic';
+      out.push({
+        exerciseId: s.id,
+        title: s.title,
+        topics: [...s.topics],
+        kind: 'new',
+        failures: 0,
+        passesSince: 0,
+        due: true,
+        dueOn: today,
+        weakestTopic: t,
+        why: `new: ${from}, ${topicWords(t.topic)} (${Math.round(t.passRate * 100)}% of ${t.attempts} attempts passed)`,
+      });
+    }
+  });
+  return out;
 }
 
 function whyText(failedAt: Date, passes: number, due: boolean, dueOn: DayKey, now: Date, weakest: WeakSpot['weakestTopic']): string {
@@ -183,6 +265,6 @@ function whyText(failedAt: Date, passes: number, due: boolean, dueOn: DayKey, no
   else if (passes === 1) parts.push('passed once since');
   else parts.push(`passed ${passes} times since, all on one day`);
   if (!due) parts.push(`back ${dueOn === dayKey(shiftDay(now, 1)) ? 'tomorrow' : `on ${dueOn}`}`);
-  if (weakest && weakest.passRate < 1) parts.push(`topic ${weakest.topic} at ${Math.round(weakest.passRate * 100)}% passed`);
+  if (weakest && weakest.passRate < 1) parts.push(`topic ${topicWords(weakest.topic)} at ${Math.round(weakest.passRate * 100)}% passed`);
   return parts.join('; ');
 }

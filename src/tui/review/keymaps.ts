@@ -60,6 +60,10 @@ export const WEAK_KEYMAP: Keymap = [
 
 export function reviewKeys(view: ReviewView): ScreenKeys {
   if (view === 'detail') return screenKeys(DETAIL_KEYMAP, [['- / +', 'a line only in your answer / only in the reference']]);
-  if (view === 'weak') return screenKeys(WEAK_KEYMAP, [['', 'A task leaves the queue once passed on two different days']]);
+  if (view === 'weak')
+    return screenKeys(WEAK_KEYMAP, [
+      ['', 'A task leaves the queue once passed on two different days'],
+      ['', 'Tasks marked new are not tried yet, from your weakest topic'],
+    ]);
   return screenKeys(LIST_KEYMAP);
 }

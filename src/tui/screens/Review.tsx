@@ -1,7 +1,8 @@
 // "Review mistakes": every failed attempt, newest first, grouped by scenario with the reason in
 // one line; one opened shows the answer against a reference (differences marked), the wrong
 // cells and checks, and the explanation; r retries it in a practice session (mode 'review').
-// "Drill my weak spots" (d) lists the spaced-repetition queue with each entry's why.
+// "Drill my weak spots" (d) lists the spaced-repetition queue with each entry's why: failed
+// tasks to retry, and tasks not tried yet from the weakest topic.
 import React, { useEffect, useMemo, useReducer, useRef } from 'react';
 import { Box } from 'ink';
 import { Text } from '../components/Text.js';
@@ -11,7 +12,7 @@ import { commandOf } from '../input/keymap.js';
 import { DETAIL_KEYMAP, LIST_KEYMAP, WEAK_KEYMAP, reviewKeys, type ReviewView } from '../review/keymaps.js';
 import { ScrollLines, clampScroll } from '../components/ScrollLines.js';
 import { wrapLines, type Line } from '../../core/bank/describe.js';
-import { failedAttemptsByScenario, weakSpotQueue, type FailedAttempt, type FailureGroup, type WeakSpot } from '../../core/training/review.js';
+import { failedAttemptsByScenario, queueCounts, weakSpotQueue, type FailedAttempt, type FailureGroup, type WeakSpot } from '../../core/training/review.js';
 import { isoMinute } from '../../core/training/calendar.js';
 import type { Attempt } from '../../core/training/records.js';
 import type { PracticeData } from '../practice/services.js';
@@ -158,7 +159,7 @@ export function Review(props: ReviewProps) {
     const h = bodyHeight;
     return (
       <Box flexDirection="column" width={width} height={height}>
-        {head('Drill my weak spots', `${weak.filter((w) => w.due).length} due · ${weak.length} in the queue`)}
+        {head('Drill my weak spots', `${queueCounts(weak)} · ${weak.length} in the queue`)}
         <ScrollLines lines={wrapLines(lines, width - 1)} top={Math.max(0, sel - h + 3)} width={width} height={h} />
       </Box>
     );
@@ -215,20 +216,20 @@ export function Review(props: ReviewProps) {
   return (
     <Box flexDirection="column" width={width} height={height}>
       {head(`Review mistakes (${flat.length} failed attempt${flat.length === 1 ? '' : 's'}, newest first)`)}
-      <Text color="cyan" wrap="truncate">{`d  Drill my weak spots: ${weak.filter((w) => w.due).length} due, ${weak.length} in the queue`}</Text>
+      <Text color="cyan" wrap="truncate">{`d  Drill my weak spots: ${queueCounts(weak)}, ${weak.length} in the queue`}</Text>
       <ScrollLines lines={lines} top={Math.max(0, selectedAt - listHeight + 2)} width={width} height={listHeight} />
     </Box>
   );
 }
 
 export function weakLines(weak: readonly WeakSpot[], selected: number): Line[] {
-  if (weak.length === 0) return [{ text: 'The queue is empty: nothing failed is waiting for another try.', dim: true }];
+  if (weak.length === 0) return [{ text: 'The queue is empty: nothing failed is waiting for another try, and no topic is weak yet.', dim: true }];
   const lines: Line[] = [{ text: 'Enter starts the selected one; the first is the one to do now.', dim: true }];
   weak.forEach((w, i) => {
     lines.push({
       text: `${i === selected ? '>' : ' '} ${String(i + 1).padStart(2)}. ${w.exerciseId}  ${w.title}${w.due ? '' : '  (resting)'}`,
       bold: i === selected,
-      color: i === selected ? 'cyan' : w.due ? undefined : undefined,
+      color: i === selected ? 'cyan' : undefined,
       dim: !w.due && i !== selected,
     });
     lines.push({ text: `       ${w.why}`, dim: true });
