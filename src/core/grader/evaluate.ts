@@ -54,6 +54,8 @@ export interface Evaluation {
   conditionFailures: string[];
   /** Outside addresses (one per piece the ipBlocks cut) where the policies differ from the reference. */
   addresses: AddressDifference[];
+  /** Every (pod, outside address) unit compared, right or wrong (the result table draws them). */
+  addressUnits: AddressDifference[];
   /** The engine that knows those addresses as outside hosts, for reasons. */
   addressEngine?: Engine;
   wrongCount: number;
@@ -65,6 +67,8 @@ export interface AddressDifference {
   /** What the reference allows and what the policies allow. */
   want: ConnectionSet;
   got: ConnectionSet;
+  /** The ports the step leaves open to choice here (taken out of want and got). */
+  free?: ConnectionSet;
 }
 
 /**
@@ -72,17 +76,18 @@ export interface AddressDifference {
  * reference in both directions (pod to address, address to pod): an ipBlock too wide or an except
  * forgotten shows here even where the scenario lists no host.
  */
-function compareAddresses(space: GradingSpace, cluster: Cluster, policies: readonly NetworkPolicy[]): { differences: AddressDifference[]; units: number; engine?: Engine } {
+function compareAddresses(space: GradingSpace, cluster: Cluster, policies: readonly NetworkPolicy[]): { differences: AddressDifference[]; compared: AddressDifference[]; units: number; engine?: Engine } {
   const ref = space.reference;
-  if (!ref) return { differences: [], units: 0 };
+  if (!ref) return { differences: [], compared: [], units: 0 };
   const probes = addressProbes([...ref.policies, ...policies], cluster);
-  if (probes.length === 0) return { differences: [], units: 0 };
+  if (probes.length === 0) return { differences: [], compared: [], units: 0 };
   const mine = new Engine({ ...cluster, externals: [...cluster.externals, ...probes] }, policies);
   const theirs = new Engine({ ...ref.cluster, externals: [...ref.cluster.externals, ...probes] }, ref.policies);
   const atoms = portAtoms(mine.portEdges(), theirs.portEdges());
   const a = new ConnectionEvaluator(mine, atoms);
   const b = new ConnectionEvaluator(theirs, atoms);
   const differences: AddressDifference[] = [];
+  const compared: AddressDifference[] = [];
   let units = 0;
   const first = cluster.pods.length + cluster.externals.length;
   for (let pod = 0; pod < cluster.pods.length; pod++) {
@@ -95,11 +100,13 @@ function compareAddresses(space: GradingSpace, cluster: Cluster, policies: reado
         const free = dontCare(space, from === pod ? pod : -1, to === pod ? pod : -1);
         const got = subtractConnections(a.connections(from, to), free);
         const want = subtractConnections(b.connections(from, to), free);
-        if (!sameConnections(got, want)) differences.push({ from: mine.endpoints[from].id, to: mine.endpoints[to].id, want, got });
+        const unit = { from: mine.endpoints[from].id, to: mine.endpoints[to].id, want, got, free };
+        compared.push(unit);
+        if (!sameConnections(got, want)) differences.push(unit);
       }
     }
   }
-  return { differences, units, engine: mine };
+  return { differences, compared, units, engine: mine };
 }
 
 /**
@@ -273,7 +280,7 @@ export function evaluate(space: GradingSpace, cluster: Cluster, policies: readon
     return why;
   });
   const wrongCount = wrongByRequirement.reduce((a, b) => a + b, 0);
-  return { engine, cluster, policies, grid, column, allowed, wrong, checks, checkWrong, wrongByRequirement, totalByRequirement, conditionFailures, addresses: addr.differences, ...(addr.engine ? { addressEngine: addr.engine } : {}), wrongCount };
+  return { engine, cluster, policies, grid, column, allowed, wrong, checks, checkWrong, wrongByRequirement, totalByRequirement, conditionFailures, addresses: addr.differences, addressUnits: addr.compared, ...(addr.engine ? { addressEngine: addr.engine } : {}), wrongCount };
 }
 
 /** How a rewrite changes what is wrong, compared on one grid: cells and checks mended and broken. */

@@ -89,3 +89,55 @@ export function subtractConnections(a: ConnectionSet, b: ConnectionSet): Connect
   }
   return out;
 }
+
+/** a ∩ b, per protocol. */
+export function intersectConnections(a: ConnectionSet, b: ConnectionSet): ConnectionSet {
+  return subtractConnections(a, subtractConnections(a, b));
+}
+
+const SUFFIX: Record<Protocol, string> = { TCP: '', UDP: '/U', SCTP: '/S' };
+
+/** One protocol's part of a compact text: "80,443", "53/U", or the protocol's name when all of it is in. */
+function compactPart(set: ConnectionSet, scope: ConnectionSet, p: Protocol): string {
+  const r = set[p];
+  if (r.length === 0) return '';
+  const whole = scope[p].length > 0 && r.length === scope[p].length && r.every((x, i) => x[0] === scope[p][i][0] && x[1] === scope[p][i][1]);
+  if (whole) return p;
+  return r.map(([lo, hi]) => (lo === hi ? String(lo) : `${lo}-${hi}`)).join(',') + SUFFIX[p];
+}
+
+function compactPlain(set: ConnectionSet, scope: ConnectionSet): string {
+  return PROTOCOLS.map((p) => compactPart(set, scope, p))
+    .filter((x) => x !== '')
+    .join(' ');
+}
+
+export const COMPACT = { none: '✗', all: '✓', ungraded: '·', allBut: '¬' } as const;
+
+/**
+ * A connection set in a few characters, relative to `scope` (what is graded): "✗" none, "✓" all of
+ * the scope, "80,443" (TCP), "53/U" (UDP), "/S" (SCTP), "TCP" every TCP port of the scope, "¬22" all
+ * but 22; "·" when the scope is empty (nothing graded). The shorter of the set and "¬" its complement.
+ */
+export function compactText(set: ConnectionSet, scope: ConnectionSet = allConnections()): string {
+  if (isNone(scope)) return COMPACT.ungraded;
+  const s = intersectConnections(set, scope);
+  if (isNone(s)) return COMPACT.none;
+  const rest = subtractConnections(scope, s);
+  if (isNone(rest)) return COMPACT.all;
+  const plain = compactPlain(s, scope);
+  const but = COMPACT.allBut + compactPlain(rest, scope);
+  return but.length < plain.length ? but : plain;
+}
+
+/** A connection set in words, relative to `scope`: "nothing", "every port", "TCP 80", "every port but TCP 22". */
+export function connectionWords(set: ConnectionSet, scope: ConnectionSet = allConnections()): string {
+  const s = intersectConnections(set, scope);
+  if (isNone(s)) return 'nothing';
+  const rest = subtractConnections(scope, s);
+  const all = isAll(scope) ? 'every port of every protocol' : 'every graded port';
+  if (isNone(rest)) return all;
+  const plain = connectionText(s);
+  const but = `${all} but ${connectionText(rest)}`;
+  return but.length < plain.length ? but : plain;
+}
