@@ -172,6 +172,41 @@ describe('kubectl apply, create -f, delete', () => {
     expect((await run(c, 'kubectl get all -n shop')).out).toBe('No resources found in shop namespace.');
   });
 
+  it('--all deletes every object of the type in the namespace; with -A (or --all-namespaces) in every namespace', async () => {
+    const c = await shop();
+    await play(c, 'kubectl create namespace bar\n');
+    const policy = (name: string, ns: string) =>
+      `cat <<EOF | kubectl apply -f -\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: ${name}\n  namespace: ${ns}\nspec:\n  podSelector: {}\nEOF\n`;
+    const three = () => play(c, policy('deny', 'shop') + policy('allow-web', 'shop') + policy('deny', 'bar'));
+    await three();
+    // One line per object, namespaces in order, names in order; the -n namespace is ignored.
+    const all = await c.runLine('kubectl delete netpol --all -A -n shop');
+    expect(all.chunks.every((ch) => ch.fd === 1)).toBe(true);
+    expect(all.lines).toEqual([
+      'networkpolicy.networking.k8s.io "deny" deleted from bar namespace',
+      'networkpolicy.networking.k8s.io "allow-web" deleted from shop namespace',
+      'networkpolicy.networking.k8s.io "deny" deleted from shop namespace',
+    ]);
+    expect((await run(c, 'kubectl get netpol -A')).out).toBe('No resources found');
+    await three();
+    expect((await run(c, 'kubectl delete networkpolicy --all --all-namespaces')).lines).toHaveLength(3);
+    await three();
+    expect((await run(c, 'kubectl delete networkpolicy --all -n shop')).lines).toEqual([
+      'networkpolicy.networking.k8s.io "allow-web" deleted from shop namespace',
+      'networkpolicy.networking.k8s.io "deny" deleted from shop namespace',
+    ]);
+    expect((await run(c, 'kubectl get netpol -A -o name')).out).toBe('networkpolicy.networking.k8s.io/deny');
+    // Nothing left: kubectl delete says so on stdout, and it is no error.
+    const none = await c.runLine('kubectl delete netpol --all -n shop');
+    expect([none.lines, none.chunks.map((ch) => ch.fd), none.exitCode]).toEqual([['No resources found'], [1], 0]);
+    // -l across namespaces too; kubectl's refusals.
+    await run(c, 'kubectl label netpol deny -n bar team=x');
+    expect((await run(c, 'kubectl delete netpol -l team=x -A')).out).toBe('networkpolicy.networking.k8s.io "deny" deleted from bar namespace');
+    expect(await run(c, 'kubectl delete netpol deny -A')).toMatchObject({ out: 'error: a resource cannot be retrieved by name across all namespaces', code: 1 });
+    expect((await run(c, 'kubectl delete netpol -A')).out).toBe('error: resource(s) were provided, but no name was specified');
+    expect((await run(c, 'kubectl delete netpol --all -l team=x')).out).toBe('error: cannot set --all and --selector at the same time');
+  });
+
   it('a deleted pod of a deployment is replaced under a new name', async () => {
     const c = await shop();
     const [before] = (await run(c, 'kubectl get pods -n shop -o name')).lines;

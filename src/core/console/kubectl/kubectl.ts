@@ -710,7 +710,12 @@ export class Kubectl {
     const targets = this.targets(f.positionals);
     const sel = value(f, 'selector');
     const everything = bool(f, 'all');
+    // -A widens --all and -l to every namespace (the namespace of -n is then ignored), as
+    // kubectl's resource builder does; a name needs one namespace.
+    const allNamespaces = bool(f, 'all-namespaces');
+    if (everything && sel) fail('error: cannot set --all and --selector at the same time');
     if (targets.every((t) => t.name === undefined) && !sel && !everything) fail('error: resource(s) were provided, but no name was specified');
+    if (allNamespaces && targets.some((t) => t.name !== undefined)) fail('error: a resource cannot be retrieved by name across all namespaces');
     const matches = this.selectorFilter(f);
     let deleted = 0;
     for (const t of targets) {
@@ -726,13 +731,14 @@ export class Kubectl {
         if (this.deleteOne(o, io)) deleted++;
         else status = 1;
       } else {
-        for (const o of this.api.list(t.r.kind, t.r.namespaced ? ns : null).filter(matches)) {
+        for (const o of this.api.list(t.r.kind, t.r.namespaced && !allNamespaces ? ns : null).filter(matches)) {
           if (this.deleteOne(o, io)) deleted++;
           else status = 1;
         }
       }
     }
-    if (deleted === 0 && status === 0 && targets.every((t) => t.name === undefined)) io.err(`No resources found\n`);
+    // kubectl delete says this on stdout (kubectl get, on stderr).
+    if (deleted === 0 && status === 0 && targets.every((t) => t.name === undefined)) io.out(`No resources found\n`);
     return status;
   }
 
