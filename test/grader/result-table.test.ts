@@ -113,8 +113,12 @@ describe('the result table of exercise 1', () => {
     expect(compactText(at(t, 'client', 'web').got)).toBe('80');
     expect(compactText(at(t, 'web', 'client').got)).toBe('✗'); // client is isolated for ingress too
     expect(compactText(at(t, 'client', 'kube-dns').got)).toBe('✓'); // egress untouched
-    // A lone pod to itself is never graded; an outside host to itself neither.
-    expect(at(t, 'web', 'web')).toBeUndefined();
+    // web's two replicas reach each other no more than anyone else does (a pod to itself is never
+    // graded, one replica to the other is); client is a lone pod: its own cell is not graded, and
+    // an outside host to itself neither.
+    expect(t.rows[0].members).toHaveLength(2);
+    expect(compactText(at(t, 'web', 'web').got)).toBe('✗');
+    expect(at(t, 'client', 'client')).toBeUndefined();
     expect(t.cells[3][3]).toBeUndefined();
   });
 
