@@ -21,6 +21,7 @@ if (fs.existsSync(path.join(root, 'src/tui/main.tsx'))) entries.tui = 'src/tui/m
 // Build into a fresh folder, then move each file into dist/ with an atomic rename and drop
 // the files the new build no longer has. A process already running from dist/ (a test, a
 // second terminal) never sees a missing file: chunks of unchanged code keep their names.
+const started = Date.now();
 const out = path.join(root, `dist.tmp-${process.pid}`);
 fs.rmSync(out, { recursive: true, force: true });
 await build({ ...bundleOptions, entryPoints: entries, outdir: out });
@@ -58,3 +59,8 @@ try {
   process.stderr.write(`build: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(1);
 }
+
+// When this build began: test/global-build.ts rebuilds when a source is newer (saved since).
+const stamp = path.join(dist, '.built');
+fs.writeFileSync(stamp, '');
+fs.utimesSync(stamp, started / 1000, started / 1000);

@@ -28,7 +28,6 @@ const keys = (...k: string[]) => tmux('send-keys', '-t', 'con', ...k);
 
 describe.skipIf(!hasTmux)('netpol-dojo console at a terminal', () => {
   beforeAll(() => {
-    execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
   });
   beforeEach(() => {
     onTestFailed(() => {

@@ -63,7 +63,6 @@ const WGET = 'kubectl exec -n netpol-test deploy/client -- wget -qO- --timeout=3
 
 describe.skipIf(!hasTmux)('the console pane in tmux', () => {
   beforeAll(() => {
-    execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
     scores = mkdtempSync(path.join(tmpdir(), 'netpol-dojo-console-e2e-'));
   });
   beforeEach(() => {

@@ -38,7 +38,6 @@ function keys(...k: string[]): void {
 
 describe.skipIf(!hasTmux)('the TUI in tmux', () => {
   beforeAll(() => {
-    execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
     scores = mkdtempSync(path.join(tmpdir(), 'netpol-dojo-e2e-'));
   });
 

@@ -57,7 +57,6 @@ function trainerPid(session: string): number {
 
 describe.skipIf(!hasTmux)('the trainer under signals and a second terminal (tmux)', () => {
   beforeAll(() => {
-    execFileSync(process.execPath, [path.join(repoRoot, 'scripts/build.mjs')], { stdio: 'ignore' });
     // Keeps the tmux server up between tests (it exits with its last session).
     tmux('new-session', '-d', '-s', 'keeper', 'sleep', '600');
   });
