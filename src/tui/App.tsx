@@ -1,7 +1,8 @@
 // The TUI shell: header, the current screen, footer hints and the help overlay.
 // Exactly one layer reads keys at a time: the help overlay when open, else the current screen.
-// Ctrl+C is Ink's (exitOnCtrlC) and works everywhere. The practice screens, the bank and the
-// store load after the first frame (see practice/screens.ts): the home summary appears a moment later.
+// Ctrl+C is Ink's (exitOnCtrlC) and works everywhere. Home and the practice browser draw from
+// the bank's prebuilt index and the store (use-practice-load.ts); the practice screens and the
+// full bank load once another screen is opened.
 // Time comes from the injected clock (clock.tsx); while an exam runs its countdown is in the header.
 import React, { useCallback, useMemo, useReducer, useState } from 'react';
 import { Box, useApp } from 'ink';
@@ -12,7 +13,8 @@ import { Footer, HelpOverlay } from './components/KeyHelp.js';
 import { Home, type MenuId, type ProgressSummary } from './screens/Home.js';
 import { BROWSER_KEYS, FILTER_KEYS, HELP_OVERLAY_KEYMAP, HOME_KEYS } from './screens/keymaps.js';
 import { commandOf, footerHints, type ScreenKeys } from './input/keymap.js';
-import type { PracticeServices } from './practice/services.js';
+import type { HomeData, PracticeServices } from './practice/services.js';
+import { Browser, browserOrder } from './screens/Browser.js';
 import { ClockProvider, type TuiClock } from './clock.js';
 import { ExamCountdown } from './exam/ExamCountdown.js';
 import { LOADING_KEYS, appReducer, screenTitle, type Screen } from './app-state.js';
@@ -29,6 +31,8 @@ export interface AppProps {
   clock?: TuiClock;
   /** Where the app opens (the `exam` and `review` commands); default home. */
   initialScreen?: Screen;
+  /** The home data when it is already loaded (start.tsx): the first frame shows the summary. */
+  home?: HomeData;
 }
 
 export const NO_PROGRESS: ProgressSummary = { passed: 0, attempted: 0, total: 0 };
@@ -50,7 +54,12 @@ function AppScreens(props: AppProps) {
   const [filtering, setFiltering] = useState(false);
   const services = props.services;
 
-  const { loaded, loadError, summary, setSummary } = usePracticeLoad(services);
+  const { home, loaded, loadError, summary, setSummary } = usePracticeLoad(
+    services,
+    state.screen.name !== 'home' && state.screen.name !== 'browser',
+    state.screen.name === 'browser',
+    props.home,
+  );
 
   const openHelp = useCallback(() => dispatch({ type: 'help', open: true }), []);
   const back = useCallback(() => dispatch({ type: 'back' }), []);
@@ -75,12 +84,12 @@ function AppScreens(props: AppProps) {
   }, []);
   const nextExercise = useCallback(() => {
     if (!loaded || !sessionId) return;
-    const order = loaded.ui.browserOrder(loaded.data.bank.scenarios);
+    const order = browserOrder(loaded.data.bank.scenarios);
     const i = order.findIndex((s) => s.id === sessionId);
     const next = order[(i + 1) % order.length];
     if (next) dispatch({ type: 'open', screen: { name: 'session', id: next.id } });
   }, [loaded, sessionId]);
-  const refreshSummary = useCallback(() => loaded && setSummary(summaryOf(loaded.data)), [loaded, setSummary]);
+  const refreshSummary = useCallback(() => home && setSummary(summaryOf(home)), [home, setSummary]);
   const onScreenKeys = useCallback((k: ScreenKeys) => setScreenKeys(k), []);
 
   // The overlay layer: only while help is open.
@@ -91,7 +100,9 @@ function AppScreens(props: AppProps) {
     { isActive: state.helpOpen, splitText: true },
   );
 
-  const waiting = state.screen.name !== 'home' && !loaded;
+  // The browser needs only the home data; the other screens the full load.
+  const ready = state.screen.name === 'browser' ? home : loaded;
+  const waiting = state.screen.name !== 'home' && !ready;
   // While waiting for the practice screens, Esc goes back and Ctrl+C quits.
   useKeys(
     (key) => {
@@ -112,12 +123,12 @@ function AppScreens(props: AppProps) {
       case 'home':
         return HOME_KEYS;
       case 'browser':
-        if (!loaded) return { footer: LOADING_KEYS, help: LOADING_KEYS };
+        if (!home) return { footer: LOADING_KEYS, help: LOADING_KEYS };
         return { footer: filtering ? FILTER_KEYS.footer : BROWSER_KEYS.footer, help: BROWSER_KEYS.help };
       default:
         return loaded && screenKeys ? screenKeys : { footer: LOADING_KEYS, help: LOADING_KEYS };
     }
-  }, [state.screen.name, loaded, filtering, screenKeys]);
+  }, [state.screen.name, home, loaded, filtering, screenKeys]);
 
   let body: React.ReactNode;
   if (state.helpOpen) {
@@ -140,7 +151,24 @@ function AppScreens(props: AppProps) {
           />
         );
       default: {
-        if (!loaded) {
+        if (s.name === 'browser' && home) {
+          return (
+            <Browser
+              scenarios={home.summaries}
+              statusOf={(id) => home.store.statusOf(id)}
+              selectedId={s.selectedId}
+              width={width}
+              height={bodyHeight}
+              isActive={screenActive}
+              onOpen={openExercise}
+              onBack={back}
+              onQuit={quit}
+              onHelp={openHelp}
+              onFiltering={setFiltering}
+            />
+          );
+        }
+        if (!loaded || s.name === 'browser') {
           return (
             <Box paddingX={1} flexDirection="column">
               <Text color={loadError ? 'red' : undefined}>
@@ -156,23 +184,6 @@ function AppScreens(props: AppProps) {
         }
         if (s.name === 'review') return <ui.Review key={s.view ?? 'list'} {...common} initialView={s.view} onBack={back} onRetry={retry} />;
         if (s.name === 'stats') return <ui.Stats {...common} onBack={back} />;
-        if (s.name === 'browser') {
-          return (
-            <ui.Browser
-              scenarios={data.bank.scenarios}
-              statusOf={(id) => data.store.statusOf(id)}
-              selectedId={s.selectedId}
-              width={width}
-              height={bodyHeight}
-              isActive={screenActive}
-              onOpen={openExercise}
-              onBack={back}
-              onQuit={quit}
-              onHelp={openHelp}
-              onFiltering={setFiltering}
-            />
-          );
-        }
         const scenario = data.bank.byId.get(s.id);
         if (!scenario) return <Text color="red">{`No exercise ${s.id}.`}</Text>;
         return (
@@ -215,7 +226,9 @@ function AppScreens(props: AppProps) {
         )}
       </Box>
       {body}
-      <Box display={state.helpOpen ? 'none' : 'flex'} height={bodyHeight} flexDirection="column" overflow="hidden">
+      {/* Clipped top and bottom only: screens keep to their width (their rows truncate), and a
+          horizontal clip makes Ink re-slice every line of every frame (slice-ansi per line). */}
+      <Box display={state.helpOpen ? 'none' : 'flex'} height={bodyHeight} flexDirection="column" overflowY="hidden">
         {screen}
       </Box>
       <Footer hints={state.helpOpen ? footerHints(HELP_OVERLAY_KEYMAP) : keys.footer} width={width} />

@@ -15,9 +15,13 @@ export async function startApp(options: { env?: NodeJS.ProcessEnv; openProgress?
     beforeSignalExit: () => services.close(),
   });
   try {
+    // The store and the bank's index are small: read them before the first frame, which then
+    // shows the progress summary at once (no second frame a moment later). A store that cannot
+    // be opened is said by the screens, as before.
+    const home = appProps.home ?? (await services.home().catch(() => undefined));
     const instance = render(
       <TerminalProvider control={session} env={env}>
-        <App {...appProps} services={services} />
+        <App {...appProps} services={services} home={home} />
       </TerminalProvider>,
       { exitOnCtrlC: true, patchConsole: true },
     );

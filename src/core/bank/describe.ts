@@ -6,6 +6,7 @@ import type { PreparedStep } from './prepare.js';
 import type { Scenario } from './scenario.js';
 import { existingBlocksAt } from './prepare.js';
 import { solutionAnswer } from './scenario.js';
+import { difficultyDots } from './difficulty.js';
 
 export interface Line {
   text: string;
@@ -50,10 +51,7 @@ export function labelText(labels: Labels, hide: readonly string[] = []): string 
   return shown.length ? shown.map(([k, v]) => `${k}=${v}`).join(',') : '(no labels)';
 }
 
-export function difficultyDots(d: number): string {
-  const n = Math.min(5, Math.max(1, Math.round(d)));
-  return '●'.repeat(n) + '○'.repeat(5 - n);
-}
+export { difficultyDots };
 
 export function clock(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));

@@ -241,7 +241,8 @@ export function Practice(props: PracticeProps) {
   else body = <Text>Nothing graded yet.</Text>;
 
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    // Clipped vertically only (as App's body): a horizontal clip re-slices every line per frame.
+    <Box flexDirection="column" width={width} height={height} overflowY="hidden">
       {head}
       {body}
     </Box>

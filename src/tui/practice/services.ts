@@ -3,8 +3,18 @@
 // command that opens the trainer says how the progress log is opened (the CLI's store); tests
 // inject their own (a store in a temporary directory, the repository's bank).
 import type { Bank } from '../../core/bank/bank.js';
+import type { ScenarioSummary } from '../../core/bank/bank-index.js';
+import { prebuiltSummaries } from '../../core/bank/prebuilt-index.js';
 import type { ProgressLog } from '../../core/training/progress-log.js';
 import { DraftSaver } from './draft-saver.js';
+
+/** What Home and the practice browser need: the bank's summaries and the progress log, no YAML, no engine. */
+export interface HomeData {
+  /** Sorted by id, as the bank's scenarios. */
+  summaries: ScenarioSummary[];
+  store: ProgressLog;
+  notices: string[];
+}
 
 export interface PracticeData {
   bank: Bank;
@@ -17,6 +27,9 @@ export interface PracticeData {
 }
 
 export interface PracticeServices {
+  /** The summaries from the prebuilt index (the YAML is parsed only when it does not match) and the store. */
+  home(): Promise<HomeData>;
+  /** Everything the exercises need: the full bank (with the parser and engine modules behind it). */
   load(): Promise<PracticeData>;
   /** Writes pending drafts; called on every way out. */
   close(): Promise<void>;
@@ -39,22 +52,43 @@ export interface ServiceOptions {
 
 export function practiceServices(options: ServiceOptions = {}): PracticeServices {
   const env = options.env ?? process.env;
+  const exercisesDir = options.exercisesDir ?? (env.NETPOL_DOJO_EXERCISES || undefined);
+  const notices: string[] = [];
+  let opening: Promise<ProgressLog> | undefined;
+  let homing: Promise<HomeData> | undefined;
   let loading: Promise<PracticeData> | undefined;
   let loaded: PracticeData | undefined;
+  // The store opens once (file I/O), for Home as for the exercises.
+  const openStore = () => {
+    opening ??= options.store
+      ? Promise.resolve(options.store)
+      : options.openProgress
+        ? options.openProgress((m) => notices.push(m))
+        : Promise.reject(new Error('no progress store was given to the trainer'));
+    return opening;
+  };
   return {
+    home() {
+      homing ??= (async () => {
+        const store = openStore();
+        store.catch(() => {}); // awaited below; a bank error must not leave it unhandled
+        let summaries = prebuiltSummaries(exercisesDir);
+        if (!summaries) {
+          // No prebuilt index (tests, tsx) or an edited exercise: the parser's summaries.
+          const { loadBankSummaries } = await import('../../core/bank/load-dir.js');
+          summaries = loadBankSummaries(exercisesDir).summaries;
+        }
+        return { summaries, store: await store, notices };
+      })();
+      return homing;
+    },
     load() {
       loading ??= (async () => {
-        const notices: string[] = [];
-        // The store opens (file I/O) while the bank parses.
-        const opening = options.store
-          ? Promise.resolve(options.store)
-          : options.openProgress
-            ? options.openProgress((m) => notices.push(m))
-            : Promise.reject(new Error('no progress store was given to the trainer'));
-        opening.catch(() => {}); // awaited below; a bank error must not leave it unhandled
+        const opened = openStore();
+        opened.catch(() => {}); // awaited below; a bank error must not leave it unhandled
         const { loadBank } = await import('../../core/bank/load-dir.js');
-        const bank = loadBank(options.exercisesDir ?? (env.NETPOL_DOJO_EXERCISES || undefined));
-        const store = await opening;
+        const bank = loadBank(exercisesDir);
+        const store = await opened;
         // A draft that cannot be written (a full disk) is said, not swallowed.
         const drafts = new DraftSaver(store, undefined, (m) => m && notices.push(m));
         loaded = { bank, store, drafts, savers: new Set(), notices };

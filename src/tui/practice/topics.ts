@@ -5,15 +5,18 @@ import { sectionOf, sectionTitle, topicName } from '../../core/bank/topics.js';
 
 export { sectionOf, sectionTitle };
 
-export interface TopicGroup {
+/** What grouping and filtering read: a full scenario or its summary from the prebuilt index. */
+export type Listed = Pick<Scenario, 'id' | 'title' | 'kind' | 'topics'>;
+
+export interface TopicGroup<S extends Listed = Scenario> {
   section: string;
   title: string;
-  scenarios: Scenario[];
+  scenarios: S[];
 }
 
 /** Groups in section order; within a group, the bank's order. */
-export function groupByTopic(scenarios: readonly Scenario[]): TopicGroup[] {
-  const groups = new Map<string, Scenario[]>();
+export function groupByTopic<S extends Listed>(scenarios: readonly S[]): TopicGroup<S>[] {
+  const groups = new Map<string, S[]>();
   for (const s of scenarios) {
     const section = s.topics.length ? sectionOf(s.topics[0]) : '?';
     let list = groups.get(section);
@@ -26,7 +29,7 @@ export function groupByTopic(scenarios: readonly Scenario[]): TopicGroup[] {
 }
 
 /** Does the filter text occur in the id, the title, a topic number or a topic's section name? */
-export function matchesFilter(s: Scenario, filter: string): boolean {
+export function matchesFilter(s: Listed, filter: string): boolean {
   const f = filter.trim().toLowerCase();
   if (f === '') return true;
   const hay = [s.id, s.title, s.kind, ...s.topics, ...s.topics.map((t) => topicName(sectionOf(t)) ?? '')];

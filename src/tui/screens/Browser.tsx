@@ -7,9 +7,9 @@ import { useKeys } from '../input/use-keys.js';
 import type { KeyPress } from '../input/keys.js';
 import { commandOf } from '../input/keymap.js';
 import { BROWSER_KEYMAP, FILTER_KEYMAP } from './keymaps.js';
-import type { Scenario } from '../../core/bank/scenario.js';
-import { groupByTopic, matchesFilter } from '../practice/topics.js';
-import { difficultyDots } from '../../core/bank/describe.js';
+import type { ScenarioSummary } from '../../core/bank/bank-index.js';
+import { groupByTopic, matchesFilter, type Listed } from '../practice/topics.js';
+import { difficultyDots } from '../../core/bank/difficulty.js';
 
 export type Status = 'passed' | 'failed' | 'new';
 
@@ -20,7 +20,7 @@ export const STATUS_MARK: Record<Status, { symbol: string; color?: string; words
 };
 
 /** The browser's order (by section, then bank order); "next exercise" follows it. */
-export function browserOrder(scenarios: readonly Scenario[]): Scenario[] {
+export function browserOrder<S extends Listed>(scenarios: readonly S[]): S[] {
   return groupByTopic(scenarios).flatMap((g) => g.scenarios);
 }
 
@@ -32,10 +32,10 @@ interface BrowserState {
 }
 
 type BrowserAction =
-  { type: 'key'; key: KeyPress; scenarios: readonly Scenario[]; page: number } | { type: 'chosenDone' } | { type: 'select'; id: string; ids: string[] };
+  { type: 'key'; key: KeyPress; scenarios: readonly ScenarioSummary[]; page: number } | { type: 'chosenDone' } | { type: 'select'; id: string; ids: string[] };
 
 /** Ids in the order shown under a filter (computed in the reducer, so fast keys see the new filter). */
-export function visibleIds(scenarios: readonly Scenario[], filter: string): string[] {
+export function visibleIds(scenarios: readonly ScenarioSummary[], filter: string): string[] {
   return groupByTopic(scenarios.filter((s) => matchesFilter(s, filter))).flatMap((g) => g.scenarios.map((s) => s.id));
 }
 
@@ -85,7 +85,7 @@ function browserReducer(state: BrowserState, action: BrowserAction): BrowserStat
 }
 
 export interface BrowserProps {
-  scenarios: readonly Scenario[];
+  scenarios: readonly ScenarioSummary[];
   statusOf: (id: string) => Status;
   /** The exercise to put the cursor on (the one last opened). */
   selectedId?: string;
@@ -99,7 +99,7 @@ export interface BrowserProps {
   onFiltering?: (filtering: boolean) => void;
 }
 
-type Row = { kind: 'group'; title: string } | { kind: 'exercise'; s: Scenario; n: number };
+type Row = { kind: 'group'; title: string } | { kind: 'exercise'; s: ScenarioSummary; n: number };
 
 export function Browser(props: BrowserProps) {
   const [state, dispatch] = useReducer(browserReducer, { index: 0, filter: '', filtering: false });
@@ -190,7 +190,7 @@ export function Browser(props: BrowserProps) {
       </Text>
       <Text wrap="truncate">
         {selected
-          ? `${selected.id} · ${STATUS_MARK[props.statusOf(selected.id)].words} · topics ${selected.topics.join(', ')} · ${selected.steps.length} step${selected.steps.length === 1 ? '' : 's'}`
+          ? `${selected.id} · ${STATUS_MARK[props.statusOf(selected.id)].words} · topics ${selected.topics.join(', ')} · ${selected.steps} step${selected.steps === 1 ? '' : 's'}`
           : ' '}
       </Text>
     </Box>

@@ -61,7 +61,7 @@ function homeReducer(state: HomeState, action: HomeAction): HomeState {
   }
 }
 
-function actionsFor(key: KeyPress): HomeAction[] | 'quit' | 'help' {
+function actionsFor(key: KeyPress): HomeAction[] | 'quit' | 'help' | { select: MenuId } {
   switch (commandOf(HOME_KEYMAP, key)) {
     case 'up':
       return [{ type: 'move', by: -1 }];
@@ -74,7 +74,9 @@ function actionsFor(key: KeyPress): HomeAction[] | 'quit' | 'help' {
     case 'open':
       return [{ type: 'choose' }];
     case 'number':
-      return Number(key.text) <= HOME_MENU.length ? [{ type: 'choose', index: Number(key.text) - 1 }] : [];
+      // A number names its item whatever the cursor: chosen at once, without a render of Home
+      // in between (a second render within Ink's frame interval would wait for the next frame).
+      return Number(key.text) <= HOME_MENU.length ? { select: HOME_MENU[Number(key.text) - 1].id } : [];
     case 'help':
       return 'help';
     case 'quit':
@@ -103,6 +105,7 @@ export function Home(props: HomeProps) {
       const result = actionsFor(key);
       if (result === 'quit') props.onQuit();
       else if (result === 'help') props.onHelp();
+      else if ('select' in result) props.onSelect(result.select);
       else for (const a of result) dispatch(a);
     },
     { isActive: props.isActive, splitText: true },
