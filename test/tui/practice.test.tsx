@@ -100,10 +100,15 @@ describe('a whole practice flow', () => {
     await sendKeys(r.stdin, KEY.ctrlS);
     const failed = await waitForFrame(r.lastFrame, 'recorded');
     expect(failed).toContain('✗ FAILED  step 1/2 · score 47%');
-    // The cursor starts on the wrong cell: client -> web:80 allowed where denied was expected.
-    expect(failed).toMatch(/client +\[✓!\]/);
-    expect(failed).toMatch(/netpol-test\/client-\S+ -> netpol-test\/web-\S+ on\s+80\/TCP:\s+ALLOWED\s+\(expected\s+denied !\)/);
+    // The cursor starts on the first wrong cell: web -> client, open on every port where the
+    // step wants nothing in; every pod reaches web and client, CoreDNS and the outside host too.
+    expect(failed).toMatch(/^web +· +✗ +✓ +✓ +web +· +\[✓!\] +✓ +✓$/m);
+    expect(failed).toMatch(/^example\.com +✗ +✗ +✓ +· +example\.com +✓! +✓! +✓ +·$/m);
+    expect(failed).toContain('web -> client: expected nothing; got every port (wrong)');
+    expect(failed).toContain('wrong on all: nothing reaches netpol-test any more');
+    expect(failed).toContain('ingress at netpol-test/client-');
     expect(failed).toContain('not isolated (no Ingress policy selects it)');
+    expect(failed).toContain('✓ all  ✗ none  80 TCP port  53/U UDP  ¬22 all but 22  · not graded  ! wrong');
     expect(failed).toContain('✗ nothing reaches netpol-test any more');
     expect(failed).toContain('Wrong cells');
 
@@ -249,10 +254,13 @@ describe('drills', () => {
     await sendKeys(r.stdin, KEY.enter);
     const result = await waitForFrame(r.lastFrame, 'recorded');
     expect(result).toMatch(/[✓✗] (PASSED|FAILED)  step 1\/1/);
-    // Three destination columns; two fit beside each other at 120 columns, and the cursor's are shown.
-    expect(result).toContain('[columns 2-3 of 3, ← →]');
-    await sendKeys(r.stdin, KEY.left, KEY.left);
-    expect(await waitForFrame(r.lastFrame, '[columns 1-2 of 3, ← →]')).toContain('orders-db:5432');
+    // b meets the task but opens every port to orders-db: held to the least permissive candidate,
+    // the cursor opens on that cell, with 5432 expected and all ports got.
+    expect(result).toContain('[columns 1-4 of 8, ← →]');
+    expect(result).toMatch(/^shop\/checkout +5432 +✗ +· +✓ +shop\/checkout +\[✓!\] +✗ +· +✓$/m);
+    expect(result).toContain('wrong on TCP 1-5431,5433-65535; UDP all ports; SCTP all ports: least permissive');
+    await sendKeys(r.stdin, ...Array<string>(7).fill(KEY.right));
+    expect(await waitForFrame(r.lastFrame, '[columns 5-8 of 8, ← →]')).toContain('example.com');
     // The frame says "recorded" once the write is under way: wait for the store, not the clock.
     await waitUntil('the pick attempt in the store', async () => {
       await store.reload();
@@ -353,7 +361,9 @@ describe('help and layout', () => {
       KEY.ctrlS,
     );
     const passed = await waitForFrame(r.lastFrame, (f) => f.includes('PASSED  step 2/2') && f.includes('recorded'));
-    expect(passed).toMatch(/client +\[✓\]/);
+    // A pass opens on the cell the task is about: client -> web, open on 80 only.
+    expect(passed).toMatch(/^client +80 +· +✓ +client +\[80\] +· +✓$/m);
+    expect(passed).toContain('client -> web: expected TCP 80; got TCP 80');
     // The deciding part of the why: which rule of which policy lets client in.
     expect(passed).toMatch(/admitted by\s+netpol-test\/allow-client-to-web\s+ingress\[0\]/);
     expect(passed).toContain('app=client');
@@ -374,18 +384,21 @@ describe('help and layout', () => {
       KEY.ctrlS,
     );
     const failed = await waitForFrame(r.lastFrame, 'recorded');
-    // Five destination columns do not fit beside each other; the cursor's column is the one shown.
-    expect(failed).toContain('Expected [column 4 of 5, ← →]');
-    expect(failed).toMatch(/ +example\.com:80 +example\.com:80/);
-    expect(failed).toMatch(/frontend +\[✓!\]/);
-    await sendKeys(r.stdin, KEY.left, KEY.left);
-    const moved = await waitForFrame(r.lastFrame, 'column 2 of 5');
-    expect(moved).toMatch(/ +backend:80 +backend:80/);
-    expect(moved).toMatch(/frontend +✗ +frontend +\[✗\]/);
-    expect(moved).toContain('micro/frontend-');
-    expect(moved).toMatch(/-> micro\/backend-\S+ on\s+80\/TCP:\s+DENIED/);
-    // The last column, with the external host, is reachable too.
-    await sendKeys(r.stdin, KEY.right, KEY.right, KEY.right, KEY.right);
-    await waitForFrame(r.lastFrame, 'column 5 of 5');
+    // Five destination columns do not fit beside each other; the cursor opens on the first wrong
+    // cell (frontend -> kube-dns: egress was never denied) and its columns are the ones shown.
+    expect(failed).toContain('Expected [columns 2-4 of 5, ← →]');
+    expect(failed).toMatch(/^from \\ to +backend +database +kube-dns +from \\ to +backend +database +kube-dns$/m);
+    expect(failed).toMatch(/^frontend +✗ +✗ +✗ +frontend +✗ +✗ +\[✓!\]$/m);
+    expect(failed).toContain('frontend -> kube-dns: expected nothing; got every port');
+    await sendKeys(r.stdin, KEY.left, KEY.left, KEY.left);
+    const moved = await waitForFrame(r.lastFrame, 'columns 1-3 of 5');
+    expect(moved).toMatch(/^frontend +· +✗ +✗ +frontend +\[·\] +✗ +✗$/m);
+    expect(moved).toContain('frontend -> frontend: a pod always reaches itself: never graded');
+    await sendKeys(r.stdin, KEY.right);
+    const backend = await waitForFrame(r.lastFrame, 'frontend -> backend: expected nothing; got nothing');
+    expect(backend).toMatch(/ingress at micro\/backend-\S+: isolated for ingress by\s+micro\/deny-all/);
+    // The last column, with the outside host, is reachable too.
+    await sendKeys(r.stdin, KEY.right, KEY.right, KEY.right);
+    expect(await waitForFrame(r.lastFrame, 'columns 3-5 of 5')).toMatch(/^frontend +✗ +✗ +✗ +frontend +✗ +✓! +\[✓!\]$/m);
   });
 });

@@ -91,7 +91,15 @@ export interface GradeResult {
 export interface Graded {
   space: GradingSpace;
   evaluation: Evaluation;
+  /**
+   * A pick drill's least permissive candidate, when the pick meets the task but allows more: the
+   * connections it allows beyond this one are what the pick gets wrong (on the same grid).
+   */
+  least?: Evaluation;
 }
+
+/** The requirement a too-wide pick misses. */
+export const LEAST_PERMISSIVE = 'least permissive';
 
 export type GradeOutcome = { ok: true; result: GradeResult; graded?: Graded } | { ok: false; findings: Finding[] };
 
@@ -610,7 +618,7 @@ function gradePick(prep: PreparedStep, input: ManifestInput): GradeOutcome {
         expected: 'denied',
         got: 'allowed',
         reason: `more than needed: ${explainVerdict(mine.ev.engine, verdict)}`,
-        requirement: 'least permissive',
+        requirement: LEAST_PERMISSIVE,
         cause: causeOf(mine.ev.engine, verdict),
       });
     }
@@ -632,7 +640,7 @@ function gradePick(prep: PreparedStep, input: ManifestInput): GradeOutcome {
       notes: [`you picked ${pick}; the least permissive candidate that meets the task is ${right ?? '(none)'}`],
       picks,
     },
-    graded: { space, evaluation: mine.ev },
+    graded: { space, evaluation: mine.ev, ...(pick !== right && rightRun && mine.ev.wrongCount === 0 ? { least: rightRun.ev } : {}) },
   };
 }
 

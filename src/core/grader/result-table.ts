@@ -3,13 +3,17 @@
 // columns destinations, keyed by endpoint ids: every pod (serving or not), CoreDNS, the outside
 // hosts, and the outside addresses the ipBlocks tell apart where the answer differs there. Each
 // cell holds what the step expects and what the answer allows, with the don't-care ports taken
-// out of both. The replicas of one Deployment share a row and a column when they really behave
+// out of both (a pick drill's pick that meets the task is held to the least permissive candidate
+// there, as its grade is). The replicas of one Deployment share a row and a column when they really behave
 // alike in every graded cell; otherwise each pod keeps its own.
 import type { Protocol } from '../model.js';
 import { PROTOCOLS } from '../model.js';
-import { allConnections, emptyConnections, isNone, pushRange, sameConnections, subtractConnections, type ConnectionSet } from '../reach/ports.js';
-import type { Graded } from './grade.js';
-import type { AddressDifference } from './evaluate.js';
+import { allConnections, compactText, connectionText, connectionWords, emptyConnections, isNone, pushRange, sameConnections, subtractConnections, type ConnectionSet } from '../reach/ports.js';
+import { connectionSegments } from '../reach/connections.js';
+import { verdictLines } from '../engine/reasons.js';
+import type { Probe } from '../engine/types.js';
+import { LEAST_PERMISSIVE, type Graded } from './grade.js';
+import type { AddressDifference, Evaluation } from './evaluate.js';
 import { ALLOWED, DENIED, IMPLICIT_REQUIREMENT } from './expected.js';
 
 export type TableEndpointKind = 'pod' | 'dns' | 'external' | 'address';
@@ -92,13 +96,26 @@ function pairCell(graded: Graded, pi: number): Omit<TableCell, 'from' | 'to' | '
   const free = emptyConnections();
   const reqs = new Set<number>();
   const wrongReqs = new Set<number>();
+  let leastGraded = false;
+  let leastWrong = false;
   for (const proto of PROTOCOLS as readonly Protocol[]) {
     for (let k = 0; k < g.atoms[proto].length; k++) {
       const c = g.offset[proto] + k;
       const [lo, hi] = g.atomRange(proto, k);
       const want = space.expected[sbase + ev.column[c]];
       if (want !== ALLOWED && want !== DENIED) {
-        pushRange(free[proto], lo, hi);
+        // A pick that meets the task is still graded against the least permissive candidate there.
+        const least = graded.least;
+        if (!least) {
+          pushRange(free[proto], lo, hi);
+          continue;
+        }
+        const mine = ev.allowed[base + c] === 1;
+        const theirs = least.allowed[base + c] === 1;
+        if (theirs) pushRange(expected[proto], lo, hi);
+        if (mine) pushRange(got[proto], lo, hi);
+        leastGraded = true;
+        if (mine !== theirs) leastWrong = true;
         continue;
       }
       const r = space.requirementOf[sbase + ev.column[c]];
@@ -109,8 +126,8 @@ function pairCell(graded: Graded, pi: number): Omit<TableCell, 'from' | 'to' | '
     }
   }
   const wrongSet = union(subtractConnections(expected, got), subtractConnections(got, expected));
-  const names = (s: Set<number>) => [...s].sort((a, b) => a - b).map((r) => space.requirementNames[r]);
-  return { expected, got, free, wrong: !isNone(wrongSet), wrongSet, requirements: names(reqs), wrongRequirements: names(wrongReqs) };
+  const names = (s: Set<number>, least: boolean) => [...[...s].sort((a, b) => a - b).map((r) => space.requirementNames[r]), ...(least ? [LEAST_PERMISSIVE] : [])];
+  return { expected, got, free, wrong: !isNone(wrongSet), wrongSet, requirements: names(reqs, leastGraded), wrongRequirements: names(wrongReqs, leastWrong) };
 }
 
 function union(a: ConnectionSet, b: ConnectionSet): ConnectionSet {
@@ -289,20 +306,79 @@ export function wrongPairsOf(table: ResultTable): Set<string> {
   return out;
 }
 
-/** Where the cursor starts: the first wrong cell, else the first graded cell. */
+/**
+ * Where the cursor starts: the first wrong cell; else the first cell open on some ports only (what
+ * a task is usually about: "client reaches web on 80"); else the first graded cell.
+ */
 export function firstWrongCell(table: ResultTable): { row: number; col: number } {
+  let partial: { row: number; col: number } | undefined;
   let graded: { row: number; col: number } | undefined;
   for (let row = 0; row < table.rows.length; row++) {
     for (let col = 0; col < table.columns.length; col++) {
       const c = table.cells[row][col];
-      if (c?.wrong) return { row, col };
-      if (c && !graded) graded = { row, col };
+      if (!c) continue;
+      if (c.wrong) return { row, col };
+      graded ??= { row, col };
+      const scope = gradedScope(c);
+      if (!partial && !isNone(c.got) && !isNone(subtractConnections(scope, c.got))) partial = { row, col };
     }
   }
-  return graded ?? { row: 0, col: 0 };
+  return partial ?? graded ?? { row: 0, col: 0 };
 }
 
 /** The ports a cell grades: everything but its free ports. */
 export function gradedScope(c: TableCell): ConnectionSet {
   return subtractConnections(allConnections(), c.free);
+}
+
+/** The first port of a set, as a probe. */
+function firstProbe(set: ConnectionSet): Probe | undefined {
+  const p = PROTOCOLS.find((x) => set[x].length > 0);
+  return p ? { port: set[p][0][0], protocol: p } : undefined;
+}
+
+/**
+ * A cell in words, for the line under the matrices: what is expected and what the answer allows,
+ * where they differ and which requirement says so, then the engine's verdict on the first port
+ * that matters (the first wrong one, else the first expected one) and the stretches of ports as
+ * the rules decide them.
+ */
+export function cellWhy(table: ResultTable, row: number, col: number, ev: Evaluation): string[] {
+  const r = table.rows[row];
+  const c = table.columns[col];
+  if (!r || !c) return ['no cell'];
+  const cell = table.cells[row]?.[col];
+  if (!cell) {
+    const why = r.kind === 'external' || r.kind === 'address' ? 'traffic between two hosts outside the cluster never enters it' : 'a pod always reaches itself: never graded';
+    return [`${r.name} -> ${c.label}: ${why}`];
+  }
+  const scope = gradedScope(cell);
+  const lines = [`${r.name} -> ${c.label}: expected ${connectionWords(cell.expected, scope)}; got ${connectionWords(cell.got, scope)}${cell.wrong ? ' (wrong)' : ''}`];
+  if (cell.wrong) lines.push(`  wrong on ${connectionText(cell.wrongSet)}: ${cell.wrongRequirements.join('; ')}`);
+  else lines.push(`  right: ${cell.requirements.join('; ')}`);
+  if (!isNone(cell.free)) lines.push(`  left to choice here: ${connectionText(cell.free)}`);
+  const engine = cell.address ? ev.addressEngine : ev.engine;
+  if (!engine) return lines;
+  const probe = firstProbe(cell.wrongSet) ?? firstProbe(cell.expected) ?? firstProbe(cell.got) ?? firstProbe(scope) ?? { port: 1, protocol: 'TCP' };
+  // The engine's own words; its head names the pods again, so only the port and the verdict stay.
+  const [head, ...sides] = verdictLines(engine, engine.verdict(cell.from, cell.to, probe));
+  lines.push(`  on ${head.slice(head.lastIndexOf(' on ') + 4)}`, ...sides);
+  // The stretches of ports, where some are allowed and some denied (each decided by its own rules).
+  const segments: { protocol: string; lo: number; hi: number; allowed: boolean }[] = [];
+  for (const x of connectionSegments(engine, cell.from, cell.to)) {
+    const last = segments[segments.length - 1];
+    if (last && last.protocol === x.protocol && last.allowed === x.allowed && last.hi + 1 === x.lo) last.hi = x.hi;
+    else segments.push({ protocol: x.protocol, lo: x.lo, hi: x.hi, allowed: x.allowed });
+  }
+  if (segments.some((x) => x.allowed) && segments.some((x) => !x.allowed)) {
+    const stretch = (x: (typeof segments)[number]) => `${x.protocol} ${x.lo === 1 && x.hi === 65535 ? 'all' : x.lo === x.hi ? x.lo : `${x.lo}-${x.hi}`} ${x.allowed ? 'allowed' : 'denied'}`;
+    lines.push(`  by port: ${segments.map(stretch).join(', ')}`);
+  }
+  return lines;
+}
+
+/** A cell's two texts for the matrices: expected and got, relative to what it grades. */
+export function cellTexts(cell: TableCell): { expected: string; got: string } {
+  const scope = gradedScope(cell);
+  return { expected: compactText(cell.expected, scope), got: compactText(cell.got, scope) };
 }

@@ -135,7 +135,7 @@ export function connectionWords(set: ConnectionSet, scope: ConnectionSet = allCo
   const s = intersectConnections(set, scope);
   if (isNone(s)) return 'nothing';
   const rest = subtractConnections(scope, s);
-  const all = isAll(scope) ? 'every port of every protocol' : 'every graded port';
+  const all = isAll(scope) ? 'every port' : 'every graded port';
   if (isNone(rest)) return all;
   const plain = connectionText(s);
   const but = `${all} but ${connectionText(rest)}`;

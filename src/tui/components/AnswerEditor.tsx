@@ -3,14 +3,33 @@
 import React, { useCallback, useEffect, useState } from 'react';
 import { Box } from 'ink';
 import { Text } from './Text.js';
-import { MatrixView, matrixWidths, SYMBOL } from './MatrixView.js';
+import { MatrixView, matrixWidths, SYMBOL, type MatrixGrid } from './MatrixView.js';
 import { YamlEditor } from '../editor/YamlEditor.js';
 import type { PreparedStep } from '../../core/bank/prepare.js';
-import { previewOf, type MatrixLayout } from '../practice/world.js';
+import { previewOf, type Cell, type MatrixLayout } from '../practice/world.js';
 
 /** Narrower than this, the live preview goes below the editor and pick candidates one after another. */
 export const WIDE_COLUMNS = 110;
 const PREVIEW_DEBOUNCE_MS = 150;
+
+/** The probe grid as the matrix view draws it: ✓ / ✗ per cell. */
+export function probeMatrix(layout: MatrixLayout, grid: Cell[][]): MatrixGrid {
+  return {
+    rowLabels: layout.rows.map((r) => r.label),
+    columnLabels: layout.columns.map((c) => c.label),
+    cells: grid.map((row) =>
+      row.map((c) => (c === undefined ? undefined : { text: c ? SYMBOL.allowed : SYMBOL.denied, tone: c ? ('allowed' as const) : ('denied' as const) })),
+    ),
+  };
+}
+
+/** Beside the editor the matrix may take up to half the width; below it, the whole width. */
+export function previewWidthFor(layout: MatrixLayout, width: number): number {
+  if (width < WIDE_COLUMNS) return width;
+  const grid = probeMatrix(layout, []);
+  const w = matrixWidths(grid, { maxRowLabel: 14 });
+  return Math.min(Math.max(30, w.rowLabel + w.col * layout.columns.length + 2), Math.floor(width * 0.5));
+}
 
 export interface AnswerEditorProps {
   prep: PreparedStep;
@@ -68,11 +87,14 @@ export function AnswerEditor(props: AnswerEditorProps) {
   );
   if (!showPreview) return editor(width, height);
   const wide = width >= WIDE_COLUMNS;
-  const w = matrixWidths(layout);
-  const matrixRows = layout.rows.length + 3;
+  const grid = probeMatrix(layout, lastGood);
+  // Beside the editor the matrix takes what its columns need, up to half the width; its columns
+  // shrink to fit there (heads "name:port" over two lines), so that none is hidden.
+  const previewWidth = previewWidthFor(layout, width);
+  const matrixWidth = previewWidth - (wide ? 1 : 0);
+  const widths = matrixWidths(grid, { maxRowLabel: 14, fitWidth: matrixWidth });
+  const matrixRows = layout.rows.length + 3 + (widths.twoLineHead ? 1 : 0);
   const previewHeight = wide ? height : Math.min(Math.max(4, matrixRows + 1), Math.floor(height / 2));
-  // Beside the editor the matrix takes what its columns need, up to half the width.
-  const previewWidth = wide ? Math.min(Math.max(30, w.rowLabel + w.col * layout.columns.length + 2), Math.floor(width * 0.5)) : width;
   const editorWidth = wide ? width - previewWidth - 1 : width;
   const editorHeight = wide ? height : height - previewHeight;
   const shownProblem = preview.problem ?? props.problem;
@@ -80,7 +102,7 @@ export function AnswerEditor(props: AnswerEditorProps) {
     <Box flexDirection={wide ? 'row' : 'column'} width={width} height={height}>
       {editor(editorWidth, editorHeight, shownProblem)}
       <Box flexDirection="column" width={previewWidth} height={previewHeight} paddingLeft={wide ? 1 : 0}>
-        <MatrixView title="Live: who can talk to whom with this draft" layout={layout} grid={lastGood} width={previewWidth - (wide ? 1 : 0)} />
+        <MatrixView title="Live: who can talk to whom with this draft" grid={grid} widths={widths} width={matrixWidth} />
         <Text dimColor={!preview.problem} color={preview.problem ? 'yellow' : undefined} wrap="truncate">
           {preview.problem
             ? `draft does not load (${preview.problem.line ? `line ${preview.problem.line}` : 'see below'}): showing the last one that did`

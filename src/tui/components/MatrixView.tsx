@@ -1,23 +1,40 @@
-// A reachability matrix of the key pods: rows are sources, columns destination ports.
-// Every meaning has a symbol as well as a colour (NO_COLOR keeps it): ✓ allowed, ✗ denied,
-// · not graded, and a cell that differs from what the step expects carries a "!".
+// A reachability matrix: rows are sources, columns destinations, a short text per cell.
+// Every meaning has a symbol as well as a colour (NO_COLOR keeps it): ✓ all allowed, ✗ none,
+// port numbers for part, · not graded, and a cell that differs from what the step expects
+// carries a "!".
 import React from 'react';
 import { Box } from 'ink';
 import { Text } from './Text.js';
-import type { Cell, MatrixLayout } from '../practice/world.js';
 
 export const SYMBOL = { allowed: '✓', denied: '✗', none: '·', wrong: '!' } as const;
 
-export function cellSymbol(c: Cell): string {
-  return c === undefined ? SYMBOL.none : c ? SYMBOL.allowed : SYMBOL.denied;
+/** How a cell reads: everything allowed, nothing, part of it, or not graded. */
+export type Tone = 'allowed' | 'denied' | 'partial' | 'none';
+
+export interface MatrixCell {
+  text: string;
+  tone: Tone;
+  wrong?: boolean;
+}
+
+export interface MatrixGrid {
+  rowLabels: string[];
+  columnLabels: string[];
+  /** cells[row][column]; undefined: not graded (a pod to itself). */
+  cells: (MatrixCell | undefined)[][];
+}
+
+export interface MatrixWidths {
+  rowLabel: number;
+  col: number;
+  /** Column heads "name:port" split over two lines, when they do not fit in one. */
+  twoLineHead: boolean;
 }
 
 export interface MatrixViewProps {
   title: string;
-  layout: MatrixLayout;
-  grid: Cell[][];
-  /** When given, cells that differ from it are marked wrong. */
-  expected?: Cell[][];
+  grid: MatrixGrid;
+  widths: MatrixWidths;
   cursor?: { row: number; col: number };
   width: number;
   /** Leave out the row labels (a second matrix beside a first). */
@@ -26,66 +43,95 @@ export interface MatrixViewProps {
   firstColumn?: number;
 }
 
+const MIN_COL = 5;
+
 /** The first column to show so that `col` is in view when only `fit` columns fit. */
 export function firstColumnFor(col: number, fit: number, total: number): number {
   return Math.max(0, Math.min(col - fit + 1, total - fit));
 }
 
-export function matrixWidths(layout: MatrixLayout): { rowLabel: number; col: number } {
-  const rowLabel = Math.min(18, Math.max(4, ...layout.rows.map((r) => r.label.length))) + 1;
-  const col = Math.min(15, Math.max(3, ...layout.columns.map((c) => c.label.length))) + 1;
-  return { rowLabel, col };
+function cellLength(c: MatrixCell | undefined): number {
+  return c ? c.text.length + (c.wrong ? 1 : 0) : 1;
+}
+
+/**
+ * Widths that show the labels and cell texts whole where they can: a column is as wide as its
+ * longest head or cell (+ the cursor's brackets), up to `maxCol`. With `fitWidth`, the columns
+ * shrink (down to `minCol`, 5 by default) so that all of them fit, and "name:port" heads go over two lines.
+ */
+export function matrixWidths(grid: MatrixGrid, opts: { maxCol?: number; minCol?: number; maxRowLabel?: number; fitWidth?: number } = {}): MatrixWidths {
+  const rowLabel = Math.min(opts.maxRowLabel ?? 18, Math.max(4, ...grid.rowLabels.map((r) => r.length))) + 1;
+  const cells = Math.max(1, ...grid.cells.flatMap((r) => r.map(cellLength))) + 2;
+  const heads = Math.max(3, ...grid.columnLabels.map((c) => c.length));
+  let col = Math.min(opts.maxCol ?? 15, Math.max(cells, heads)) + 1;
+  const n = grid.columnLabels.length;
+  if (opts.fitWidth !== undefined && n > 0 && rowLabel + col * n > opts.fitWidth)
+    col = Math.min(col, Math.max(opts.minCol ?? MIN_COL, cells + 1, Math.floor((opts.fitWidth - rowLabel) / n)));
+  const twoLineHead = grid.columnLabels.some((l) => l.length > col - 1) && grid.columnLabels.every((l) => l.includes(':'));
+  return { rowLabel, col, twoLineHead };
 }
 
 /** How many columns fit in `width`. */
-export function columnsThatFit(layout: MatrixLayout, width: number, withLabels = true): number {
-  const w = matrixWidths(layout);
+export function columnsThatFit(w: MatrixWidths, width: number, withLabels = true): number {
   return Math.max(1, Math.floor((width - (withLabels ? w.rowLabel : 0)) / w.col));
 }
 
-export function isWrong(grid: Cell[][], expected: Cell[][] | undefined, r: number, c: number): boolean {
-  const e = expected?.[r]?.[c];
-  return e !== undefined && grid[r][c] !== undefined && grid[r][c] !== e;
+/** `s` in `n` columns: cut with "…" when longer than n - 1, padded otherwise. */
+export function fitText(s: string, n: number): string {
+  return (s.length > n - 1 ? s.slice(0, Math.max(0, n - 2)) + '…' : s).padEnd(n);
 }
 
+const TONE_COLOR: Record<Tone, string | undefined> = { allowed: 'green', denied: 'yellow', partial: 'cyan', none: undefined };
+
 export function MatrixView(props: MatrixViewProps) {
-  const { layout, grid, expected, cursor, width } = props;
-  const w = matrixWidths(layout);
+  const { grid, cursor, width, widths: w } = props;
   const labels = !props.hideRowLabels;
-  const fit = Math.min(layout.columns.length, columnsThatFit(layout, width, labels));
-  const first = Math.max(0, Math.min(props.firstColumn ?? 0, layout.columns.length - fit));
-  const cols = layout.columns.slice(first, first + fit);
-  const hidden = layout.columns.length - fit;
+  const total = grid.columnLabels.length;
+  const fit = Math.min(total, columnsThatFit(w, width, labels));
+  const first = Math.max(0, Math.min(props.firstColumn ?? 0, total - fit));
+  const shown = grid.columnLabels.slice(first, first + fit);
+  const hidden = total - fit;
   // A matrix with a cursor scrolls sideways with it; one without can only ask for room.
   const more =
     hidden <= 0
       ? ''
       : props.cursor || props.firstColumn !== undefined
-        ? ` [${fit === 1 ? `column ${first + 1}` : `columns ${first + 1}-${first + fit}`} of ${layout.columns.length}, ← →]`
+        ? ` [${fit === 1 ? `column ${first + 1}` : `columns ${first + 1}-${first + fit}`} of ${total}, ← →]`
         : ` (+${hidden} columns: widen the window)`;
-  const pad = (s: string, n: number) => (s.length > n - 1 ? s.slice(0, n - 2) + '…' : s).padEnd(n);
+  const corner = labels ? fitText(w.rowLabel > 9 ? 'from \\ to' : '', w.rowLabel) : '';
+  const heads = w.twoLineHead
+    ? [
+        (labels ? ''.padEnd(w.rowLabel) : '') + shown.map((c) => fitText(c.slice(0, c.lastIndexOf(':')), w.col)).join(''),
+        corner + shown.map((c) => fitText(c.slice(c.lastIndexOf(':') + 1), w.col)).join(''),
+      ]
+    : [corner + shown.map((c) => fitText(c, w.col)).join('')];
   return (
     <Box flexDirection="column" width={width}>
       <Text bold wrap="truncate">
         {props.title}
         {more}
       </Text>
-      <Text dimColor wrap="truncate">
-        {(labels ? pad(w.rowLabel > 9 ? 'from \\ to' : '', w.rowLabel) : '') + cols.map((c) => pad(c.label, w.col)).join('')}
-      </Text>
-      {layout.rows.map((r, ri) => (
-        <Text key={r.label} wrap="truncate">
-          {labels ? <Text>{pad(r.label, w.rowLabel)}</Text> : null}
-          {cols.map((_, i) => {
+      {heads.map((h, i) => (
+        <Text key={`h${i}`} dimColor wrap="truncate">
+          {h}
+        </Text>
+      ))}
+      {grid.rowLabels.map((label, ri) => (
+        <Text key={`${ri}:${label}`} wrap="truncate">
+          {labels ? <Text>{fitText(label, w.rowLabel)}</Text> : null}
+          {shown.map((_, i) => {
             const ci = first + i;
-            const cell = grid[ri]?.[ci];
-            const wrong = isWrong(grid, expected, ri, ci);
+            const cell = grid.cells[ri]?.[ci];
             const here = cursor?.row === ri && cursor?.col === ci;
-            const sym = cellSymbol(cell) + (wrong ? SYMBOL.wrong : '');
-            const text = (here ? `[${sym}]` : ` ${sym}`).padEnd(w.col);
-            const color = wrong ? 'red' : cell === undefined ? undefined : cell ? 'green' : 'yellow';
+            const mark = cell?.wrong ? SYMBOL.wrong : '';
+            // Room for the brackets (or their spaces) and the column gap; the "!" is never cut off.
+            const room = Math.max(1, w.col - 3 - mark.length);
+            const raw = cell ? cell.text : SYMBOL.none;
+            const body = (raw.length > room ? raw.slice(0, Math.max(0, room - 1)) + '…' : raw) + mark;
+            const text = (here ? `[${body}]` : ` ${body} `).padEnd(w.col);
+            const color = cell?.wrong ? 'red' : cell ? TONE_COLOR[cell.tone] : undefined;
             return (
-              <Text key={ci} color={color} bold={wrong || here} inverse={here} dimColor={cell === undefined && !here}>
+              <Text key={ci} color={color} bold={cell?.wrong || here} inverse={here} dimColor={(!cell || cell.tone === 'none') && !here}>
                 {text}
               </Text>
             );

@@ -28,7 +28,6 @@ import { ResultView } from './ResultView.js';
 import { ConsolePane } from '../console/ConsolePane.js';
 import { ConsoleRun } from '../console/console-run.js';
 import { CONSOLE_KEYMAP } from '../console/keymap.js';
-import { consoleGradedView } from '../console/console-graded.js';
 import { gradeConsoleAnswer } from '../../core/training/console-answer.js';
 
 export interface PracticeProps {
@@ -99,8 +98,8 @@ export function Practice(props: PracticeProps) {
     hintCount: s.hints.length,
     page: Math.max(1, bodyHeight - 2),
     // The result matrix scrolls sideways with its cursor, so every column can be reached.
-    rows: Math.max(1, s.kind === 'predict' ? questions : layout.rows.length),
-    cols: Math.max(1, s.kind === 'predict' ? 1 : layout.columns.length),
+    rows: Math.max(1, s.kind === 'predict' ? questions : (graded?.table?.rows.length ?? 1)),
+    cols: Math.max(1, s.kind === 'predict' ? 1 : (graded?.table?.columns.length ?? 1)),
   };
   // The views say how far their scrolling pane can go (known only once they are laid out).
   const maxTopRef = useRef<number | undefined>(undefined);
@@ -134,9 +133,8 @@ export function Practice(props: PracticeProps) {
       }
       setProblem(undefined);
       const answer = byConsole && !byConsole.world?.draftApplied ? '' : text;
-      const view = byConsole?.world
-        ? consoleGradedView(prep!, answer, outcome.result, byConsole.world)
-        : gradedView(prep!, text, outcome.result, s.kind === 'pick' ? s.candidates[state.pickIndex]?.id : undefined);
+      // Drawn from the grader's own output (a console's cluster as much as a YAML answer).
+      const view = gradedView(prep!, answer, outcome);
       setGraded(view);
       dispatch({ type: 'graded', cursor: firstCell(prep!, view) });
       void data.drafts.flush();

@@ -4,14 +4,15 @@ import React from 'react';
 import { Box } from 'ink';
 import { Text } from '../components/Text.js';
 import { ScrollLines, clampScroll } from '../components/ScrollLines.js';
-import { MatrixView, columnsThatFit, firstColumnFor, matrixWidths, SYMBOL } from '../components/MatrixView.js';
+import { MatrixView, columnsThatFit, firstColumnFor, matrixWidths, SYMBOL, type MatrixGrid } from '../components/MatrixView.js';
 import { resolvePattern, type PreparedStep } from '../../core/bank/prepare.js';
 import { verdictLines } from '../../core/engine/reasons.js';
 import { wrapLines } from '../../core/bank/describe.js';
 import type { SessionState } from './session-state.js';
 import type { Graded } from './graded.js';
 import { predictFromText } from './answers.js';
-import { cellWhy } from './world.js';
+import { cellTexts, cellWhy, type ResultTable } from '../../core/grader/result-table.js';
+import { COMPACT } from '../../core/reach/ports.js';
 import { detailLines, verdictLine } from './result-lines.js';
 
 const said = (a: boolean | undefined) => (a === undefined ? 'nothing' : a ? 'allowed' : 'denied');
@@ -48,39 +49,56 @@ function predictPart(prep: PreparedStep, g: Graded, row: number): { node: React.
   return { node, height: qs.length + 1, why: [`${q.ask}: ${lead}`, ...reasons] };
 }
 
+/** The table as the matrix view draws it: the expected or the got texts, "!" on wrong cells. */
+function tableGrid(t: ResultTable, side: 'expected' | 'got'): MatrixGrid {
+  return {
+    rowLabels: t.rows.map((r) => r.name),
+    columnLabels: t.columns.map((c) => c.label),
+    cells: t.cells.map((row) =>
+      row.map((cell) => {
+        if (!cell) return undefined;
+        const text = cellTexts(cell)[side];
+        const tone = text === COMPACT.all ? 'allowed' : text === COMPACT.none ? 'denied' : text === COMPACT.ungraded ? 'none' : 'partial';
+        return { text, tone, wrong: side === 'got' && cell.wrong };
+      }),
+    ),
+  };
+}
+
 /** Expected beside got, both showing the columns around the cursor; the cell's why. */
-function matrixPart(prep: PreparedStep, g: Graded, row: number, col: number, width: number): { node: React.ReactNode; height: number; why: string[] } {
+function matrixPart(g: Graded, row: number, col: number, width: number, withLegend: boolean): { node: React.ReactNode; height: number; why: string[] } {
+  const t = g.table;
+  if (!t || !g.evaluation) return { node: null, height: 0, why: [] };
   const half = Math.floor((width - 1) / 2);
-  const w = matrixWidths(g.layout);
-  const shownCols = Math.max(1, Math.min(g.layout.columns.length, columnsThatFit(g.layout, half, false)));
-  const gotWidth = Math.min(half, w.rowLabel + w.col * shownCols + 1);
-  const firstColumn = firstColumnFor(col, Math.min(g.layout.columns.length, columnsThatFit(g.layout, gotWidth)), g.layout.columns.length);
+  const expected = tableGrid(t, 'expected');
+  const got = tableGrid(t, 'got');
+  const we = matrixWidths(expected, { maxCol: 12, minCol: 9, fitWidth: half });
+  const wg = matrixWidths(got, { maxCol: 12, minCol: 9, fitWidth: half });
+  const w = { rowLabel: Math.max(we.rowLabel, wg.rowLabel), col: Math.max(we.col, wg.col), twoLineHead: false };
+  const total = t.columns.length;
+  const shownCols = Math.max(1, Math.min(total, columnsThatFit(w, half)));
+  const sideWidth = Math.min(half, w.rowLabel + w.col * shownCols + 1);
+  const firstColumn = firstColumnFor(col, shownCols, total);
   const node = (
     <Box key="m" flexDirection="row" width={width}>
-      <MatrixView title="Expected" layout={g.layout} grid={g.expected} width={gotWidth} firstColumn={firstColumn} />
+      <MatrixView title="Expected" grid={expected} widths={w} width={sideWidth} firstColumn={firstColumn} />
       <Box width={2} />
-      <MatrixView
-        title={`Got (${SYMBOL.wrong} = wrong)`}
-        layout={g.layout}
-        grid={g.got}
-        expected={g.expected}
-        cursor={{ row, col }}
-        width={gotWidth}
-        hideRowLabels={false}
-        firstColumn={firstColumn}
-      />
+      <MatrixView title={`Got (${SYMBOL.wrong} = wrong)`} grid={got} widths={w} cursor={{ row, col }} width={sideWidth} firstColumn={firstColumn} />
     </Box>
   );
-  const r = g.layout.rows[row];
-  const c = g.layout.columns[col];
-  if (!r || !c || r.index === c.to)
-    return { node, height: g.layout.rows.length + 2, why: [r && c ? `${r.label} -> ${c.label}: a pod to itself is never graded` : 'no cell'] };
-  const lines = cellWhy(g.engine, prep.endpoints, r.index, c);
-  const e = g.expected[row]?.[col];
-  const expectedWord = e === undefined ? 'not graded' : e ? 'allowed' : 'denied';
-  lines[0] = `${lines[0]}  (expected ${expectedWord}${e !== undefined && e !== g.got[row]?.[col] ? ` ${SYMBOL.wrong}` : ''})`;
-  return { node, height: g.layout.rows.length + 2, why: lines };
+  const legend = (
+    <Text key="l" dimColor wrap="truncate">
+      {CELL_LEGEND}
+    </Text>
+  );
+  return { node: withLegend ? [node, legend] : node, height: t.rows.length + (withLegend ? 3 : 2), why: cellWhy(t, row, col, g.evaluation) };
 }
+
+/** Shorter than this, the legend of the cell texts goes to the top of the details (it scrolls). */
+const LEGEND_ROWS = 26;
+
+/** What the cell texts mean, in words (NO_COLOR keeps every meaning). */
+export const CELL_LEGEND = `${COMPACT.all} all  ${COMPACT.none} none  80 TCP port  53/U UDP  ${COMPACT.allBut}22 all but 22  ${COMPACT.ungraded} not graded  ${SYMBOL.wrong} wrong`;
 
 export function ResultView(props: {
   prep: PreparedStep;
@@ -92,8 +110,10 @@ export function ResultView(props: {
 }) {
   const { prep, graded: g, state, width, height } = props;
   const { row, col } = state.cursor;
-  const part = prep.scenario.kind === 'predict' ? predictPart(prep, g, row) : matrixPart(prep, g, row, col, width);
-  const details = wrapLines(detailLines(prep, g, state.hints, state.solutionShown), width - 1);
+  const matrix = prep.scenario.kind !== 'predict' && g.table !== undefined;
+  const part = prep.scenario.kind === 'predict' ? predictPart(prep, g, row) : matrixPart(g, row, col, width, height >= LEGEND_ROWS);
+  const legend = matrix && height < LEGEND_ROWS ? [{ text: CELL_LEGEND, dim: true }] : [];
+  const details = wrapLines([...legend, ...detailLines(prep, g, state.hints, state.solutionShown)], width - 1);
   // The why is shown whole when the room allows (its last lines name the rule that decides);
   // the details below keep a few lines and scroll.
   const whyAll = wrapLines(

@@ -1,31 +1,29 @@
-// A graded answer ready to draw: the grid expected and the grid the answer produces, and where
-// the cursor starts (the first wrong cell, or in a predict drill the first wrong answer).
+// A graded answer ready to draw, from the grader's own output only: the result, the table of
+// expected and observed connections the grader built (core/grader/result-table.ts), and where the
+// cursor starts (the first wrong cell, or in a predict drill the first wrong answer). Nothing
+// here reads the answer a second time.
 import type { PreparedStep } from '../../core/bank/prepare.js';
-import type { GradeResult } from '../../core/grader/grade.js';
+import type { GradeResult, Graded as CoreGraded } from '../../core/grader/grade.js';
+import type { Evaluation } from '../../core/grader/evaluate.js';
 import type { Engine } from '../../core/engine/engine.js';
-import { engineOf, existingWorld, expectedGrid, gotGrid, matrixLayout, worldOfCandidate, worldOfPolicyAnswer, type Cell, type MatrixLayout } from './world.js';
+import { firstWrongCell, resultTable, type ResultTable } from '../../core/grader/result-table.js';
 import { predictFromText } from './answers.js';
 
 export interface Graded {
   text: string;
   result: GradeResult;
+  /** Expected beside got, per pair of workloads (write, fix and pick drills). */
+  table?: ResultTable;
+  evaluation?: Evaluation;
+  /** The engine the why is asked of: the answer's world, or the step's own in a predict drill. */
   engine: Engine;
-  layout: MatrixLayout;
-  expected: Cell[][];
-  got: Cell[][];
   saved: 'saving' | 'saved' | string;
 }
 
-export function gradedView(prep: PreparedStep, text: string, result: GradeResult, pickId?: string): Graded {
-  const layout = matrixLayout(prep);
-  const world =
-    prep.scenario.kind === 'pick' && pickId
-      ? worldOfCandidate(prep, pickId)
-      : prep.scenario.kind === 'predict'
-        ? existingWorld(prep)
-        : worldOfPolicyAnswer(prep, text);
-  const engine = engineOf(world.ok ? world : (existingWorld(prep) as Extract<typeof world, { ok: true }>));
-  return { text, result, engine, layout, expected: expectedGrid(prep, layout), got: gotGrid(engine, layout), saved: 'saving' };
+export function gradedView(prep: PreparedStep, text: string, outcome: { result: GradeResult; graded?: CoreGraded }): Graded {
+  const g = outcome.graded;
+  if (!g) return { text, result: outcome.result, engine: prep.engine, saved: 'saving' };
+  return { text, result: outcome.result, table: resultTable(g), evaluation: g.evaluation, engine: g.evaluation.engine, saved: 'saving' };
 }
 
 /** Where the result's cursor starts: the first wrong answer or cell, else the first graded cell. */
@@ -36,13 +34,5 @@ export function firstCell(prep: PreparedStep, g: Graded): { row: number; col: nu
     const wrong = qs.findIndex((q, i) => said[i] !== q.expect);
     return { row: Math.max(0, wrong), col: 0 };
   }
-  let graded: { row: number; col: number } | undefined;
-  for (let row = 0; row < g.got.length; row++) {
-    for (let col = 0; col < g.got[row].length; col++) {
-      const e = g.expected[row][col];
-      if (e !== undefined && g.got[row][col] !== undefined && e !== g.got[row][col]) return { row, col };
-      if (!graded && g.got[row][col] !== undefined) graded = { row, col };
-    }
-  }
-  return graded ?? { row: 0, col: 0 };
+  return g.table ? firstWrongCell(g.table) : { row: 0, col: 0 };
 }

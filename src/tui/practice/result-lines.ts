@@ -41,8 +41,7 @@ export function detailLines(prep: PreparedStep, g: Graded, hints: number, soluti
   }
   if (r.mismatches.length) {
     out.push({ text: '' }, { text: `Wrong cells (${r.mismatches.length})`, bold: true });
-    for (const m of r.mismatches)
-      out.push({ text: `! ${m.from} -> ${m.to} ${m.port}/${m.protocol}: expected ${m.expected}, got ${m.got}: ${m.reason}`, color: 'red' });
+    for (const m of r.mismatches) out.push({ text: `! ${m.from} -> ${m.to} on ${m.ports}: expected ${m.expected}, got ${m.got}: ${m.reason}`, color: 'red' });
   }
   const failed = r.checks.filter((c) => !c.passed);
   if (failed.length) {

@@ -1,15 +1,12 @@
-// What the practice screens show about a step: the key pods of the matrix, the world an answer
-// makes (cluster + existing + answer policies, as kubectl apply would leave it), the matrix that
-// world produces, and what the step expects. Core in, plain data out; no Ink here.
+// What the live matrix beside the editor shows: the key pods, the world a draft makes (cluster +
+// existing + draft policies, as kubectl apply would leave it) and the probe grid of that world.
+// The result screen does not read the answer here: it draws the grader's own table (graded.ts).
 import { Engine } from '../../core/engine/engine.js';
 import type { Probe } from '../../core/engine/types.js';
-import { probeKey } from '../../core/engine/types.js';
-import { verdictLines } from '../../core/engine/reasons.js';
 import type { Finding } from '../../core/findings.js';
 import type { Cluster } from '../../core/model.js';
 import type { NetworkPolicy } from '../../core/policy.js';
-import type { PreparedStep, MatrixEndpoint } from '../../core/bank/prepare.js';
-import { loadBlocks } from '../../core/bank/prepare.js';
+import type { PreparedStep } from '../../core/bank/prepare.js';
 import { applyPolicies, readPolicyAnswer, relabel, answerAllowsNamespaces } from '../../core/grader/answer.js';
 
 import { ANSWER_FILE, blamedLine } from '../../core/training/answer-file.js';
@@ -61,7 +58,7 @@ export function matrixLayout(prep: PreparedStep): MatrixLayout {
   const declaresExternals = (prep.scenario.cluster.externals?.length ?? 0) > 0;
   const externals = eps
     .map((e, index) => ({ e, index }))
-    .filter(({ e, index }) => e.kind === 'external' && (declaresExternals || prep.cells.some((c) => c.to === index && !c.allowed)));
+    .filter(({ e, index }) => e.kind === 'external' && (declaresExternals || prep.patterns.some((p) => p.expect === 'denied' && p.tos.includes(index))));
   const columns: MatrixColumn[] = [];
   // Columns are narrow: name the workload alone unless two namespaces share the name.
   const short = rows.map((r) => workloadName(eps[r.index].name));
@@ -85,15 +82,6 @@ export function worldOfPolicyAnswer(prep: PreparedStep, text: string): AnswerWor
   return { ok: true, cluster: relabel(prep.cluster, answer.namespaceLabels), policies: applyPolicies(prep.existing, answer.policies).policies };
 }
 
-export function worldOfCandidate(prep: PreparedStep, candidateId: string): AnswerWorld {
-  const c = prep.scenario.candidates.find((x) => x.id === candidateId);
-  if (!c) return { ok: true, cluster: prep.cluster, policies: prep.existing };
-  const loaded = loadBlocks([c.policies]);
-  const errors = loaded.findings.filter((f) => f.severity === 'error');
-  if (errors.length) return { ok: false, findings: errors };
-  return { ok: true, cluster: prep.cluster, policies: applyPolicies(prep.existing, loaded.policies).policies };
-}
-
 export function existingWorld(prep: PreparedStep): AnswerWorld {
   return { ok: true, cluster: prep.cluster, policies: prep.existing };
 }
@@ -105,20 +93,8 @@ export function gotGrid(engine: Engine, layout: MatrixLayout): Cell[][] {
   return layout.rows.map((r) => layout.columns.map((c) => (r.index === c.to ? undefined : engine.allowed(r.index, c.to, c.probe))));
 }
 
-/** What the step expects of each cell; undefined where it does not care. */
-export function expectedGrid(prep: PreparedStep, layout: MatrixLayout): Cell[][] {
-  const want = new Map<string, boolean>();
-  for (const c of prep.cells) want.set(`${c.from}>${c.to}>${probeKey(c.probe)}`, c.allowed);
-  return layout.rows.map((r) => layout.columns.map((c) => want.get(`${r.index}>${c.to}>${probeKey(c.probe)}`)));
-}
-
 export function engineOf(world: Extract<AnswerWorld, { ok: true }>): Engine {
   return new Engine(world.cluster, world.policies);
-}
-
-/** The full "why" of one cell. */
-export function cellWhy(engine: Engine, endpoints: readonly MatrixEndpoint[], from: number, col: MatrixColumn): string[] {
-  return verdictLines(engine, engine.verdict(endpoints[from].id, endpoints[col.to].id, col.probe));
 }
 
 export interface LivePreview {
