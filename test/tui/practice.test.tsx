@@ -100,13 +100,14 @@ describe('a whole practice flow', () => {
     await sendKeys(r.stdin, KEY.ctrlS);
     const failed = await waitForFrame(r.lastFrame, 'recorded');
     expect(failed).toContain('✗ FAILED  step 1/2 · score 47%');
-    // The cursor starts on the first wrong cell: web -> client, open on every port where the
-    // step wants nothing in; every pod reaches web and client, CoreDNS and the outside host too.
-    expect(failed).toMatch(/^web +· +✗ +✓ +✓ +web +· +\[✓!\] +✓ +✓$/m);
+    // The cursor starts on the first wrong cell: web -> web (its two replicas reach each other),
+    // open on every port where the step wants nothing in; every pod reaches web and client,
+    // CoreDNS and the outside host too.
+    expect(failed).toMatch(/^web +✗ +✗ +✓ +✓ +web +\[✓!\] +✓! +✓ +✓$/m);
     expect(failed).toMatch(/^example\.com +✗ +✗ +✓ +· +example\.com +✓! +✓! +✓ +·$/m);
-    expect(failed).toContain('web -> client: expected nothing; got every port (wrong)');
+    expect(failed).toContain('web -> web: expected nothing; got every port (wrong)');
     expect(failed).toContain('wrong on all: nothing reaches netpol-test any more');
-    expect(failed).toContain('ingress at netpol-test/client-');
+    expect(failed).toContain('ingress at netpol-test/web-');
     expect(failed).toContain('not isolated (no Ingress policy selects it)');
     expect(failed).toContain('✓ all  ✗ none  80 TCP port  53/U UDP  ¬22 all but 22  · not graded  ! wrong');
     expect(failed).toContain('✗ nothing reaches netpol-test any more');
