@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/core/bank/parse-scenario.js';
 import { validateScenario } from '../../src/core/bank/bank.js';
+import { DENIED, gradingSpace, listeningCells } from '../../src/core/grader/expected.js';
 import { preparedStep } from '../../src/core/bank/prepare.js';
 import { closeIds } from '../../src/core/bank/bank.js';
 import { formatFinding } from '../../src/core/findings.js';
@@ -166,15 +167,27 @@ describe('the compact cluster', () => {
   });
 
   it('expands patterns with the last match winning, and never grades a pod to itself', () => {
+    const at = gradingSpace(prep);
+    if (!('space' in at)) throw new Error('no grading space');
+    const { grid, expected, requirementOf } = at.space;
     const web = prep.endpoints.findIndex((e) => e.name.startsWith('web-'));
-    const toWeb = prep.cells.filter((c) => c.to === web);
-    // client, two CoreDNS pods and example.com -> web on 80, all "nobody reaches web".
+    const cellAt = (pi: number, protocol: 'TCP' | 'UDP', port: number) => pi * grid.width + grid.offset[protocol] + grid.atomOf(protocol, port);
+    const toWeb = grid.pairs.map((p, pi) => ({ ...p, pi })).filter((p) => p.to === web);
+    // client, two CoreDNS pods and example.com -> web, on its port and on any other, all "nobody reaches web".
     expect(toWeb).toHaveLength(4);
-    expect(toWeb.every((c) => !c.allowed && c.requirement === 1)).toBe(true);
-    expect(prep.cells.some((c) => c.from === c.to)).toBe(false);
+    for (const { pi } of toWeb) {
+      for (const [protocol, port] of [['TCP', 80], ['TCP', 22], ['UDP', 53]] as const) {
+        expect(expected[cellAt(pi, protocol, port)]).toBe(DENIED);
+        expect(requirementOf[cellAt(pi, protocol, port)]).toBe(1);
+      }
+    }
+    // The probe script's connections: only where something listens (web on 80/TCP here).
+    expect(listeningCells(at.space).filter((c) => c.to === web).map((c) => [c.probe.port, c.allowed])).toEqual(toWeb.map(() => [80, false]));
+    expect(grid.pairs.some((p) => p.from === p.to)).toBe(false);
     const ext = prep.endpoints.findIndex((e) => e.kind === 'external');
-    expect(prep.cells.some((c) => c.from === ext && prep.endpoints[c.to].kind === 'external')).toBe(false);
+    expect(grid.pairs.some((p) => p.from === ext && prep.endpoints[p.to].kind === 'external')).toBe(false);
   });
+
 });
 
 describe('closeIds', () => {

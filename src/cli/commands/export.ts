@@ -10,6 +10,7 @@ import { readInput } from '../load-inputs.js';
 import { scenarioFor } from './grade.js';
 import { InputError } from '../../core/findings.js';
 import { preparedStep } from '../../core/bank/prepare.js';
+import { gradingSpace, listeningCells } from '../../core/grader/expected.js';
 import { applyPolicies, answerKindAllowsNamespaces, readPolicyAnswer, relabel } from '../../core/grader/answer.js';
 import { loadManifests } from '../../core/manifest/load.js';
 import { podId, type Cluster, type Pod } from '../../core/model.js';
@@ -79,7 +80,10 @@ export async function exportCommand(argv: string[], io: Io): Promise<number> {
   const endpointOf = endpointMap(exported.workloads, loaded.cluster);
   const connections: ProbeConnection[] = [];
   const seen = new Set<string>();
-  for (const cell of prepared.cells) {
+  // The graded connections where something listens (a probe elsewhere is refused either way).
+  const space = gradingSpace(prepared);
+  if ('findings' in space) throw new InputError(space.findings);
+  for (const cell of listeningCells(space.space)) {
     const from = endpointOf.get(prepared.endpoints[cell.from].id);
     const to = endpointOf.get(prepared.endpoints[cell.to].id);
     if (!from || !to || from.id === to.id) continue;

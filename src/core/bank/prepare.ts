@@ -1,6 +1,6 @@
 // A scenario step made ready for grading: the cluster as it stands at that step, the
-// policies that already exist, the expected matrix (patterns expanded, last match wins)
-// and the checks resolved to endpoints. Computed once per step and cached.
+// policies that already exist, the cell patterns and the checks resolved to endpoints (the
+// grader expands the patterns over every port: grader/expected.ts). Computed once per step and cached.
 import type { Cluster, Pod, SourcePos } from '../model.js';
 import { podId } from '../model.js';
 import type { Finding } from '../findings.js';
@@ -21,14 +21,6 @@ export interface MatrixEndpoint {
   ip: string;
   probes: Probe[];
   labels: Record<string, string>;
-}
-
-export interface ExpectedCell {
-  from: number;
-  to: number;
-  probe: Probe;
-  allowed: boolean;
-  requirement: number;
 }
 
 /** A check resolved against the cluster. */
@@ -71,8 +63,6 @@ export interface PreparedStep {
   requirements: Requirement[];
   /** Every cell pattern of the step, resolved, in file order: the grader expands them over every port. */
   patterns: ResolvedPattern[];
-  /** The patterns at the ports the destinations declare (the TUI's compact grid). */
-  cells: ExpectedCell[];
   checks: ResolvedCheck[];
   /** Indices of the CoreDNS pods (kube-system, k8s-app=kube-dns). */
   dnsPods: number[];
@@ -145,10 +135,6 @@ export function resolvePattern(pattern: string, endpoints: readonly MatrixEndpoi
     return inNs.filter((i) => endpoints[i].name.startsWith(prefix));
   }
   return all.filter((i) => endpoints[i].kind === 'external' && (endpoints[i].name === pattern || endpoints[i].ip === pattern));
-}
-
-export function portMatches(pats: readonly PortPattern[] | null, probe: Probe): boolean {
-  return pats === null || pats.some((p) => probe.port >= p.port && probe.port <= (p.endPort ?? p.port) && (p.protocol === undefined || p.protocol === probe.protocol));
 }
 
 function finding(pos: SourcePos, path: string, message: string, id: string): Finding {
@@ -241,8 +227,7 @@ export function prepareStep(s: Scenario, step: number): PrepareResult {
   const requirements = st.expect;
 
   const patterns: ResolvedPattern[] = [];
-  // Last match wins: later patterns overwrite earlier ones.
-  const table = new Map<string, { allowed: boolean | null; requirement: number; probe: Probe; from: number; to: number }>();
+  // Last match wins (grader/expected.ts expands them over every port).
   requirements.forEach((req, ri) => {
     req.cells.forEach((c, ci) => {
       const froms = c.from.flatMap((p) => {
@@ -257,24 +242,8 @@ export function prepareStep(s: Scenario, step: number): PrepareResult {
       });
       const outside = (ps: string[]) => ps.some((x) => x === '*' || x === 'external');
       patterns.push({ froms, tos, ports: c.ports, expect: c.expect, requirement: ri, fromOutside: outside(c.from), toOutside: outside(c.to) });
-      for (const f of froms) {
-        for (const t of tos) {
-          if (f === t) continue;
-          if (endpoints[f].kind === 'external' && endpoints[t].kind === 'external') continue;
-          endpoints[t].probes.forEach((probe, pi) => {
-            if (!portMatches(c.ports, probe)) return;
-            const key = `${f},${t},${pi}`;
-            table.set(key, { allowed: c.expect === 'any' ? null : c.expect === 'allowed', requirement: ri, probe, from: f, to: t });
-          });
-        }
-      }
     });
   });
-  const cells: ExpectedCell[] = [];
-  for (const v of table.values()) {
-    if (v.allowed !== null) cells.push({ from: v.from, to: v.to, probe: v.probe, allowed: v.allowed, requirement: v.requirement });
-  }
-  cells.sort((a, b) => a.requirement - b.requirement || a.from - b.from || a.to - b.to || a.probe.port - b.probe.port);
 
   const checks: ResolvedCheck[] = [];
   const resolveInto = (spec: CheckSpec, ri: number, path: string) => {
@@ -314,7 +283,7 @@ export function prepareStep(s: Scenario, step: number): PrepareResult {
 
   const dnsPods = endpoints.map((e, i) => (e.namespace === 'kube-system' && e.labels['k8s-app'] === 'kube-dns' ? i : -1)).filter((i) => i >= 0);
   if (findings.length > 0) return { findings };
-  return { prepared: { scenario: s, step, cluster, existing: loaded.policies, engine, endpoints, requirements, patterns, cells, checks, dnsPods }, findings };
+  return { prepared: { scenario: s, step, cluster, existing: loaded.policies, engine, endpoints, requirements, patterns, checks, dnsPods }, findings };
 }
 
 const cache = new WeakMap<Scenario, Map<number, PrepareResult>>();

@@ -5,6 +5,7 @@
 import type { Finding } from '../findings.js';
 import type { Cluster, Protocol } from '../model.js';
 import type { NetworkPolicy } from '../policy.js';
+import type { Probe } from '../engine/types.js';
 import { PROTOCOLS } from '../model.js';
 import { Engine } from '../engine/engine.js';
 import type { PreparedStep } from '../bank/prepare.js';
@@ -145,4 +146,29 @@ function buildSpace(prep: PreparedStep): SpaceOutcome {
     });
   }
   return { space: { prep, grid, expected, requirementOf, requirementNames, implicit, edges, ...(reference ? { reference } : {}) } };
+}
+
+/** A graded connection where something listens: a destination's declared port, with the verdict expected there. */
+export interface ListeningCell {
+  from: number;
+  to: number;
+  probe: Probe;
+  allowed: boolean;
+}
+
+/**
+ * The grading space at the ports the destinations declare (pods' container ports, the outside
+ * hosts' served ports): the connections a probe on a real cluster can tell apart, since a port
+ * nobody serves answers "refused" whether the policies allow it or not.
+ */
+export function listeningCells(space: GradingSpace): ListeningCell[] {
+  const { grid, prep } = space;
+  const out: ListeningCell[] = [];
+  grid.pairs.forEach(({ from, to }, pi) => {
+    for (const probe of prep.endpoints[to].probes) {
+      const want = space.expected[pi * grid.width + grid.offset[probe.protocol] + grid.atomOf(probe.protocol, probe.port)];
+      if (want === ALLOWED || want === DENIED) out.push({ from, to, probe, allowed: want === ALLOWED });
+    }
+  });
+  return out;
 }
