@@ -23,6 +23,8 @@ export async function startApp(options: { env?: NodeJS.ProcessEnv; openProgress?
       <TerminalProvider control={session} env={env}>
         <App {...appProps} services={services} home={home} />
       </TerminalProvider>,
+      // Not incrementalRendering: in ink 6.8 it moves the cursor one line short when the frame
+      // ends in a newline, as ours does (rows - 1 tall), and every frame lands a line too high.
       { exitOnCtrlC: true, patchConsole: true },
     );
     await instance.waitUntilExit();

@@ -1,6 +1,7 @@
 // The YAML editor with (practice) or without (exam) the live matrix beside or below it: the
-// matrix the draft produces, recomputed a moment after the typing stops.
-import React, { useCallback, useEffect, useState } from 'react';
+// matrix the draft produces, recomputed after each completed edit (the editor's settled text:
+// not while letters are typed in a run on one line), or once such typing pauses.
+import React, { useCallback, useEffect, useRef, useState } from 'react';
 import { Box } from 'ink';
 import { Text } from './Text.js';
 import { MatrixView, matrixWidths, SYMBOL, type MatrixGrid } from './MatrixView.js';
@@ -10,7 +11,8 @@ import { previewOf, type Cell, type MatrixLayout } from '../practice/world.js';
 
 /** Narrower than this, the live preview goes below the editor and pick candidates one after another. */
 export const WIDE_COLUMNS = 110;
-const PREVIEW_DEBOUNCE_MS = 150;
+/** A run of letters typed on one line shows in the matrix once the typing pauses this long. */
+const PREVIEW_PAUSE_MS = 500;
 
 /** The probe grid as the matrix view draws it: ✓ / ✗ per cell. */
 export function probeMatrix(layout: MatrixLayout, grid: Cell[][]): MatrixGrid {
@@ -45,31 +47,42 @@ export interface AnswerEditorProps {
   onSubmit: (t: string) => void;
   onCancel: (t: string) => void;
   onHelp: () => void;
+  /** How long a pause in a run of letters waits before the matrix follows (tests set it out of reach). */
+  previewPauseMs?: number;
 }
 
 export function AnswerEditor(props: AnswerEditorProps) {
   const { prep, layout, width, height } = props;
   const showPreview = props.preview ?? true;
+  // The text the matrix shows: set on completed edits, not on every key.
   const [text, setText] = useState(props.initialText);
   const [preview, setPreview] = useState(() => (showPreview ? previewOf(prep, layout, props.initialText) : { grid: [] }));
   const [lastGood, setLastGood] = useState(preview.grid);
+  const [shown, setShown] = useState(props.initialText);
   useEffect(() => {
-    if (!showPreview) return;
-    const t = setTimeout(() => {
-      const p = previewOf(prep, layout, text);
-      setPreview(p);
-      if (!p.problem) setLastGood(p.grid);
-    }, PREVIEW_DEBOUNCE_MS);
-    return () => clearTimeout(t);
-  }, [text, prep, layout, showPreview]);
-  const { onChange } = props;
+    if (!showPreview || text === shown) return;
+    const p = previewOf(prep, layout, text);
+    setShown(text);
+    setPreview(p);
+    if (!p.problem) setLastGood(p.grid);
+  }, [text, shown, prep, layout, showPreview]);
+  // Letters typed in a run: the matrix follows once the typing pauses (a fallback only: every
+  // other edit sets the text at once, and tests wait for those).
+  const pause = useRef<NodeJS.Timeout | undefined>(undefined);
+  useEffect(() => () => clearTimeout(pause.current), []);
+  const { onChange, previewPauseMs: pauseMs = PREVIEW_PAUSE_MS } = props;
   const change = useCallback(
     (t: string) => {
-      setText(t);
       onChange(t);
+      clearTimeout(pause.current);
+      if (showPreview) pause.current = setTimeout(() => setText(t), pauseMs);
     },
-    [onChange],
+    [onChange, showPreview, pauseMs],
   );
+  const settle = useCallback((t: string) => {
+    clearTimeout(pause.current);
+    setText(t);
+  }, []);
 
   const editor = (w: number, h: number, problem = props.problem) => (
     <YamlEditor
@@ -80,6 +93,7 @@ export function AnswerEditor(props: AnswerEditorProps) {
       errorLine={problem?.line}
       errorMessage={problem?.message}
       onChange={change}
+      onSettledChange={settle}
       onSubmit={props.onSubmit}
       onCancel={props.onCancel}
       onHelp={props.onHelp}

@@ -1,6 +1,6 @@
 // A multi-line YAML editor for Ink: line numbers, a visible cursor, the line a parser blames
 // marked in the gutter, bracketed and unbracketed paste, and a way out to $EDITOR.
-import React, { useEffect, useReducer } from 'react';
+import React, { memo, useEffect, useReducer } from 'react';
 import { Box } from 'ink';
 import { Text } from '../components/Text.js';
 import { useKeys } from '../input/use-keys.js';
@@ -21,6 +21,12 @@ export interface YamlEditorProps {
   errorLine?: number;
   errorMessage?: string;
   onChange?: (text: string) => void;
+  /**
+   * The text after each completed edit: any change but letters typed in a run on one line (a
+   * space, Enter, Backspace, a paste, a move off the line end the run). What a costly view of
+   * the draft (the live matrix) follows, so that it is not recomputed on every key.
+   */
+  onSettledChange?: (text: string) => void;
   /** Ctrl+S or F5. */
   onSubmit?: (text: string) => void;
   /** Esc; receives the draft so that the caller may keep it. */
@@ -54,11 +60,15 @@ export function YamlEditor(props: YamlEditorProps) {
     if (buffer.height !== viewRows) dispatch({ type: 'edit', action: { type: 'resize', height: viewRows } });
   }, [viewRows, buffer.height]);
 
-  const { onChange } = props;
+  const { onChange, onSettledChange } = props;
   const text = bufferText(buffer);
   useEffect(() => {
     onChange?.(text);
   }, [text, onChange]);
+  const settled = state.typingRow === undefined;
+  useEffect(() => {
+    if (settled) onSettledChange?.(text);
+  }, [settled, text, onSettledChange]);
 
   useEffect(() => {
     const request = state.request;
@@ -100,36 +110,19 @@ export function YamlEditor(props: YamlEditorProps) {
   const left = buffer.col >= textWidth ? buffer.col - textWidth + 1 : 0;
   const errorRow = errorLine !== undefined ? errorLine - 1 : -1;
 
+  // Only the visible window is laid out; each row is memoised on what it shows, so a key
+  // re-renders the rows it changed (the cursor row, mostly), not the whole window.
   const rows: React.ReactNode[] = [];
   for (let i = 0; i < viewRows; i++) {
     const row = buffer.scrollTop + i;
     if (row >= buffer.lines.length) {
-      rows.push(<Text key={i} dimColor>{'~'.padStart(gutterWidth - 1)}</Text>);
+      rows.push(<EditorRow key={i} gutter={'~'.padStart(gutterWidth - 1)} line="" cursor={-1} isError={false} filler />);
       continue;
     }
-    const line = buffer.lines[row].slice(left, left + textWidth);
     const isError = row === errorRow;
-    const isCursorRow = row === buffer.row && isActive;
     const gutter = (isError ? '!' : ' ') + String(row + 1).padStart(numberWidth) + ' ';
-    // One span for a plain row: Ink's frame output costs per styled span, and a keystroke
-    // redraws every visible row. Only the error row and the cursor row carry styles.
-    if (!isCursorRow) {
-      rows.push(
-        <Text key={i} wrap="truncate" color={isError ? 'red' : undefined}>
-          {gutter + line}
-        </Text>,
-      );
-      continue;
-    }
-    const c = buffer.col - left;
-    const under = line[c] ?? ' ';
-    rows.push(
-      <Text key={i} wrap="truncate" color={isError ? 'red' : undefined}>
-        {gutter + line.slice(0, c)}
-        <Text inverse>{under}</Text>
-        {line.slice(c + 1)}
-      </Text>,
-    );
+    const cursor = row === buffer.row && isActive ? buffer.col - left : -1;
+    rows.push(<EditorRow key={i} gutter={gutter} line={buffer.lines[row].slice(left, left + textWidth)} cursor={cursor} isError={isError} />);
   }
 
   const position = `Ln ${buffer.row + 1}, Col ${buffer.col + 1}`;
@@ -147,3 +140,37 @@ export function YamlEditor(props: YamlEditorProps) {
     </Box>
   );
 }
+
+interface EditorRowProps {
+  gutter: string;
+  /** The part of the line in view. */
+  line: string;
+  /** Column of the cursor within `line`, or -1 when the cursor is not on this row. */
+  cursor: number;
+  isError: boolean;
+  /** A row past the end of the text. */
+  filler?: boolean;
+}
+
+/**
+ * One editor row. One span for a plain row: Ink's frame output costs per styled span. Only the
+ * error row and the cursor row carry styles.
+ */
+const EditorRow = memo(function EditorRow({ gutter, line, cursor, isError, filler }: EditorRowProps) {
+  if (filler) return <Text dimColor>{gutter}</Text>;
+  const color = isError ? 'red' : undefined;
+  if (cursor < 0) {
+    return (
+      <Text wrap="truncate" color={color}>
+        {gutter + line}
+      </Text>
+    );
+  }
+  return (
+    <Text wrap="truncate" color={color}>
+      {gutter + line.slice(0, cursor)}
+      <Text inverse>{line[cursor] ?? ' '}</Text>
+      {line.slice(cursor + 1)}
+    </Text>
+  );
+});
