@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { loadBank } from '../../src/core/bank/load-dir.js';
 import { solutionAnswer, type Scenario } from '../../src/core/bank/scenario.js';
 import { gradeAnswer, type Graded } from '../../src/core/grader/grade.js';
-import { firstWrongCell, resultTable, wrongPairsOf, type ResultTable } from '../../src/core/grader/result-table.js';
+import { cellWhy, firstWrongCell, resultTable, wrongPairsOf, type ResultTable } from '../../src/core/grader/result-table.js';
 import { compactText, connectionText, subtractConnections, allConnections } from '../../src/core/reach/ports.js';
 import { formatFinding } from '../../src/core/findings.js';
 import { np, scenario } from './helpers.js';
@@ -169,6 +169,23 @@ describe('the result table of exercise 1', () => {
     expect(c.wrong).toBe(true);
     expect(compactText(c.got)).toBe('22,80');
     expect(connectionText(c.wrongSet)).toBe('TCP 22');
+  });
+});
+
+describe('a cell in words', () => {
+  it('says expected and got, the requirement, the verdict of the port that matters and the stretches', () => {
+    const g = graded(ex1, allow('  ports:\n  - port: 80'), 2);
+    const t = resultTable(g);
+    const r = t.rows.findIndex((x) => x.label === 'client');
+    const c = t.columns.findIndex((x) => x.label === 'web');
+    const why = cellWhy(t, r, c, g.evaluation);
+    expect(why[0]).toBe('client -> web: expected TCP 80; got TCP 80');
+    expect(why[1]).toBe('  right: nothing but client reaches netpol-test; client reaches web on 80');
+    expect(why[2]).toBe('  on 80/TCP: ALLOWED');
+    expect(why.some((l) => l.includes('admitted by netpol-test/allow-client-to-web ingress[0]'))).toBe(true);
+    expect(why[why.length - 1]).toBe('  by port: TCP 1-79 denied, TCP 80 allowed, TCP 81-65535 denied, UDP all denied, SCTP all denied');
+    const self = t.columns.findIndex((x) => x.label === 'client');
+    expect(cellWhy(t, r, self, g.evaluation)).toEqual(['client -> client: a pod always reaches itself: never graded']);
   });
 });
 

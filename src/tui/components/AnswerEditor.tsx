@@ -108,6 +108,10 @@ export function AnswerEditor(props: AnswerEditorProps) {
   const matrixWidth = previewWidth - (wide ? 1 : 0);
   const widths = matrixWidths(grid, { maxRowLabel: 14, fitWidth: matrixWidth });
   const matrixRows = layout.rows.length + 3 + (widths.twoLineHead ? 1 : 0);
+  // Heads cut to fit: beside the editor there is room below to name the columns whole.
+  const cut = layout.columns.some(
+    (c) => c.label.length > widths.col - 1 && (!widths.twoLineHead || c.label.slice(0, c.label.lastIndexOf(':')).length > widths.col - 1),
+  );
   const previewHeight = wide ? height : Math.min(Math.max(4, matrixRows + 1), Math.floor(height / 2));
   const editorWidth = wide ? width - previewWidth - 1 : width;
   const editorHeight = wide ? height : height - previewHeight;
@@ -122,6 +126,11 @@ export function AnswerEditor(props: AnswerEditorProps) {
             ? `draft does not load (${preview.problem.line ? `line ${preview.problem.line}` : 'see below'}): showing the last one that did`
             : `${SYMBOL.allowed} allowed  ${SYMBOL.denied} denied  ${SYMBOL.none} self`}
         </Text>
+        {wide && cut ? (
+          <Text dimColor wrap="wrap">
+            {`columns: ${layout.columns.map((c) => c.label).join(' · ')}`}
+          </Text>
+        ) : null}
       </Box>
     </Box>
   );
