@@ -87,6 +87,13 @@ export interface ExternalHost {
   ports: ContainerPort[];
 }
 
+/**
+ * The cluster's network plugin. Calico (like Cilium) enforces NetworkPolicies; Flannel accepts
+ * them through the API server and enforces none (module 13, 1.3 and the mistakes table).
+ */
+export type Cni = 'calico' | 'flannel';
+export const CNIS: readonly Cni[] = ['calico', 'flannel'];
+
 export interface Cluster {
   namespaces: Namespace[];
   pods: Pod[];
@@ -94,6 +101,18 @@ export interface Cluster {
   externals: ExternalHost[];
   /** Pods of the input that are not running (no IP): left out of pods, and so of every matrix. */
   notRunning?: NotRunningPod[];
+  /** Absent: a CNI that enforces NetworkPolicies (Calico). */
+  cni?: Cni;
+}
+
+/** Does the cluster's CNI filter traffic by its NetworkPolicies? */
+export function enforcesPolicies(cluster: { cni?: Cni }): boolean {
+  return cluster.cni !== 'flannel';
+}
+
+/** The plugin's name as its project writes it. */
+export function cniName(cni: Cni): string {
+  return cni === 'flannel' ? 'Flannel' : 'Calico';
 }
 
 export const METADATA_NAME_LABEL = 'kubernetes.io/metadata.name';

@@ -20,7 +20,8 @@ A shell on a simulated cluster: kubectl, and wget/nc/nslookup/curl inside pods.
   EXERCISE         start on that exercise's cluster (default: a fresh cluster)
   --step N         the exercise's cluster as it stands at step N (default 1)
   -f SCRIPT        run the commands of SCRIPT ("-" for stdin) and exit
-  --cni NAME       calico (default: policies are enforced) or flannel (accepted, not enforced)
+  --cni NAME       calico (policies are enforced) or flannel (accepted, not enforced);
+                   default: the exercise's own CNI, else calico
   --real-time      time-outs and sleep take their real time (also NETPOL_DOJO_REAL_TIME=1)
 Without a terminal on standard input, the commands are read from it as with -f -.
 Each command is echoed as "$ COMMAND" before its output; exit status 0 when the script ran to the end.
@@ -42,9 +43,10 @@ export async function consoleCommand(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   if (args.positionals.length > 1) throw new UsageError(`console takes at most one EXERCISE\n${USAGE}`);
-  const cni = choice(args, 'cni', ['calico', 'flannel'] as const, 'calico');
+  // Without --cni an exercise's console runs its own CNI (the scenario's `cni`), else Calico.
+  const cni = flagValue(args, 'cni') === undefined ? undefined : choice(args, 'cni', ['calico', 'flannel'] as const, 'calico');
   const options: ConsoleOptions = {
-    cni,
+    ...(cni ? { cni } : {}),
     realTime: flagSet(args, 'real-time') || io.env.NETPOL_DOJO_REAL_TIME === '1',
     readHostFile: (p) => readHostFile(io.cwd, p),
     editor: (text, name) => Promise.resolve(runEditor(io, text, name)),

@@ -1,8 +1,8 @@
 // Text of exercises/<id>.yaml -> a validated Scenario, or located findings.
 // Every mistake a scenario author can make is a FILE:LINE:COL finding naming the scenario.
 import type { Finding } from '../findings.js';
-import type { ContainerPort, ExternalHost, Protocol, ServicePort, SourcePos } from '../model.js';
-import { PROTOCOLS } from '../model.js';
+import type { Cni, ContainerPort, ExternalHost, Protocol, ServicePort, SourcePos } from '../model.js';
+import { CNIS, PROTOCOLS } from '../model.js';
 import { parseIp } from '../ip.js';
 import { parseYamlDocuments, type FieldPath, type Locator } from '../manifest/yaml-documents.js';
 import { Reporter } from '../manifest/report.js';
@@ -468,7 +468,7 @@ function parseStrings(rd: ScenarioReader, v: unknown, path: FieldPath, min: numb
   return out;
 }
 
-const TOP_FIELDS = ['id', 'title', 'kind', 'topics', 'difficulty', 'minutes', 'task', 'cluster', 'existing', 'steps', 'hints', 'solutions', 'explanation', 'wrong', 'candidates'];
+const TOP_FIELDS = ['id', 'title', 'kind', 'cni', 'topics', 'difficulty', 'minutes', 'task', 'cluster', 'existing', 'steps', 'hints', 'solutions', 'explanation', 'wrong', 'candidates'];
 const REQUIRED = ['id', 'title', 'kind', 'topics', 'difficulty', 'minutes', 'task', 'cluster', 'steps', 'hints', 'solutions', 'explanation'];
 
 /** Parses one scenario file. `expectedId` (the file name without .yaml) must equal `id`. */
@@ -488,6 +488,7 @@ export function parseScenario(file: string, text: string, expectedId?: string): 
   if (id !== undefined && expectedId !== undefined && id !== expectedId) rd.r.invalid(['id'], id, `must equal the file name (${expectedId})`);
   const title = rd.str(top.title, ['title']);
   const kind = rd.oneOf<ScenarioKind>(top.kind, ['kind'], SCENARIO_KINDS);
+  const cni = rd.oneOf<Cni>(top.cni, ['cni'], CNIS, false);
   const topics: string[] = [];
   (rd.list(top.topics, ['topics'], { min: 1 }) ?? []).forEach((t, i) => {
     if (typeof t !== 'string' || !/^\d+(\.\d+)*$/.test(t)) rd.r.invalid(['topics', i], t, 'a module section number as a quoted string, e.g. "3.3"');
@@ -596,6 +597,7 @@ export function parseScenario(file: string, text: string, expectedId?: string): 
     file,
     title: title!,
     kind: kind!,
+    ...(cni ? { cni } : {}),
     topics,
     difficulty: difficulty!,
     minutes: minutes!,

@@ -211,7 +211,10 @@ function listening(c: ResolvedCheck, endpoints: readonly MatrixEndpoint[]): Reso
 /** Expands a step; findings report patterns that name nothing and checks that cannot resolve. */
 export function prepareStep(s: Scenario, step: number): PrepareResult {
   const findings: Finding[] = [];
-  const cluster = buildCluster(clusterSpecsAt(s, step));
+  const built = buildCluster(clusterSpecsAt(s, step));
+  // The scenario's CNI goes with its cluster: every engine built on it (grading, the screens) then
+  // enforces the policies, or, under Flannel, stores them and filters nothing.
+  const cluster = s.cni && s.cni !== 'calico' ? { ...built, cni: s.cni } : built;
   const loaded = loadBlocks(existingBlocksAt(s, step));
   findings.push(...loaded.findings.filter((f) => f.severity === 'error').map((f) => ({ ...f, message: `scenario ${s.id}: ${f.message}` })));
   for (const o of loaded.objects) {

@@ -1,7 +1,7 @@
 // A scenario of the exercise bank after validation (format: exercises/README.md).
 // Plain data with source positions; the cluster is still in its compact form here
 // and is expanded per step by prepare.ts.
-import type { Protocol, SourcePos } from '../model.js';
+import type { Cni, Protocol, SourcePos } from '../model.js';
 import type { ClusterSpec } from './cluster-spec.js';
 import type { Command } from './command.js';
 
@@ -130,6 +130,8 @@ export interface Scenario {
   file: string;
   title: string;
   kind: ScenarioKind;
+  /** The cluster's CNI; absent: calico (policies enforced). With flannel they are stored, not enforced. */
+  cni?: Cni;
   topics: string[];
   difficulty: number;
   minutes: number;

@@ -20,7 +20,7 @@ import { completeLine } from './completion.js';
 import { safeText } from '../text/safe-text.js';
 
 export interface ConsoleOptions {
-  /** Calico enforces NetworkPolicies; with Flannel they are accepted and ignored. */
+  /** Calico enforces NetworkPolicies; with Flannel they are accepted and ignored. Default: the scenario's CNI, else Calico. */
   cni?: Cni;
   /** The wall clock (ms); tests pass a fixed one. */
   now?: () => number;
@@ -84,7 +84,7 @@ export class Console {
   private exited = false;
 
   constructor(private readonly options: ConsoleOptions = {}) {
-    this.cni = options.cni ?? 'calico';
+    this.cni = options.cni ?? options.scenario?.scenario.cni ?? 'calico';
     const clock = options.now ?? (() => Date.now());
     this.api = new ApiServer(() => clock() + this.offset);
     let world;

@@ -3,7 +3,7 @@
 // targetPort, and a connection's fate: open, refused (allowed, nothing listens) or timed
 // out (dropped by a NetworkPolicy, or sent nowhere). Reachability itself is never decided
 // here: every allowed/denied comes from Engine.allowed.
-import type { Cluster, ExternalHost, Pod, Protocol, Service } from '../model.js';
+import type { Cluster, Cni, ExternalHost, Pod, Protocol, Service } from '../model.js';
 import { podId } from '../model.js';
 import { Engine } from '../engine/engine.js';
 import type { NetworkPolicy } from '../policy.js';
@@ -14,7 +14,7 @@ import type { PodObject, ServiceObject } from './objects.js';
 import { listeningPorts } from './images.js';
 import { selectorMatchesLabels } from './selectors.js';
 
-export type Cni = 'calico' | 'flannel';
+export type { Cni };
 
 export const CLUSTER_DOMAIN = 'cluster.local';
 export const KUBE_DNS_IP = '10.96.0.10';

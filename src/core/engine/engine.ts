@@ -12,7 +12,7 @@
 // only, as the common CNIs do); a connection has one address family, the destination's
 // primary one (status.podIPs[0]), and an ipBlock matches a peer's address of that family.
 import type { Cluster, ContainerPort, Labels, Protocol } from '../model.js';
-import { podId } from '../model.js';
+import { enforcesPolicies, podId } from '../model.js';
 import type { NetworkPolicy, PolicyPeer, PolicyPort, PolicyRule, Direction, LabelSelector } from '../policy.js';
 import { policyId } from '../policy.js';
 import { selectorMatches } from '../labels.js';
@@ -121,8 +121,14 @@ export class Engine {
   private readonly portNameCache = new Map<string, (readonly string[])[]>();
   /** Per probe: each endpoint's admitted set (egress: destinations, ingress: sources), filled lazily. */
   private readonly probeRows = new Map<string, { egress: BitSet[]; ingress: BitSet[] }>();
+  /** Policies ("ns/name") the cluster holds but its CNI does not enforce: every one under Flannel, else none. */
+  readonly unenforced: readonly string[];
 
   constructor(readonly cluster: Cluster, policies: readonly NetworkPolicy[]) {
+    // A CNI without NetworkPolicy support stores every policy and filters nothing: the engine
+    // then answers as for a cluster with no policy at all, and reasons say why.
+    const enforced = enforcesPolicies(cluster) ? policies : [];
+    this.unenforced = enforced === policies ? [] : policies.map(policyId);
     const namespaces = new Map<string, Labels>();
     for (const ns of cluster.namespaces) namespaces.set(ns.name, ns.labels);
     const ensureNs = (name: string) => {
@@ -185,7 +191,7 @@ export class Engine {
 
     this.ingressPolicies = this.info.map(() => []);
     this.egressPolicies = this.info.map(() => []);
-    this.policies = policies.map((policy, policyIndex) => this.compilePolicy(policy, policyIndex));
+    this.policies = enforced.map((policy, policyIndex) => this.compilePolicy(policy, policyIndex));
     this.policies.forEach((cp, pi) => {
       for (const i of cp.selected.indices()) {
         if (cp.ingress) this.ingressPolicies[i].push(pi);

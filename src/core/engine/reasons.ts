@@ -6,7 +6,7 @@ import { probeKey } from './types.js';
 import { selectorText, isEmptySelector } from '../labels.js';
 import type { PolicyPeer, PolicyPort, LabelSelector } from '../policy.js';
 import { familyOf, formatIp, parseIp, type IP } from '../ip.js';
-import { podId } from '../model.js';
+import { cniName, enforcesPolicies, podId } from '../model.js';
 
 /** Field path of a rule: ingress[0] / egress[1]. */
 export function rulePath(r: RuleRef): string {
@@ -72,11 +72,25 @@ function sideWords(engine: Engine, v: DirectionVerdict, pod: string, other: stri
   return `${dir} at ${pod}: ${by}; no ${dir} rule admits ${other} on ${probe} (${misses.join('; ')})`;
 }
 
+/**
+ * Why nothing is filtered on a cluster whose CNI does not enforce NetworkPolicies (Flannel): the
+ * API server stores the policies, and no component acts on them. Undefined on an enforcing cluster.
+ */
+export function notEnforcedWords(engine: Engine): string | undefined {
+  const cni = engine.cluster.cni;
+  if (cni === undefined || enforcesPolicies(engine.cluster)) return undefined;
+  const ids = engine.unenforced;
+  const held = ids.length === 0 ? 'no policy would filter anything either' : `${ids.join(', ')} ${ids.length === 1 ? 'is' : 'are'} stored by the API server and filter${ids.length === 1 ? 's' : ''} nothing`;
+  return `policies are not enforced: this cluster's CNI, ${cniName(cni)}, does not implement NetworkPolicy, so ${held}`;
+}
+
 /** Both sides, one line each; a loopback or a hostNetwork pod gets its own line. */
 export function verdictLines(engine: Engine, v: Verdict): string[] {
   const probe = probeKey(v.probe);
   const head = `${v.from} -> ${v.to} on ${probe}: ${v.allowed ? 'ALLOWED' : 'DENIED'}`;
   if (v.loopback) return [head, `  ${LOOPBACK_WORDS}`];
+  const unenforced = notEnforcedWords(engine);
+  if (unenforced) return [head, `  ${unenforced}`];
   const fromEp = engine.endpoints[engine.indexOf(v.from)];
   const toEp = engine.endpoints[engine.indexOf(v.to)];
   const egressPod = fromEp?.kind === 'external' ? `${v.from} (outside the cluster)` : v.from;
@@ -169,6 +183,8 @@ function allowedSide(d: DirectionVerdict, v: Verdict): string {
 /** Why a connection is allowed or denied, in one sentence (the grader's and the TUI's cell reason). */
 export function explainVerdict(engine: Engine, v: Verdict): string {
   if (v.loopback) return `allowed: ${LOOPBACK_WORDS}`;
+  const unenforced = notEnforcedWords(engine);
+  if (unenforced) return `allowed: ${unenforced}`;
   const isExternal = (id: string) => engine.endpoints[engine.indexOf(id)]?.kind === 'external';
   if (!v.allowed) {
     const parts: string[] = [];

@@ -10,7 +10,7 @@ import { policyId } from '../policy.js';
 import type { Probe } from '../engine/types.js';
 import type { PreparedStep, ResolvedCheck } from '../bank/prepare.js';
 import type { Requirement } from '../bank/scenario.js';
-import { explainVerdict } from '../engine/reasons.js';
+import { explainVerdict, notEnforcedWords } from '../engine/reasons.js';
 import { probeKey as probeText } from '../engine/types.js';
 import { ConnectionEvaluator, portAtoms } from '../reach/connections.js';
 import { addressProbes } from '../reach/addresses.js';
@@ -145,7 +145,11 @@ export function runCheck(engine: Engine, prep: PreparedStep, c: ResolvedCheck, w
   const dnsOk = !c.dns || dnsReachable(engine, prep, c.from);
   if (c.targets === null) {
     if (!withReason) return { succeeded: dnsOk, dnsOk, reason: '' };
-    if (dnsOk) return { succeeded: true, dnsOk, reason: `${id(prep, c.from)} reaches CoreDNS on 53/UDP, so the name resolves` };
+    if (dnsOk) {
+      // Under a CNI that enforces nothing, an egress deny does not stop DNS either: say so.
+      const unenforced = notEnforcedWords(engine);
+      return { succeeded: true, dnsOk, reason: `${id(prep, c.from)} reaches CoreDNS on 53/UDP, so the name resolves${unenforced ? ` (${unenforced})` : ''}` };
+    }
     return { succeeded: false, dnsOk, reason: dnsReason(engine, prep, c.from) };
   }
   if (c.impossible) return { succeeded: false, dnsOk, reason: c.impossible };

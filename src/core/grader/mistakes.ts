@@ -10,7 +10,7 @@ import type { Verdict } from '../engine/types.js';
 import type { Evaluation } from './evaluate.js';
 import type { GradingSpace } from './expected.js';
 import { parseCidr, parseIp, cidrContains } from '../ip.js';
-import { portWords } from '../engine/reasons.js';
+import { notEnforcedWords, portWords } from '../engine/reasons.js';
 import { DNS_PROBE } from './evaluate.js';
 
 export type MistakeCode =
@@ -189,6 +189,8 @@ export function andOrMistakes(
 export function causeOf(engine: Engine, v: Verdict): string {
   const isExternal = (id: string) => engine.endpoints[engine.indexOf(id)]?.kind === 'external';
   const rules = (d: Verdict['ingress']) => d.allowedBy.map((r) => `${r.policy} ${r.direction}[${r.ruleIndex}]`).join(' and ');
+  const unenforced = notEnforcedWords(engine);
+  if (unenforced && !v.loopback) return unenforced;
   if (v.allowed) {
     const parts: string[] = [];
     if (!isExternal(v.to)) parts.push(v.ingress.isolated ? `admitted by ${rules(v.ingress)}` : 'the destination is not isolated for ingress (no policy selects it), so it accepts every connection');
