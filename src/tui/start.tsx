@@ -6,6 +6,26 @@ import { TerminalProvider } from './terminal-context.js';
 import { takeOverTerminal } from './terminal.js';
 import { practiceServices, type OpenProgress } from './practice/services.js';
 
+/** How long the first frame waits for the store and the bank's index. */
+const HOME_WAIT_MS = 300;
+
+/** The promise's value if it settles within `ms`, else undefined (and no rejection either way). */
+function firstOf<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(undefined);
+      },
+    );
+  });
+}
+
 export async function startApp(options: { env?: NodeJS.ProcessEnv; openProgress?: OpenProgress } & AppProps = {}): Promise<number> {
   const { env, openProgress, ...appProps } = options;
   const services = appProps.services ?? practiceServices({ env: env ?? process.env, ...(openProgress ? { openProgress } : {}) });
@@ -16,9 +36,11 @@ export async function startApp(options: { env?: NodeJS.ProcessEnv; openProgress?
   });
   try {
     // The store and the bank's index are small: read them before the first frame, which then
-    // shows the progress summary at once (no second frame a moment later). A store that cannot
-    // be opened is said by the screens, as before.
-    const home = appProps.home ?? (await services.home().catch(() => undefined));
+    // shows the progress summary at once (no second frame a moment later). A store that is slow
+    // to open (waiting for another process's lock) does not hold the screen blank: after a
+    // moment Home is drawn without the summary, which App shows once it is in. A store that
+    // cannot be opened is said by the screens, as before.
+    const home = appProps.home ?? (await firstOf(services.home(), HOME_WAIT_MS));
     const instance = render(
       <TerminalProvider control={session} env={env}>
         <App {...appProps} services={services} home={home} />
