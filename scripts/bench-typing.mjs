@@ -2,7 +2,8 @@
 // matrix) holding a 300-line draft, pasted in, beside a bare Ink echo app bundled with the build's
 // esbuild options; both in a 100x30 tmux pane, sessions alternating. For each key, two figures:
 //   on screen:  from `tmux send-keys` to the first capture of the pane that shows the new
-//               character (what the learner sees, including tmux drawing it and 2-5 ms polling);
+//               character (what the learner sees, including tmux drawing it; captures follow
+//               one another, each 2-5 ms);
 //   in process: from the key reaching stdin to the first write after it that carries the
 //               character (the program's own work, without the terminal's).
 // Prints medians, min and max per figure and their ratios (target: editor <= 2x echo).
@@ -101,13 +102,14 @@ process.stdout.write = (chunk, ...rest) => {
 
 const capture = (s) => tmux('capture-pane', '-p', '-t', s);
 
-async function waitScreen(s, what, test) {
+/** Polls the pane every `pollMs` (0: capture after capture, each about 2-5 ms) until `test` holds. */
+async function waitScreen(s, what, test, pollMs = 10) {
   const deadline = Date.now() + 20_000;
   for (;;) {
     const screen = capture(s);
     if (test(screen)) return screen;
     if (Date.now() > deadline) throw new Error(`no ${what} within 20 s; screen:\n${screen}`);
-    await sleep(10);
+    if (pollMs > 0) await sleep(pollMs);
   }
 }
 
@@ -148,7 +150,7 @@ async function session(name, index) {
       const before = count(capture(s));
       const t0 = performance.now();
       tmux('send-keys', '-t', s, '-l', CHAR);
-      await waitScreen(s, `key ${k + 1}`, (x) => count(x) > before);
+      await waitScreen(s, `key ${k + 1}`, (x) => count(x) > before, 0);
       screenMs.push(performance.now() - t0);
       await sleep(150);
     }
