@@ -111,7 +111,7 @@ describe('a whole practice flow', () => {
     expect(failed).toContain('not isolated (no Ingress policy selects it)');
     expect(failed).toContain('✓ all  ✗ none  80 TCP port  53/U UDP  ¬22 all but 22  · not graded  ! wrong');
     expect(failed).toContain('✗ nothing reaches netpol-test any more');
-    expect(failed).toContain('Wrong cells');
+    expect(failed).toContain('Wrong connections (');
 
     // Retry: the editor comes back with the answer; move the policy to netpol-test.
     await sendKeys(r.stdin, 'r');

@@ -3,6 +3,7 @@
 import { solutionAnswer } from '../../core/bank/scenario.js';
 import type { PreparedStep } from '../../core/bank/prepare.js';
 import type { GradeResult } from '../../core/grader/grade.js';
+import { mismatchLines } from '../../core/grader/format.js';
 import { hintLines, type Line } from '../../core/bank/describe.js';
 import type { Graded } from './graded.js';
 
@@ -40,8 +41,10 @@ export function detailLines(prep: PreparedStep, g: Graded, hints: number, soluti
     if (!req.met && req.advice) out.push({ text: `    advice: ${req.advice}`, color: 'cyan' });
   }
   if (r.mismatches.length) {
-    out.push({ text: '' }, { text: `Wrong cells (${r.mismatches.length})`, bold: true });
-    for (const m of r.mismatches) out.push({ text: `! ${m.from} -> ${m.to} on ${m.ports}: expected ${m.expected}, got ${m.got}: ${m.reason}`, color: 'red' });
+    // The grid shows every wrong cell; here they are told by cause, one line each (as `grade` does).
+    out.push({ text: '' }, { text: `Wrong connections (${r.mismatches.length}), by cause`, bold: true });
+    for (const l of mismatchLines(r.mismatches, ''))
+      out.push({ text: l.startsWith('  e.g.') ? l : `! ${l}`, color: l.startsWith('  e.g.') ? undefined : 'red' });
   }
   const failed = r.checks.filter((c) => !c.passed);
   if (failed.length) {
