@@ -1,8 +1,8 @@
 // The TUI shell: header, the current screen, footer hints and the help overlay.
 // Exactly one layer reads keys at a time: the help overlay when open, else the current screen.
-// Ctrl+C is Ink's (exitOnCtrlC) and works everywhere. Home and the practice browser draw from
-// the bank's prebuilt index and the store (use-practice-load.ts); the practice screens and the
-// full bank load once another screen is opened.
+// Ctrl+C quits from every screen (use-keys.ts; the console pane reads it as a shell does). Home
+// and the practice browser draw from the bank's prebuilt index and the store
+// (use-practice-load.ts); the practice screens and the full bank load once another screen is opened.
 // Time comes from the injected clock (clock.tsx); while an exam runs its countdown is in the header.
 import React, { useCallback, useMemo, useReducer, useState } from 'react';
 import { Box, useApp } from 'ink';

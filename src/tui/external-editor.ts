@@ -5,12 +5,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TerminalControl } from './terminal.js';
+import { editorCommand } from './editor-command.js';
 
 export type ExternalEditResult = { ok: true; text: string } | { ok: false; message: string };
 
-export function editorCommand(env: NodeJS.ProcessEnv): string {
-  return env.KUBE_EDITOR?.trim() || env.VISUAL?.trim() || env.EDITOR?.trim() || 'vi';
-}
+export { editorCommand };
 
 export interface ExternalEditOptions {
   env?: NodeJS.ProcessEnv;

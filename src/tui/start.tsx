@@ -47,7 +47,8 @@ export async function startApp(options: { env?: NodeJS.ProcessEnv; openProgress?
       </TerminalProvider>,
       // Not incrementalRendering: in ink 6.8 it moves the cursor one line short when the frame
       // ends in a newline, as ours does (rows - 1 tall), and every frame lands a line too high.
-      { exitOnCtrlC: true, patchConsole: true },
+      // Ctrl+C reaches the key layers (use-keys.ts quits on it; the console pane reads it).
+      { exitOnCtrlC: false, patchConsole: true },
     );
     await instance.waitUntilExit();
     return 0;

@@ -4,6 +4,7 @@ import React, { createContext, useCallback, useContext, useMemo, useState } from
 import { Box } from 'ink';
 import { NO_TERMINAL_CONTROL, type TerminalControl } from './terminal.js';
 import type { ExternalEditResult } from './external-editor.js';
+import { editorCommand } from './editor-command.js';
 
 /** Loaded when first used: child_process and fs are not needed for the first frame. */
 const editExternally: typeof import('./external-editor.js').editExternally = (...args) => loadedEditor!(...args);
@@ -14,15 +15,19 @@ async function editorModule() {
 
 export interface TerminalUi {
   setBracketedPaste(on: boolean): void;
-  openExternalEditor(text: string): Promise<ExternalEditResult>;
+  /** `fileName` names the temporary file (kubectl edit's), so editors pick YAML highlighting. */
+  openExternalEditor(text: string, fileName?: string): Promise<ExternalEditResult>;
+  /** The editor's command ($KUBE_EDITOR, $VISUAL, $EDITOR or vi), for messages. */
+  editorName(): string;
 }
 
 const TerminalUiContext = createContext<TerminalUi>({
   setBracketedPaste: () => {},
-  openExternalEditor: async (text) => {
+  openExternalEditor: async (text, fileName) => {
     await editorModule();
-    return editExternally(text);
+    return editExternally(text, { fileName });
   },
+  editorName: () => editorCommand(process.env),
 });
 
 export function useTerminalUi(): TerminalUi {
@@ -38,14 +43,14 @@ export function TerminalProvider(props: { control?: TerminalControl; env?: NodeJ
   const [suspended, setSuspended] = useState(false);
 
   const openExternalEditor = useCallback(
-    async (text: string) => {
+    async (text: string, fileName?: string) => {
       // Draw an empty frame first: coming back, Ink then sees a changed frame and redraws it all
       // on the freshly cleared screen. The UI stays mounted (hidden), so no state is lost.
       setSuspended(true);
       await editorModule();
       await new Promise((resolve) => setTimeout(resolve, BLANK_FRAME_MS));
       try {
-        return editExternally(text, { env, terminal: control });
+        return editExternally(text, { env, terminal: control, fileName });
       } finally {
         setSuspended(false);
       }
@@ -57,8 +62,9 @@ export function TerminalProvider(props: { control?: TerminalControl; env?: NodeJ
     () => ({
       setBracketedPaste: (on) => control.setBracketedPaste(on),
       openExternalEditor,
+      editorName: () => editorCommand(env ?? process.env),
     }),
-    [control, openExternalEditor],
+    [control, env, openExternalEditor],
   );
 
   return (

@@ -303,6 +303,78 @@ describe('kubectl edit, explain, config, scale', () => {
     expect((await run(same, 'kubectl edit netpol/deny -n shop')).out).toBe('Edit cancelled, no changes made.');
   });
 
+  it('edit: a save the API server rejects reopens the file with the causes in its header; a fix is then saved', async () => {
+    const shown: string[] = [];
+    const saves = [
+      (t: string) => t.replace('  policyTypes:\n  - Ingress', '  policyTypes:\n  - Ingress\n  ingress:\n  - ports:\n    - port: 80\n      endPort: 70'),
+      (t: string) => t.replace('endPort: 70', 'endPort: 90'),
+    ];
+    const c = newConsole({ editor: async (text) => (shown.push(text), saves[shown.length - 1](text)) });
+    await play(c, 'kubectl create ns shop\n' + DENY);
+    const r = await c.runLine('kubectl edit netpol deny -n shop');
+    expect(r.chunks).toEqual([
+      { fd: 2, text: 'error: networkpolicies.networking.k8s.io "deny" is invalid\n' },
+      { fd: 1, text: 'networkpolicy.networking.k8s.io/deny edited\n' },
+    ]);
+    expect(r.exitCode).toBe(0);
+    // The second opening: kubectl's header, the reasons, then the learner's text without comments.
+    const again = shown[1].split('\n');
+    expect(again.slice(3, 7)).toEqual([
+      '#',
+      '# networkpolicies.networking.k8s.io "deny" was not valid:',
+      '# * spec.ingress[0].ports[0].endPort: Invalid value: 70: must be greater than or equal to `port`',
+      '#',
+    ]);
+    expect(again[7]).toBe('apiVersion: networking.k8s.io/v1');
+    expect((await run(c, 'kubectl get netpol deny -n shop -o jsonpath={.spec.ingress[0].ports[0].endPort}')).out).toBe('90');
+  });
+
+  it('edit: saved unchanged after a rejection gives up, keeping a copy; the cluster is untouched', async () => {
+    let opened = 0;
+    // The learner's change, then saved again as it is.
+    const c = newConsole({ editor: async (text) => (++opened === 1 ? text.replace(/policyTypes:\n {2}- Ingress/, 'policyTypes: [Sideways]') : text) });
+    await play(c, 'kubectl create ns shop\n' + DENY);
+    const r = await run(c, 'kubectl edit netpol deny -n shop');
+    expect(opened).toBe(2);
+    expect(r.code).toBe(1);
+    expect(r.lines[0]).toBe('error: networkpolicies.networking.k8s.io "deny" is invalid');
+    expect(r.lines[1]).toMatch(/^A copy of your changes has been stored to "\/tmp\/kubectl-edit-[0-9a-f]+\.yaml"$/);
+    expect(r.lines[2]).toBe('error: Edit cancelled, no valid changes were saved.');
+    const copy = /"(.*)"/.exec(r.lines[1])![1];
+    expect((await run(c, `grep '^  policyTypes' ${copy}`)).out).toBe('  policyTypes: [Sideways]');
+    expect((await run(c, 'kubectl get netpol deny -n shop -o jsonpath={.spec.policyTypes}')).out).toBe('["Ingress"]');
+  });
+
+  it('edit: a syntax error reopens the file with it; an empty file, a failing editor, an unknown field, as kubectl says them', async () => {
+    const shown: string[] = [];
+    const syntax = newConsole({ editor: async (text) => (shown.push(text), shown.length === 1 ? text.replace('spec:', 'spec: [') : text) });
+    await play(syntax, 'kubectl create ns shop\n' + DENY);
+    const r = await run(syntax, 'kubectl edit netpol deny -n shop');
+    expect(shown[1].split('\n')[4]).toMatch(/^# The edited file had a syntax error: error converting YAML to JSON: yaml: line \d+: /);
+    expect(r.lines.slice(-1)).toEqual(['error: Edit cancelled, no valid changes were saved.']);
+
+    const empty = newConsole({ editor: async (text) => text.split('\n').filter((l) => l.startsWith('#')).join('\n') });
+    await play(empty, 'kubectl create ns shop\n' + DENY);
+    expect(await run(empty, 'kubectl edit netpol deny -n shop')).toMatchObject({ out: 'Edit cancelled, saved file was empty.', code: 0 });
+
+    const broken = newConsole({ editor: async () => null, editorName: () => 'nano' });
+    await play(broken, 'kubectl create ns shop\n' + DENY);
+    expect(await run(broken, 'kubectl edit netpol deny -n shop')).toMatchObject({ out: 'error: there was a problem with the editor "nano"', code: 1 });
+
+    const unknown = newConsole({ editor: async (text) => text.replace('  podSelector: {}', '  podSelector: {}\n  ingres: []') });
+    await play(unknown, 'kubectl create ns shop\n' + DENY);
+    const u = await run(unknown, 'kubectl edit netpol deny -n shop');
+    expect(u.code).toBe(1);
+    expect(u.lines.slice(1)).toEqual([
+      'error: networkpolicies.networking.k8s.io "deny" could not be patched: NetworkPolicy in version "v1" cannot be handled as a NetworkPolicy: strict decoding error: unknown field "spec.ingres"',
+      expect.stringMatching(/^You can run `kubectl replace -f \/tmp\/kubectl-edit-[0-9a-f]+\.yaml` to try this update again\.$/),
+    ]);
+    // Only the layout changed: nothing to save.
+    const layout = newConsole({ editor: async (text) => text.replace('  podSelector: {}', '  podSelector:   {}  # all pods') });
+    await play(layout, 'kubectl create ns shop\n' + DENY);
+    expect((await run(layout, 'kubectl edit netpol deny -n shop')).out).toBe('Edit cancelled, no changes made.');
+  });
+
   it('explain walks the NetworkPolicy fields', async () => {
     const c = newConsole();
     const r = (await run(c, 'kubectl explain networkpolicy.spec')).lines;

@@ -74,3 +74,28 @@ it('a task solved with kubectl in the console passes at hand-in, and its command
   expect(attempt.console?.map((e) => e.command)).toEqual([apply]);
   expect(attempt.answer).toBe('');
 });
+
+it('Ctrl+C twice on an empty prompt quits the exam; the commands run in its console are kept for the resume', async () => {
+  const services = practiceServices({ store, exercisesDir: EXERCISES });
+  const r = renderAt(<App services={services} clock={clock} initialScreen={{ name: 'exam', autoStart: { tasks: 2, minutes: 30, seed: SEED } }} />, { columns: 100, rows: 30 });
+  await waitForFrame(r.lastFrame, 'Tasks (2)');
+  await sendKeys(r.stdin, String(index + 1));
+  await waitForFrame(r.lastFrame, `Task ${index + 1}/2 · ${task.id}`);
+  await sendKeys(r.stdin, 'c');
+  await waitForFrame(r.lastFrame, 'controlplane:~$');
+  await sendKeys(r.stdin, 'kubectl get ns', KEY.enter);
+  await waitForFrame(r.lastFrame, /kube-system\s+Active/);
+  // A typed line is only dropped; two Ctrl+C on the empty prompt quit.
+  await sendKeys(r.stdin, 'kubectl get po', KEY.ctrlC);
+  await waitForFrame(r.lastFrame, 'kubectl get po^C');
+  await sendKeys(r.stdin, KEY.ctrlC);
+  await waitForFrame(r.lastFrame, 'press Ctrl+C again to quit');
+  await sendKeys(r.stdin, KEY.ctrlC);
+  await r.exited();
+  await services.close();
+  // The write started when the command ran; the process ends only once it is done (no process.exit).
+  await waitUntil('the console commands are saved', () => store.runningExam()?.tasks[index].console?.length === 1);
+  await store.reload(); // queued behind that write
+  const again = await openStore({ dir, onNotice: () => {}, now: () => new Date(clock.now()) });
+  expect(again.runningExam()?.tasks[index].console).toEqual(['kubectl get ns']);
+});

@@ -3,14 +3,16 @@
 // line editing, history, completion, and the typed commands kept with the attempt.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import React from 'react';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { App } from '../../src/tui/App.js';
+import { TerminalProvider } from '../../src/tui/terminal-context.js';
 import type { PracticeServices } from '../../src/tui/practice/services.js';
 import { openStore, type ProgressStore } from '../../src/store/progress-store.js';
 import { KEY, bracketedPaste, cleanupRendered, renderAt, sendKeys, waitForFrame, waitUntil, type Rendered } from './helpers.js';
 import { loadedServices } from './fixtures.js';
+import { QUIT_HINT } from '../../src/tui/console/ConsolePane.js';
 
 let dir: string;
 let store: ProgressStore;
@@ -209,5 +211,107 @@ describe('the console pane in practice', () => {
     expect(d).toContain('$ kubectl label ns frontend tier=front');
     expect(d).toContain('namespace/frontend labeled');
     expect(d).toContain('(120 lines of output, not kept)');
+  });
+});
+
+describe('kubectl edit in the pane', () => {
+  it('opens $KUBE_EDITOR on the object with the terminal handed over, and applies what was saved', async () => {
+    // A fake editor: a sed script, picked by a file the test writes, that records what it was given.
+    const editor = path.join(dir, 'editor.sh');
+    const mode = path.join(dir, 'mode');
+    writeFileSync(
+      editor,
+      `#!/bin/sh\ncp "$1" "${dir}/seen-$(cat ${mode})"\ncase "$(cat ${mode})" in\n` +
+        `egress) sed -i 's/^  - Ingress$/  - Ingress\\n  - Egress/' "$1" ;;\n` +
+        `bad) sed -i 's/^  - Egress$/  - Sideways/' "$1" ;;\n` +
+        `esac\n`,
+    );
+    chmodSync(editor, 0o755);
+    const calls: string[] = [];
+    const control = { setBracketedPaste: () => {}, suspend: () => calls.push('suspend'), resume: () => calls.push('resume') };
+    const r = renderAt(
+      <TerminalProvider control={control} env={{ ...process.env, KUBE_EDITOR: editor, VISUAL: '', EDITOR: '' }}>
+        <App services={services} />
+      </TerminalProvider>,
+      { columns: 100, rows: 30 },
+    );
+    await openExercise(r, 'exercise-1');
+    await sendKeys(r.stdin, 'c');
+    await waitForFrame(r.lastFrame, 'controlplane:~$');
+    await sendKeys(r.stdin, bracketedPaste(`${DENY}\n`));
+    await waitForFrame(r.lastFrame, 'networkpolicy.networking.k8s.io/deny-all-ingress created');
+
+    writeFileSync(mode, 'egress');
+    await type(r, 'kubectl edit netpol deny-all-ingress -n netpol-test', 'networkpolicy.networking.k8s.io/deny-all-ingress edited');
+    expect(calls).toEqual(['suspend', 'resume']);
+    const seen = readFileSync(path.join(dir, 'seen-egress'), 'utf8');
+    expect(seen.split('\n')[0]).toBe("# Please edit the object below. Lines beginning with a '#' will be ignored,");
+    expect(seen).toContain('  name: deny-all-ingress\n');
+    await type(r, 'kubectl get netpol -n netpol-test deny-all-ingress -o jsonpath={.spec.policyTypes}', '["Ingress","Egress"]');
+
+    // Rejected by the API server, then saved again unchanged: kubectl's messages, nothing applied.
+    writeFileSync(mode, 'bad');
+    await type(r, 'kubectl edit netpol deny-all-ingress -n netpol-test', 'error: Edit cancelled, no valid changes were saved.');
+    const f = r.lastFrame();
+    expect(f).toContain('error: networkpolicies.networking.k8s.io "deny-all-ingress" is invalid');
+    expect(f).toMatch(/A copy of your changes has been stored to "\/tmp\/kubectl-edit-[0-9a-f]+\.yaml"/);
+    expect(readFileSync(path.join(dir, 'seen-bad'), 'utf8')).toContain('# * spec.policyTypes[1]: Unsupported value: "Sideways"');
+    expect(calls).toHaveLength(6);
+
+    // Saved as it was opened.
+    writeFileSync(mode, 'same');
+    await type(r, 'kubectl edit netpol/deny-all-ingress -n netpol-test', 'Edit cancelled, no changes made.');
+    await type(r, 'kubectl get netpol -n netpol-test deny-all-ingress -o jsonpath={.spec.policyTypes}', (x) => x.split('["Ingress","Egress"]').length === 3);
+  });
+});
+
+describe('Ctrl+C in the pane, as in bash', () => {
+  it('drops the typed line or the here-document with ^C; on an empty prompt a hint, then a second Ctrl+C in a row quits', async () => {
+    const r = renderAt(<App services={services} />, { columns: 100, rows: 30 });
+    await openExercise(r, 'exercise-1');
+    // A YAML draft first: quitting from the console must keep it.
+    await sendKeys(r.stdin, KEY.enter);
+    await waitForFrame(r.lastFrame, 'Live:');
+    await sendKeys(r.stdin, 'spec: {}');
+    await waitForFrame(r.lastFrame, 'spec: {}');
+    await sendKeys(r.stdin, KEY.esc);
+    await waitForFrame(r.lastFrame, 'c console');
+    await sendKeys(r.stdin, 'c');
+    await waitForFrame(r.lastFrame, 'controlplane:~$');
+    // A typed line: shown with ^C, a fresh prompt, nothing run, nothing in the history.
+    await sendKeys(r.stdin, 'kubectl delete ns netpol-test', KEY.ctrlC);
+    await waitForFrame(r.lastFrame, (f) => f.includes('controlplane:~$ kubectl delete ns netpol-test^C') && promptLine(f) === 'controlplane:~$');
+    expect(r.lastFrame()).not.toContain(QUIT_HINT);
+    await type(r, 'kubectl get ns netpol-test', /netpol-test\s+Active/);
+    // A here-document: the open line gets ^C, the command is dropped whole.
+    await sendKeys(r.stdin, 'cat <<EOF | kubectl apply -f -', KEY.enter, 'kind: NetworkPolicy', KEY.enter, 'metadata:');
+    await waitForFrame(r.lastFrame, '> metadata:');
+    await sendKeys(r.stdin, KEY.ctrlC);
+    await waitForFrame(r.lastFrame, (f) => f.includes('> metadata:^C') && promptLine(f) === 'controlplane:~$');
+    expect(r.lastFrame()).not.toContain(QUIT_HINT);
+    await sendKeys(r.stdin, KEY.up);
+    await waitForFrame(r.lastFrame, (f) => promptLine(f) === 'controlplane:~$ kubectl get ns netpol-test');
+    await sendKeys(r.stdin, '\x15');
+    await waitForFrame(r.lastFrame, (f) => promptLine(f) === 'controlplane:~$');
+    // An empty prompt: the hint; another key disarms it, so one more Ctrl+C only hints again.
+    await sendKeys(r.stdin, KEY.ctrlC);
+    await waitForFrame(r.lastFrame, QUIT_HINT);
+    await sendKeys(r.stdin, KEY.left);
+    await waitForFrame(r.lastFrame, (f) => !f.includes(QUIT_HINT));
+    await sendKeys(r.stdin, KEY.ctrlC);
+    await waitForFrame(r.lastFrame, QUIT_HINT);
+    // Esc still goes back to the task, and the hint goes with the key.
+    await sendKeys(r.stdin, KEY.esc);
+    await waitForFrame(r.lastFrame, 'c console');
+    await sendKeys(r.stdin, 'c');
+    await waitForFrame(r.lastFrame, (f) => f.includes('console · exercise-1') && !f.includes(QUIT_HINT));
+    await sendKeys(r.stdin, KEY.ctrlC);
+    await waitForFrame(r.lastFrame, QUIT_HINT);
+    await sendKeys(r.stdin, KEY.ctrlC);
+    await r.exited();
+    await services.close();
+    const again = await openStore({ dir, onNotice: () => {} });
+    expect(again.getDraft('exercise-1', 1)?.text).toBe('spec: {}');
+    expect(again.attempts()).toEqual([]);
   });
 });

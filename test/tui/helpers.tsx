@@ -154,7 +154,8 @@ export function renderAt(tree: React.ReactElement, size: { columns?: number; row
     stdin: stdin as unknown as NodeJS.ReadStream,
     // Every frame written whole, so lastFrame() is the screen.
     debug: true,
-    exitOnCtrlC: true,
+    // As the app runs (start.tsx): Ctrl+C reaches the key layers, which quit on it (use-keys.ts).
+    exitOnCtrlC: false,
     patchConsole: false,
   });
   mounted.push(instance);

@@ -30,6 +30,8 @@ export interface ConsoleOptions {
   readHostFile?: (path: string) => string | undefined;
   /** Opens $KUBE_EDITOR / $EDITOR on a text; resolves to the saved text or null. */
   editor?: (text: string, fileName: string) => Promise<string | null>;
+  /** The editor's command, for kubectl's "there was a problem with the editor" message. */
+  editorName?: () => string;
   /** Start on a scenario's cluster at a step (1-based). */
   scenario?: { scenario: Scenario; step: number };
   /** Extra environment for the learner's shell. */
@@ -107,6 +109,8 @@ export class Console {
       },
       readFile: (p) => this.readHostFile(p),
       edit: options.editor,
+      editorName: options.editorName,
+      writeFile: (p, text) => void this.writeHostFile(p, text, false),
       runInPod: (pod, argv, io) => this.runInPod(pod, argv, io),
       runInPodAs: (pod, argv, io) => this.runInPod(pod, argv, io),
       attachShell: (pod, onExit) => {

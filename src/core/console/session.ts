@@ -38,9 +38,17 @@ export class PromptSession {
     return { result, lines };
   }
 
-  /** Ctrl-C: drops a half-typed command. */
+  /**
+   * Ctrl-C, as bash shows it: the line being typed (`typed`) with `^C` after it, then a fresh
+   * prompt; a command continued over several lines (a here-document) is dropped whole.
+   */
+  interrupt(typed = ''): void {
+    this.transcript.push(`${this.prompt()}${typed}^C`);
+    this.pending = [];
+  }
+
+  /** Drops a half-typed command (the CLI's readline prints its own ^C). */
   cancel(): void {
-    if (this.pending.length) this.transcript.push('^C');
     this.pending = [];
   }
 

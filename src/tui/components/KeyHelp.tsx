@@ -50,7 +50,7 @@ export function HelpOverlay(props: { title: string; keys: KeyHints; width: numbe
       ))}
       {shown.length < props.keys.length ? <Text dimColor>{`… ${props.keys.length - shown.length} more (enlarge the window)`}</Text> : null}
       <Box flexGrow={1} />
-      <Text dimColor>Esc or ? closes this help. Ctrl+C quits from anywhere.</Text>
+      <Text dimColor>Esc or ? closes this help. Ctrl+C quits from anywhere (the console: twice).</Text>
     </Box>
   );
 }

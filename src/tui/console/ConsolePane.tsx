@@ -2,8 +2,8 @@
 // the prompt's line (a LineInput, changed synchronously so fast typing is never lost); Enter
 // runs it through the ConsoleRun, which outlives the pane, so Esc and coming back find the same
 // cluster, transcript and history. All text is drawn through components/Text (safeText).
-import React, { useMemo, useRef, useState } from 'react';
-import { Box } from 'ink';
+import React, { useEffect, useMemo, useRef, useState } from 'react';
+import { Box, useApp } from 'ink';
 import { Text } from '../components/Text.js';
 import { useKeys } from '../input/use-keys.js';
 import type { Keymap } from '../input/keymap.js';
@@ -11,6 +11,7 @@ import type { ConsoleRun } from './console-run.js';
 import { LineInput, type LineEffect } from './line-input.js';
 import type { ConsoleCommand } from './keymap.js';
 import { paneRows, windowOf, type PaneRow } from './pane-rows.js';
+import { useTerminalUi } from '../terminal-context.js';
 
 export interface ConsolePaneProps {
   run: ConsoleRun;
@@ -40,8 +41,12 @@ function groups(rows: readonly PaneRow[]): { rows: PaneRow[]; dim?: boolean; cur
   return out;
 }
 
+/** Shown after a Ctrl+C on an empty prompt; a second one in a row quits. */
+export const QUIT_HINT = 'press Ctrl+C again to quit, Esc to go back to the task';
+
 export function ConsolePane(props: ConsolePaneProps) {
   const { run, width, height } = props;
+  const { exit } = useApp();
   const input = useMemo(() => new LineInput(props.keymap), [props.keymap]);
   const [, setTick] = useState(0);
   const redraw = () => setTick((t) => t + 1);
@@ -49,7 +54,25 @@ export function ConsolePane(props: ConsolePaneProps) {
   const queue = useRef(Promise.resolve());
   const latest = useRef(props);
   latest.current = props;
-  const bodyHeight = Math.max(1, height - 1 - (props.message ? 1 : 0));
+  // The last key was a Ctrl+C on an empty prompt: the next one quits.
+  const quitArmed = useRef(false);
+  const bodyHeight = Math.max(1, height - 1 - (props.message ? 1 : 0) - (quitArmed.current ? 1 : 0));
+
+  // kubectl edit and vi FILE open the terminal's editor, as the YAML editor's Ctrl+E does.
+  const terminal = useTerminalUi();
+  useEffect(() => {
+    const editor: NonNullable<ConsoleRun['editor']> = {
+      open: async (text, fileName) => {
+        const r = await terminal.openExternalEditor(text, fileName.split('/').pop() || 'edit.yaml');
+        return r.ok ? r.text : null;
+      },
+      name: () => terminal.editorName(),
+    };
+    run.editor = editor;
+    return () => {
+      if (run.editor === editor) run.editor = undefined;
+    };
+  }, [run, terminal]);
 
   const submit = (lines: string[]) => {
     busy.current++;
@@ -65,11 +88,20 @@ export function ConsolePane(props: ConsolePaneProps) {
   };
 
   const effect = (e: LineEffect | undefined) => {
+    const armed = quitArmed.current;
+    quitArmed.current = false;
     if (!e) return;
     const p = latest.current;
     switch (e.type) {
       case 'submit': return submit(e.lines);
-      case 'cancel': run.cancel(); return;
+      case 'interrupt':
+        // As bash: a typed line or a here-document is dropped. On an empty prompt the first
+        // Ctrl+C says how to quit, the second quits (drafts are saved as on any quit).
+        if (e.typed === '' && !run.continuing && armed) return exit();
+        if (e.typed === '' && !run.continuing) quitArmed.current = true;
+        run.interrupt(e.typed);
+        return;
+      case 'cancel': run.interrupt(e.typed); return;
       case 'clear': run.clearScreen(); return;
       case 'grade': p.onGrade?.(); return;
       case 'leave': p.onLeave(); return;
@@ -80,7 +112,7 @@ export function ConsolePane(props: ConsolePaneProps) {
   useKeys((key) => {
     effect(input.key(key, { history: run.history(), complete: (b) => run.complete(b), page: Math.max(1, bodyHeight - 1) }));
     redraw();
-  }, { isActive: props.isActive });
+  }, { isActive: props.isActive, ctrlC: true });
 
   const rows = paneRows({ transcript: run.transcript, prompt: run.prompt(), text: input.text, cursor: input.cursor, candidates: input.candidates, busy: busy.current > 0 }, Math.max(1, width - 1), bodyHeight + input.scroll + 1);
   const shown = windowOf(rows, bodyHeight, input.scroll);
@@ -92,6 +124,7 @@ export function ConsolePane(props: ConsolePaneProps) {
         <Text bold wrap="truncate" color="cyan">{`console · ${props.title}${where}`}</Text>
       </Box>
       {props.message ? <Text wrap="truncate" color="red">{props.message}</Text> : null}
+      {quitArmed.current ? <Text wrap="truncate" color="yellow">{QUIT_HINT}</Text> : null}
       {/* Rows are wrapped already: a few Text blocks lay out far faster than a Box per row. */}
       <Box flexDirection="column" width={width} height={bodyHeight} overflow="hidden">
         {groups(shown.rows).map((g, i) =>

@@ -14,9 +14,19 @@ export class ConsoleRun {
   private pending: string[] = [];
   /** Called after each complete command (the exam saves the commands as they are run). */
   onCommand?: (run: ConsoleRun) => void;
+  /**
+   * The terminal's editor (kubectl edit, vi FILE), set by the pane while it is shown: it hands
+   * the terminal over, so it resolves only once the editor has exited.
+   */
+  editor?: { open: (text: string, fileName: string) => Promise<string | null>; name: () => string };
 
   constructor(readonly scenario: Scenario, readonly step: number, now?: () => number) {
-    this.console = new Console({ scenario: { scenario, step }, ...(now ? { now } : {}) });
+    this.console = new Console({
+      scenario: { scenario, step },
+      ...(now ? { now } : {}),
+      editor: (text, fileName) => (this.editor ? this.editor.open(text, fileName) : Promise.resolve(null)),
+      editorName: () => this.editor?.name() ?? 'vi',
+    });
     this.session = new PromptSession(this.console);
   }
 
@@ -46,9 +56,9 @@ export class ConsoleRun {
     for (const c of commands) for (const line of c.split('\n')) await this.enter(line);
   }
 
-  /** Drops a half-typed command (a here-document not closed yet). */
-  cancel(): void {
-    this.session.cancel();
+  /** Ctrl+C: drops the line being typed (`typed`) and a command continued over several lines. */
+  interrupt(typed = ''): void {
+    this.session.interrupt(typed);
     this.pending = [];
   }
 

@@ -1,11 +1,11 @@
 // The console pane's keys. Printable keys are text at a prompt, so every command sits on Ctrl,
-// a function key or a named key, and help is F1. Ctrl+C stays the trainer's quit key (as in
-// the editor); Ctrl+G drops a half-typed command instead.
+// a function key or a named key, and help is F1. Ctrl+C is a shell's: it drops the typed line or
+// here-document; only on an empty prompt, pressed twice in a row, does it quit the trainer.
 import type { Keymap } from '../input/keymap.js';
 
 export type ConsoleCommand =
   | 'run' | 'complete' | 'historyPrev' | 'historyNext' | 'left' | 'right' | 'lineStart' | 'lineEnd'
-  | 'backspace' | 'delete' | 'killStart' | 'killEnd' | 'killWord' | 'cancel' | 'clear'
+  | 'backspace' | 'delete' | 'killStart' | 'killEnd' | 'killWord' | 'interrupt' | 'cancel' | 'clear'
   | 'scrollUp' | 'scrollDown' | 'grade' | 'leave' | 'help';
 
 const BASE: Keymap<ConsoleCommand> = [
@@ -18,7 +18,13 @@ const BASE: Keymap<ConsoleCommand> = [
   { command: 'help', keys: ['F1'], description: 'this help (? is text here)', category: 'Console', footer: 'help' },
   { command: 'scrollUp', keys: ['PgUp'], description: 'scroll the output up', category: 'Console' },
   { command: 'scrollDown', keys: ['PgDn'], description: 'scroll the output down', category: 'Console' },
-  { command: 'cancel', keys: ['Ctrl+G'], description: 'drop the half-typed command (a shell\'s Ctrl+C; Ctrl+C quits the trainer)', category: 'Edit' },
+  {
+    command: 'interrupt',
+    keys: ['Ctrl+C'],
+    description: 'drop the typed line or here-document (^C); twice on an empty prompt: quit',
+    category: 'Edit',
+  },
+  { command: 'cancel', keys: ['Ctrl+G'], description: 'drop the typed line or here-document (never quits)', category: 'Edit' },
   { command: 'clear', keys: ['Ctrl+L'], description: 'clear the screen', category: 'Edit' },
   { command: 'left', keys: ['Left'], description: 'a character left', category: 'Edit' },
   { command: 'right', keys: ['Right'], description: 'a character right', category: 'Edit' },

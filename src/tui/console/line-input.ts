@@ -14,7 +14,9 @@ export interface LineContext {
 
 export type LineEffect =
   | { type: 'submit'; lines: string[] }
-  | { type: 'grade' } | { type: 'leave' } | { type: 'help' } | { type: 'cancel' } | { type: 'clear' };
+  | { type: 'grade' } | { type: 'leave' } | { type: 'help' } | { type: 'clear' }
+  /** Ctrl+C (interrupt) or Ctrl+G (cancel): the line is dropped; `typed` is what it held. */
+  | { type: 'interrupt' | 'cancel'; typed: string };
 
 /** The longest text every candidate starts with. */
 export function commonPrefix(words: readonly string[]): string {
@@ -119,7 +121,8 @@ export class LineInput {
       }
       case 'scrollUp': this.scroll += ctx.page; return undefined;
       case 'scrollDown': this.scroll = Math.max(0, this.scroll - ctx.page); return undefined;
-      case 'cancel': this.set(''); this.historyIndex = undefined; return { type: 'cancel' };
+      case 'interrupt':
+      case 'cancel': this.set(''); this.historyIndex = undefined; return { type: command, typed: text };
       case 'clear': return { type: 'clear' };
       case 'grade': return { type: 'grade' };
       case 'leave': return { type: 'leave' };

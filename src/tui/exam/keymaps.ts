@@ -157,7 +157,7 @@ export function examKeys(state: Pick<ExamState, 'view' | 'confirm'>): ScreenKeys
         ['Ctrl+C', 'quit; the exam and its drafts are kept'],
       ]);
     case 'console':
-      return screenKeys(EXAM_CONSOLE_KEYMAP, [['Ctrl+C', "quit; the exam and the console's commands are kept"]]);
+      return screenKeys(EXAM_CONSOLE_KEYMAP, [['Ctrl+C Ctrl+C', "on an empty prompt: quit; the exam and the console's commands are kept"]]);
     case 'result':
       return screenKeys(RESULT_KEYMAP);
     case 'review':

@@ -104,7 +104,8 @@ export const PRACTICE_EDITOR_KEYMAP: Keymap = EDITOR_KEYMAP.map((b) =>
 
 export function practiceKeys(view: 'task' | 'answer' | 'result' | 'console', kind: Scenario['kind']): ScreenKeys {
   if (view === 'task') return screenKeys(TASK_KEYMAP);
-  if (view === 'console') return screenKeys(CONSOLE_KEYMAP, [['Ctrl+C', "quit the trainer (the console's commands are kept with a graded attempt only)"]]);
+  if (view === 'console')
+    return screenKeys(CONSOLE_KEYMAP, [['Ctrl+C Ctrl+C', "on an empty prompt: quit (the console's commands are kept with a graded attempt only)"]]);
   if (view === 'result') return screenKeys(RESULT_KEYMAP, RESULT_LEGEND);
   if (kind === 'predict') return screenKeys(PREDICT_KEYMAP);
   if (kind === 'pick') return screenKeys(PICK_KEYMAP);

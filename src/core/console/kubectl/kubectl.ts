@@ -17,6 +17,7 @@ import { isQualifiedName, isValidLabelValue, isDns1123Label, isDns1123Subdomain,
 import { METADATA_NAME_LABEL } from '../../model.js';
 import type { ContainerPort, Protocol, ServicePort } from '../../model.js';
 import { jsonpath } from './jsonpath.js';
+import { parseAllDocuments } from 'yaml';
 import { explain } from './explain.js';
 import { GET_TABLE, tabwrite } from '../tabwriter.js';
 import { podRunsForever } from '../images.js';
@@ -30,6 +31,10 @@ export interface KubectlEnv {
   readFile(path: string): string | undefined;
   /** Opens an editor on text; resolves to the saved text, or null when the editor failed. */
   edit?: (text: string, fileName: string) => Promise<string | null>;
+  /** The editor's command, for kubectl's message when it fails ("vi" when not known). */
+  editorName?: () => string;
+  /** Keeps a file in the learner's directory (kubectl edit's copy of rejected changes). */
+  writeFile?: (path: string, text: string) => void;
   /** Runs a command inside a pod, as the container runtime would; returns its exit code. */
   runInPod(pod: PodObject, argv: string[], io: CommandIo): Promise<number>;
   /** Attaches the prompt to a shell in the pod (exec -it ... sh, run -it ... -- sh). */
@@ -1082,33 +1087,76 @@ export class Kubectl {
         status = 1;
         continue;
       }
-      const header =
-        '# Please edit the object below. Lines beginning with a \'#\' will be ignored,\n# and an empty file will abort the edit. If an error occurs while saving this file will be\n# reopened with the relevant failures.\n#\n';
-      const original = header + toYaml(toManifest(o));
-      const file = `/tmp/kubectl-edit-${hex(o.meta.uid, 10)}.yaml`;
-      const edited = await this.env.edit(original, file);
-      if (edited === null) fail('error: there was a problem with the editor "vi"');
-      const body = edited
-        .split('\n')
-        .filter((l) => !l.startsWith('#'))
-        .join('\n');
-      if (body.trim() === '') {
-        io.out('Edit cancelled, no changes made.\n');
-        continue;
+      if (!(await this.editLoop(t.r, o, io))) status = 1;
+    }
+    return status;
+  }
+
+  /**
+   * kubectl's edit loop (pkg/cmd/util/editor/editoptions.go): the object under a header; a
+   * save the API server rejects reopens the editor with the reasons in the header, and a
+   * second save without changes gives up, keeping a copy of the file. Messages as kubectl's,
+   * the cancellations on stderr. Returns false when kubectl would exit 1.
+   */
+  private async editLoop(r: ResourceType, o: ApiObject, io: CommandIo): Promise<boolean> {
+    const file = `/tmp/kubectl-edit-${hex(o.meta.uid, 10)}.yaml`;
+    const original = EDIT_HEADER + toYaml(toManifest(o));
+    const what = `${qualifiedPlural(r)} "${o.meta.name}"`;
+    let reasons: string[] = [];
+    let edited: string | undefined;
+    const keepCopy = (text: string) => {
+      this.env.writeFile?.(file, text);
+      io.err(`A copy of your changes has been stored to "${file}"\n`);
+    };
+    for (;;) {
+      const retry = edited !== undefined && reasons.length > 0;
+      const shown = retry ? EDIT_HEADER + reasons.map((l) => `${l}\n`).join('') + manualStrip(edited!) : original;
+      const saved = await this.env.edit!(shown, file);
+      if (saved === null) {
+        io.err(`error: there was a problem with the editor "${this.env.editorName?.() ?? 'vi'}"\n`);
+        return false;
       }
-      if (edited === original) {
-        io.out('Edit cancelled, no changes made.\n');
-        continue;
+      if (retry && stripComments(saved) === stripComments(edited!)) {
+        keepCopy(saved);
+        io.err('error: Edit cancelled, no valid changes were saved.\n');
+        return false;
       }
-      const docs = decodeManifests(body, file, o.meta.namespace || null, 'replacing');
+      edited = saved;
+      reasons = [];
+      if (stripComments(saved) === stripComments(original)) {
+        io.err('Edit cancelled, no changes made.\n');
+        return true;
+      }
+      if (!saved.split('\n').some((l) => l.trim() !== '' && !l.trim().startsWith('#'))) {
+        io.err('Edit cancelled, saved file was empty.\n');
+        return true;
+      }
+      const docs = decodeManifests(saved, file, o.meta.namespace || null, 'replacing');
       const d = docs[0];
+      if (d && !d.ok && d.error.startsWith('error: error parsing ')) {
+        // A syntax error: straight back to the editor, the reason in the header.
+        reasons = [`# The edited file had a syntax error: ${d.error.replace(/^error: error parsing [^:]*: /, '')}`, '#'];
+        continue;
+      }
       if (!d || docs.length !== 1) fail('error: the edited file must hold exactly one object');
       if (!d.ok) {
-        io.err(`error: ${qualifiedPlural(t.r)} "${o.meta.name}" is invalid\n${d.error.replace(/^error: /, '')}\nerror: Edit cancelled, no valid changes were saved.\n`);
-        status = 1;
-        continue;
+        const causes = invalidCauses(d.error);
+        if (causes) {
+          // The API server said Invalid: kubectl says so and reopens the file with the causes.
+          io.err(`error: ${what} is invalid\n`);
+          reasons = [`# ${what} was not valid:`, ...causes.map((c) => `# * ${c}`), '#'];
+          continue;
+        }
+        // Any other refusal (strict decoding: BadRequest) is not retried on the spot.
+        keepCopy(saved);
+        io.err(`error: ${what} could not be patched: ${d.error.replace(/^Error from server \(\w+\): error when replacing "[^"]*": /, '').replace(/^error: /, '')}\n`);
+        io.err(`You can run \`kubectl replace -f ${file}\` to try this update again.\n`);
+        return false;
       }
       if (d.desired.kind !== o.kind || d.desired.name !== o.meta.name) fail('error: At least one of apiVersion, kind and name was changed');
+      if (r.namespaced && d.desired.namespace !== o.meta.namespace) {
+        fail(`error: the namespace from the provided object "${d.desired.namespace}" does not match the namespace "${o.meta.namespace}". You must pass '--namespace=${d.desired.namespace}' to perform this operation.`);
+      }
       // edit replaces: labels as written, spec as written.
       const before = this.specKey(o);
       o.meta.labels = { ...d.desired.labels };
@@ -1116,13 +1164,13 @@ export class Kubectl {
       const lastApplied = o.meta.annotations[LAST_APPLIED];
       o.meta.annotations = { ...d.desired.annotations };
       if (lastApplied && !(LAST_APPLIED in d.desired.annotations)) o.meta.annotations[LAST_APPLIED] = lastApplied;
-      o.meta.labels = { ...o.meta.labels };
-      const saveLabels = o.meta.labels;
+      const saveLabels = { ...o.meta.labels };
       this.applyDesired(o, { ...d.desired, labels: saveLabels } as Desired);
       o.meta.labels = saveLabels;
       if (this.specKey(o) === before) {
-        io.out('Edit cancelled, no changes made.\n');
-        continue;
+        // Only what the console does not keep changed (status, timestamps): an empty patch.
+        io.out(`${qualifiedSingular(r)}/${o.meta.name} skipped\n`);
+        return true;
       }
       o.meta.generation++;
       this.api.touch(o);
@@ -1131,9 +1179,9 @@ export class Kubectl {
         const rs = this.api.get('ReplicaSet', o.meta.namespace, o.meta.owner.name);
         if (rs) this.api.reconcileReplicaSet(rs);
       }
-      io.out(`${qualifiedSingular(t.r)}/${o.meta.name} edited\n`);
+      io.out(`${qualifiedSingular(r)}/${o.meta.name} edited\n`);
+      return true;
     }
-    return status;
   }
 
   // ---- explain / config ------------------------------------------------------------------
@@ -1185,6 +1233,37 @@ export class Kubectl {
 function containerName(image: string): string {
   const last = image.split('/').pop() ?? image;
   return last.split('@')[0].split(':')[0].replace(/[^a-z0-9-]/g, '-');
+}
+
+const EDIT_HEADER =
+  "# Please edit the object below. Lines beginning with a '#' will be ignored,\n# and an empty file will abort the edit. If an error occurs while saving this file will be\n# reopened with the relevant failures.\n#\n";
+
+/** kubectl's ManualStrip: the lines that are not comments (`#!` is not one). */
+function manualStrip(text: string): string {
+  return text
+    .split('\n')
+    .filter((l) => !(l.trim().startsWith('#') && !l.trim().startsWith('#!')))
+    .join('\n');
+}
+
+/** kubectl's StripComments: the file as JSON when it parses (so layout does not count), else ManualStrip. */
+function stripComments(text: string): string {
+  try {
+    const docs = parseAllDocuments(text, { version: '1.1' });
+    if (docs.some((d) => d.errors.length)) return manualStrip(text);
+    return JSON.stringify(docs.map((d) => d.toJS()));
+  } catch {
+    return manualStrip(text);
+  }
+}
+
+/** The causes of an API server's Invalid error ("The X "n" is invalid: cause" or "* cause" lines), else null. */
+function invalidCauses(error: string): string[] | null {
+  const m = /^The \w+ "[^"]*" is invalid: ?([\s\S]*)$/.exec(error);
+  if (!m) return null;
+  const rest = m[1].trim();
+  if (!rest.startsWith('* ')) return [rest];
+  return rest.split('\n').map((l) => l.replace(/^\* /, ''));
 }
 
 const SUBCOMMANDS = ['get', 'describe', 'apply', 'create', 'delete', 'label', 'expose', 'run', 'exec', 'edit', 'explain', 'logs', 'scale', 'config', 'version', 'cluster-info', 'api-resources'];
