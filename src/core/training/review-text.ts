@@ -1,12 +1,10 @@
 // The review list as text: failed attempts by scenario with the reason, then the weak-spot queue.
 import { queueCounts, type FailureGroup, type WeakSpot } from './review.js';
-import { dayKey } from './calendar.js';
+import { isoMinute } from './calendar.js';
 import { plain, type Paint } from './text-style.js';
 
-const when = (iso: string) => {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : `${dayKey(d)} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-};
+// The same ISO 8601 minute the review screen shows.
+const when = (iso: string) => isoMinute(new Date(iso)) || iso;
 
 /** The printed list of `netpol-dojo review`. */
 export function reviewText(groups: readonly FailureGroup[], weak: readonly WeakSpot[], paint: Paint = plain): string {
