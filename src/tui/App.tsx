@@ -17,7 +17,8 @@ import type { HomeData, PracticeServices } from './practice/services.js';
 import { Browser, browserOrder } from './screens/Browser.js';
 import { ClockProvider, type TuiClock } from './clock.js';
 import { ExamCountdown } from './exam/ExamCountdown.js';
-import { LOADING_KEYS, appReducer, screenTitle, type Screen } from './app-state.js';
+import { LOADING_KEYS, appReducer, screenTitle, trackNextScreen, type Screen } from './app-state.js';
+import { trackById } from '../core/bank/tracks.js';
 import { summaryOf, usePracticeLoad } from './use-practice-load.js';
 
 export type { Screen };
@@ -72,23 +73,30 @@ function AppScreens(props: AppProps) {
     },
     [exit],
   );
-  const openExercise = useCallback((id: string) => dispatch({ type: 'open', screen: { name: 'session', id } }), []);
+  const openExercise = useCallback(
+    (id: string, track?: string) => dispatch({ type: 'open', screen: { name: 'session', id, ...(track ? { track } : {}) } }),
+    [],
+  );
   const sessionId = state.screen.name === 'session' ? state.screen.id : undefined;
   const sessionFrom = state.screen.name === 'session' ? state.screen.from : undefined;
+  const sessionTrack = state.screen.name === 'session' ? state.screen.track : undefined;
   const backToBrowser = useCallback(() => {
     if (sessionFrom) dispatch({ type: 'open', screen: { name: 'review', view: sessionFrom === 'weak' ? 'weak' : 'list' } });
-    else dispatch({ type: 'open', screen: { name: 'browser', selectedId: sessionId } });
-  }, [sessionId, sessionFrom]);
+    else dispatch({ type: 'open', screen: { name: 'browser', selectedId: sessionId, ...(sessionTrack ? { selectedTrack: sessionTrack } : {}) } });
+  }, [sessionId, sessionFrom, sessionTrack]);
   const retry = useCallback((id: string, start?: { step: number; text: string }) => {
     dispatch({ type: 'open', screen: { name: 'session', id, mode: 'review', start, from: start ? 'review' : 'weak' } });
   }, []);
   const nextExercise = useCallback(() => {
     if (!loaded || !sessionId) return;
+    // On a track, `n` follows the track (app-state.ts); elsewhere the browser's order.
+    const onTrack = trackNextScreen(state.screen, (id) => loaded.data.store.statusOf(id) === 'passed');
+    if (onTrack) return dispatch({ type: 'open', screen: onTrack });
     const order = browserOrder(loaded.data.bank.scenarios);
     const i = order.findIndex((s) => s.id === sessionId);
     const next = order[(i + 1) % order.length];
     if (next) dispatch({ type: 'open', screen: { name: 'session', id: next.id } });
-  }, [loaded, sessionId]);
+  }, [loaded, sessionId, state.screen]);
   const refreshSummary = useCallback(() => home && setSummary(summaryOf(home)), [home, setSummary]);
   const onScreenKeys = useCallback((k: ScreenKeys) => setScreenKeys(k), []);
 
@@ -157,6 +165,8 @@ function AppScreens(props: AppProps) {
               scenarios={home.summaries}
               statusOf={(id) => home.store.statusOf(id)}
               selectedId={s.selectedId}
+              selectedTrack={s.selectedTrack}
+              notice={s.notice}
               width={width}
               height={bodyHeight}
               isActive={screenActive}
@@ -188,7 +198,8 @@ function AppScreens(props: AppProps) {
         if (!scenario) return <Text color="red">{`No exercise ${s.id}.`}</Text>;
         return (
           <ui.Practice
-            key={`${s.id}:${s.mode ?? ''}:${s.start?.step ?? ''}`}
+            key={`${s.id}:${s.mode ?? ''}:${s.start?.step ?? ''}:${s.track ?? ''}`}
+            inConsole={trackById(s.track)?.console}
             mode={s.mode}
             start={s.start}
             data={data}

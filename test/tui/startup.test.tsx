@@ -2,6 +2,7 @@
 // store alone. The full bank, the parser and the engine are loaded only for the screens that
 // need them, and the modules behind the first screens do not import them.
 import { afterEach, describe, expect, it } from 'vitest';
+import { MODULE_TRACK } from '../../src/core/bank/tracks.js';
 import React from 'react';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,7 +83,9 @@ describe('the first screens', () => {
     expect(frameLines(r.lastFrame())[1]).toBe(` 0/${total} exercises passed · 0 attempted · no mock exam yet`);
     const list = await r.pressUntil(`${total} exercises · `, '1');
     expect(list).toMatch(/✓|·/);
-    expect(list).toContain(`${browserOrder(home.summaries)[0].id} · not attempted`);
+    // The cursor starts on the module track's first exercise (the tracks come before the sections).
+    expect(list).toContain(`${MODULE_TRACK.exercises[0]} · 1/5 of the track, played in the console · not attempted`);
+    expect(list).toContain(browserOrder(home.summaries)[0].title);
     expect(list).not.toContain('Loading');
     // Opening an exercise asks for the full load; its failure is said there.
     await r.pressUntil('Cannot open the exercises: the full bank is not loaded in this test', KEY.enter);

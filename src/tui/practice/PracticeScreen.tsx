@@ -46,6 +46,8 @@ export interface PracticeProps {
   onRecorded?: () => void;
   /** How attempts are recorded: 'review' when retrying a mistake from the review screen. */
   mode?: 'practice' | 'review';
+  /** Every step opens in the console on its cluster (a track played in kubectl). */
+  inConsole?: boolean;
   /** Start on this step with this answer in the editor (a retry of an old attempt). */
   start?: { step: number; text: string };
 }
@@ -60,7 +62,7 @@ export function Practice(props: PracticeProps) {
     data.drafts.known(s.id, step, data.drafts.text(s.id, step) ?? text);
     const first = initialSession(step, text, predictFromText(s, step, text), pickFromText(s, text), now());
     // A retry goes straight to the answer, with the old one in place.
-    return start ? { ...first, view: 'answer' as const } : first;
+    return start ? { ...first, view: 'answer' as const } : props.inConsole ? { ...first, view: 'console' as const } : first;
   });
   const [graded, setGraded] = useState<Graded | undefined>();
   const [problem, setProblem] = useState<{ line?: number; message: string } | undefined>();
@@ -163,6 +165,7 @@ export function Practice(props: PracticeProps) {
         data.drafts.known(s.id, step, data.drafts.text(s.id, step) ?? '');
         setGraded(undefined);
         dispatch({ type: 'startStep', step, text, predict: predictFromText(s, step, data.drafts.text(s.id, step)), pickIndex: 0, now: now() });
+        if (props.inConsole) dispatch({ type: 'view', view: 'console' });
         return;
       }
       onNext();

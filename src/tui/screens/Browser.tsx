@@ -1,6 +1,8 @@
-// The practice browser: the bank grouped by the module's sections, each exercise with its
-// kind, difficulty, suggested minutes and status (symbol and colour), `/` to filter.
-import React, { useEffect, useMemo, useReducer } from 'react';
+// The practice browser: the tracks first (the module's Exercises 1-5, played in the console),
+// then the bank grouped by the module's sections, each exercise with its kind, difficulty,
+// suggested minutes and status (symbol and colour), `/` to filter. An exercise on a track is
+// listed twice: under the track (opened as the track plays it) and under its section.
+import React, { useEffect, useMemo, useReducer, useState } from 'react';
 import { Box } from 'ink';
 import { Text } from '../components/Text.js';
 import { useKeys } from '../input/use-keys.js';
@@ -10,6 +12,7 @@ import { BROWSER_KEYMAP, FILTER_KEYMAP } from './keymaps.js';
 import type { ScenarioSummary } from '../../core/bank/bank-index.js';
 import { groupByTopic, matchesFilter, type Listed } from '../practice/topics.js';
 import { difficultyDots } from '../../core/bank/difficulty.js';
+import { TRACKS, type Track } from '../../core/bank/tracks.js';
 
 export type Status = 'passed' | 'failed' | 'new';
 
@@ -24,26 +27,60 @@ export function browserOrder<S extends Listed>(scenarios: readonly S[]): S[] {
   return groupByTopic(scenarios).flatMap((g) => g.scenarios);
 }
 
+/** One line of the list: an exercise, as a track's item or on its own. */
+export interface Entry {
+  id: string;
+  track?: string;
+}
+
+const entryKey = (e: Entry) => `${e.track ?? ''}:${e.id}`;
+
 interface BrowserState {
   index: number;
   filter: string;
   filtering: boolean;
-  chosen?: string;
+  chosen?: Entry;
 }
 
 type BrowserAction =
-  { type: 'key'; key: KeyPress; scenarios: readonly ScenarioSummary[]; page: number } | { type: 'chosenDone' } | { type: 'select'; id: string; ids: string[] };
+  | { type: 'key'; key: KeyPress; scenarios: readonly ScenarioSummary[]; page: number }
+  | { type: 'chosenDone' }
+  | { type: 'select'; entry: Entry; entries: readonly Entry[] };
 
-/** Ids in the order shown under a filter (computed in the reducer, so fast keys see the new filter). */
-export function visibleIds(scenarios: readonly ScenarioSummary[], filter: string): string[] {
-  return groupByTopic(scenarios.filter((s) => matchesFilter(s, filter))).flatMap((g) => g.scenarios.map((s) => s.id));
+interface Group {
+  title: string;
+  track?: Track;
+  scenarios: ScenarioSummary[];
+}
+
+/**
+ * The list's groups: the tracks (their exercises in track order), then the sections. A filter
+ * finds exercises in the bank: it lists the sections only, so each match is there once.
+ */
+function groupsOf(scenarios: readonly ScenarioSummary[], filter: string): Group[] {
+  const visible = scenarios.filter((s) => matchesFilter(s, filter));
+  if (filter.trim() !== '') return groupByTopic(visible);
+  const byId = new Map(visible.map((s) => [s.id, s]));
+  const tracks = TRACKS.map((t) => ({ title: t.title, track: t, scenarios: t.exercises.flatMap((id) => byId.get(id) ?? []) })).filter(
+    (g) => g.scenarios.length,
+  );
+  return [...tracks, ...groupByTopic(visible)];
+}
+
+function entriesOf(groups: readonly Group[]): Entry[] {
+  return groups.flatMap((g) => g.scenarios.map((s) => (g.track ? { id: s.id, track: g.track.id } : { id: s.id })));
+}
+
+/** Entries in the order shown under a filter (computed in the reducer, so fast keys see the new filter). */
+export function visibleEntries(scenarios: readonly ScenarioSummary[], filter: string): Entry[] {
+  return entriesOf(groupsOf(scenarios, filter));
 }
 
 function browserReducer(state: BrowserState, action: BrowserAction): BrowserState {
   if (action.type === 'chosenDone') return { ...state, chosen: undefined };
-  if (action.type === 'select') return { ...state, index: Math.max(0, action.ids.indexOf(action.id)) };
+  if (action.type === 'select') return { ...state, index: Math.max(0, action.entries.map(entryKey).indexOf(entryKey(action.entry))) };
   const { key, page } = action;
-  const ids = visibleIds(action.scenarios, state.filter);
+  const ids = visibleEntries(action.scenarios, state.filter);
   const last = ids.length - 1;
   const clamp = (i: number) => Math.max(0, Math.min(i, last));
   if (state.filtering) {
@@ -89,33 +126,41 @@ export interface BrowserProps {
   statusOf: (id: string) => Status;
   /** The exercise to put the cursor on (the one last opened). */
   selectedId?: string;
+  /** The track the exercise was opened from (the cursor goes back to its line there). */
+  selectedTrack?: string;
+  /** A line shown at the top until the next key (the module track completed). */
+  notice?: string;
   width: number;
   height: number;
   isActive: boolean;
-  onOpen: (id: string) => void;
+  /** `track`: opened as that track's item. */
+  onOpen: (id: string, track?: string) => void;
   onBack: () => void;
   onQuit: () => void;
   onHelp: () => void;
   onFiltering?: (filtering: boolean) => void;
 }
 
-type Row = { kind: 'group'; title: string } | { kind: 'exercise'; s: ScenarioSummary; n: number };
+type Row = { kind: 'group'; title: string } | { kind: 'exercise'; s: ScenarioSummary; n: number; key: string };
 
 export function Browser(props: BrowserProps) {
   const [state, dispatch] = useReducer(browserReducer, { index: 0, filter: '', filtering: false });
   const visible = useMemo(() => props.scenarios.filter((s) => matchesFilter(s, state.filter)), [props.scenarios, state.filter]);
-  const groups = useMemo(() => groupByTopic(visible), [visible]);
-  const ids = useMemo(() => groups.flatMap((g) => g.scenarios.map((s) => s.id)), [groups]);
+  const groups = useMemo(() => groupsOf(props.scenarios, state.filter), [props.scenarios, state.filter]);
+  const ids = useMemo(() => entriesOf(groups), [groups]);
+  const [noticeShown, setNoticeShown] = useState(Boolean(props.notice));
   const listHeight = Math.max(3, props.height - 3);
 
   useEffect(() => {
-    if (props.selectedId) dispatch({ type: 'select', id: props.selectedId, ids });
+    if (props.selectedId)
+      dispatch({ type: 'select', entry: { id: props.selectedId, ...(props.selectedTrack ? { track: props.selectedTrack } : {}) }, entries: ids });
     // Only when the screen opens.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useKeys(
     (key) => {
+      setNoticeShown(false);
       if (!state.filtering) {
         const command = commandOf(BROWSER_KEYMAP, key);
         if (command === 'back') return props.onBack();
@@ -131,7 +176,7 @@ export function Browser(props: BrowserProps) {
   useEffect(() => {
     if (!state.chosen) return;
     dispatch({ type: 'chosenDone' });
-    onOpen(state.chosen);
+    onOpen(state.chosen.id, state.chosen.track);
   }, [state.chosen, onOpen]);
   useEffect(() => onFiltering?.(state.filtering), [state.filtering, onFiltering]);
 
@@ -139,27 +184,31 @@ export function Browser(props: BrowserProps) {
   let n = 0;
   for (const g of groups) {
     rows.push({ kind: 'group', title: g.title });
-    for (const s of g.scenarios) rows.push({ kind: 'exercise', s, n: n++ });
+    for (const s of g.scenarios) rows.push({ kind: 'exercise', s, n: n++, key: `${g.track?.id ?? ''}:${s.id}` });
   }
   const cursorRow = rows.findIndex((r) => r.kind === 'exercise' && r.n === state.index);
   // Keep the cursor in view, with its group title when there is room.
   let top = Math.max(0, cursorRow - Math.floor(listHeight / 2));
   top = Math.min(top, Math.max(0, rows.length - listHeight));
   const shown = rows.slice(top, top + listHeight);
-  const selected = visible.find((s) => s.id === ids[state.index]);
+  const selected = visible.find((s) => s.id === ids[state.index]?.id);
+  const selectedTrack = TRACKS.find((t) => t.id === ids[state.index]?.track);
   const width = props.width - 2;
   const fixed = 2 + 1 + 7 + 1 + 5 + 1 + 5;
   const titleWidth = Math.max(10, width - fixed);
 
-  const filterLine = state.filtering
-    ? `/${state.filter}▏  (${visible.length} match${visible.length === 1 ? '' : 'es'})`
-    : state.filter
-      ? `filter "${state.filter}": ${visible.length} of ${props.scenarios.length}   (/ to change, Esc in filter clears)`
-      : `${props.scenarios.length} exercises · ✓ passed  ✗ not passed yet  · new · / to filter`;
+  const notice = noticeShown && !state.filtering ? props.notice : undefined;
+  const filterLine = notice
+    ? notice
+    : state.filtering
+      ? `/${state.filter}▏  (${visible.length} match${visible.length === 1 ? '' : 'es'})`
+      : state.filter
+        ? `filter "${state.filter}": ${visible.length} of ${props.scenarios.length}   (/ to change, Esc in filter clears)`
+        : `${props.scenarios.length} exercises · ✓ passed  ✗ not passed yet  · new · / to filter`;
 
   return (
     <Box flexDirection="column" width={props.width} height={props.height} paddingX={1}>
-      <Text wrap="truncate" color={state.filtering ? 'cyan' : undefined} dimColor={!state.filtering && !state.filter}>
+      <Text wrap="truncate" color={state.filtering ? 'cyan' : notice ? 'green' : undefined} dimColor={!state.filtering && !state.filter && !notice}>
         {filterLine}
       </Text>
       <Box flexDirection="column" height={listHeight}>
@@ -177,7 +226,7 @@ export function Browser(props: BrowserProps) {
           // A row of spans, not one Text: Ink measures each span's width, and only the symbol
           // and the dots take string-width's slow path for non-ASCII text.
           return (
-            <Box key={r.s.id} height={1}>
+            <Box key={r.key} height={1}>
               <Text color={status.color} bold>
                 {status.symbol}
               </Text>
@@ -196,7 +245,7 @@ export function Browser(props: BrowserProps) {
       </Text>
       <Text wrap="truncate">
         {selected
-          ? `${selected.id} · ${STATUS_MARK[props.statusOf(selected.id)].words} · topics ${selected.topics.join(', ')} · ${selected.steps} step${selected.steps === 1 ? '' : 's'}`
+          ? `${selected.id}${selectedTrack ? ` · ${selectedTrack.exercises.indexOf(selected.id) + 1}/${selectedTrack.exercises.length} of the track, played in the console` : ''} · ${STATUS_MARK[props.statusOf(selected.id)].words} · topics ${selected.topics.join(', ')} · ${selected.steps} step${selected.steps === 1 ? '' : 's'}`
           : ' '}
       </Text>
     </Box>
