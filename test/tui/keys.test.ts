@@ -106,6 +106,17 @@ describe('keysIn', () => {
     expect(keysIn('abc')).toEqual([expect.objectContaining({ name: 'char', text: 'abc' })]);
     expect(names('\x1b[A')).toEqual(['up']);
   });
+
+  it('reads text then one Tab in one read as typing and a Tab key (completion asked for while the app was busy)', () => {
+    expect(keysIn('kubectl label ns fron\t')).toEqual([
+      expect.objectContaining({ name: 'char', text: 'kubectl label ns fron' }),
+      expect.objectContaining({ name: 'tab' }),
+    ]);
+    // Tabs inside the text, or line breaks with it: still a paste.
+    expect(names('a\tb\t')).toEqual(['paste']);
+    expect(names('a: 1\r  b:\t')).toEqual(['paste']);
+    expect(names('\t\t')).toEqual(['tab', 'tab']);
+  });
 });
 
 describe('splitIntoKeys', () => {

@@ -161,7 +161,7 @@ export function splitIntoKeys(key: KeyPress): KeyPress[] {
 /**
  * The key presses in one input event. Keys pressed quickly, or held down, can share one read:
  * "\x7f\x7f" is two Backspaces and "\r\r" two Enters. Text mixed with line breaks or tabs
- * (and nothing else) is an unbracketed paste and stays one event.
+ * (and nothing else) is an unbracketed paste and stays one event, but for a single trailing Tab.
  */
 export function keysIn(sequence: string): KeyPress[] {
   if (sequence.length <= 1 || sequence.startsWith(ESC)) return [parseKey(sequence)];
@@ -169,7 +169,13 @@ export function keysIn(sequence: string): KeyPress[] {
   const onlyPasteControls = !/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(sequence);
   // eslint-disable-next-line no-control-regex
   const hasPrintable = /[^\x00-\x1f\x7f]/.test(sequence);
-  if (onlyPasteControls && hasPrintable) return [parseKey(sequence)];
+  if (onlyPasteControls && hasPrintable) {
+    // Text, then one Tab at its end and no other break: keys typed while the app was busy (a
+    // command, then Tab to complete it), not a paste: pasted text seldom ends in a lone tab.
+    const text = sequence.slice(0, -1);
+    if (sequence.endsWith('\t') && !/[\t\r\n]/.test(text)) return [parseKey(text), parseKey('\t')];
+    return [parseKey(sequence)];
+  }
   return Array.from(sequence).map(parseKey);
 }
 
