@@ -31,7 +31,8 @@ export type MistakeCode =
   | 'missing-default-deny'
   | 'coredns-isolated'
   | 'extra-port'
-  | 'one-side-only';
+  | 'one-side-only'
+  | 'empty-pod-selector';
 
 export interface Mistake {
   code: MistakeCode;
@@ -185,6 +186,57 @@ export function andOrMistakes(
   return out;
 }
 
+/**
+ * `podSelector: {}` alone as a peer (module 13, 7.3): every pod of the policy's own namespace,
+ * nothing more and nothing less. Too narrow when the task meant every pod of the cluster (the
+ * rewrite with `namespaceSelector: {}` beside it mends it); too wide when it lets in pods of the
+ * namespace the task keeps out (the rule's only peer admits wrong connections from there).
+ */
+function emptyPodSelectorMistakes(ctx: MistakeContext, fixes: (policies: NetworkPolicy[]) => boolean): Mistake[] {
+  const out: Mistake[] = [];
+  const all = ctx.ev.policies as NetworkPolicy[];
+  const engine = ctx.ev.engine;
+  all.forEach((p, pi) => {
+    if (!ctx.answer.includes(p)) return;
+    for (const dir of ['ingress', 'egress'] as const) {
+      const list = dir === 'ingress' ? 'from' : 'to';
+      (dir === 'ingress' ? p.ingress : p.egress).forEach((rule, ri) => {
+        const where = `${policyId(p)} ${dir}[${ri}]`;
+        rule.peers.forEach((peer, k) => {
+          if (!peer.podSelector || peer.namespaceSelector || peer.ipBlock || !isEmptySelector(peer.podSelector)) return;
+          const wide = [...rule.peers.slice(0, k), { podSelector: emptySelector(), namespaceSelector: emptySelector() }, ...rule.peers.slice(k + 1)];
+          if (fixes(withRule(all, pi, dir, ri, wide))) {
+            out.push({
+              code: 'empty-pod-selector',
+              policy: policyId(p),
+              message: `${where}: podSelector: {} alone in ${list} means every pod of namespace ${p.namespace} only, not every pod of the cluster; put namespaceSelector: {} in the same entry for all namespaces`,
+            });
+            return;
+          }
+          if (rule.peers.length !== 1) return;
+          // Wrong connections this rule lets in from (or out to) the policy's own namespace.
+          const ruleName = `${policyId(p)} ${dir}[${ri}]`;
+          const wrong = ctx.mismatches.filter((m) => {
+            if (m.expected !== 'denied' || m.got !== 'allowed') return false;
+            const other = engine.endpoints[engine.indexOf(dir === 'ingress' ? m.from : m.to)];
+            if (other?.kind !== 'pod' || other.namespace !== p.namespace) return false;
+            const v = engine.verdict(m.from, m.to, { port: m.port, protocol: m.protocol as never });
+            return (dir === 'ingress' ? v.ingress : v.egress).allowedBy.some((r) => `${r.policy} ${r.direction}[${r.ruleIndex}]` === ruleName);
+          });
+          if (wrong.length === 0) return;
+          const e = wrong[0];
+          out.push({
+            code: 'empty-pod-selector',
+            policy: policyId(p),
+            message: `${where}: podSelector: {} ${dir === 'ingress' ? 'admits' : 'lets it reach'} every pod of namespace ${p.namespace}, not only the ones the task names (${plural(wrong.length, 'wrong connection')}, e.g. ${e.from} -> ${e.to}); name the pods by their labels`,
+          });
+        });
+      });
+    }
+  });
+  return out;
+}
+
 /** What decides a verdict, in words that do not name the pair: mismatches with one cause group together. */
 export function causeOf(engine: Engine, v: Verdict): string {
   const isExternal = (id: string) => engine.endpoints[engine.indexOf(id)]?.kind === 'external';
@@ -238,6 +290,7 @@ export function detectMistakes(given: MistakeContext): Mistake[] {
   const fixes = (ps: NetworkPolicy[]) => ctx.fixes(ev, ctx.regrade(ps));
   if (answerFrom >= 0) out.push(...andOrMistakes(all, answerFrom, ev.engine, fixes));
   out.push(...wrongSideMistakes(ctx, fixes));
+  out.push(...emptyPodSelectorMistakes(ctx, fixes));
   out.push(...policyTypesMistakes(ctx, fixes));
   out.push(...portsLeftOut(ctx));
   out.push(...extraPorts(ctx));
