@@ -4,7 +4,7 @@
 // and the practice browser draw from the bank's prebuilt index and the store
 // (use-practice-load.ts); the practice screens and the full bank load once another screen is opened.
 // Time comes from the injected clock (clock.tsx); while an exam runs its countdown is in the header.
-import React, { useCallback, useMemo, useReducer, useState } from 'react';
+import React, { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { Box, useApp } from 'ink';
 import { Text } from './components/Text.js';
 import { useKeys } from './input/use-keys.js';
@@ -61,6 +61,21 @@ function AppScreens(props: AppProps) {
     state.screen.name === 'browser',
     props.home,
   );
+
+  // The store's notices (a corrupt file set aside, a draft not written) on a line above the footer.
+  const [notice, setNotice] = useState<string | undefined>(home?.notices.latest);
+  const notices = home?.notices;
+  useEffect(() => {
+    if (!notices) return;
+    setNotice(notices.latest);
+    return notices.subscribe(setNotice);
+  }, [notices]);
+  const screenName = state.screen.name;
+  const seenOn = useRef(screenName);
+  useEffect(() => {
+    if (seenOn.current !== screenName) notices?.dismiss();
+    seenOn.current = screenName;
+  }, [screenName, notices]);
 
   const openHelp = useCallback(() => dispatch({ type: 'help', open: true }), []);
   const back = useCallback(() => dispatch({ type: 'back' }), []);
@@ -122,7 +137,7 @@ function AppScreens(props: AppProps) {
   // One row less than the terminal: a frame as tall as the terminal makes Ink clear it on every render.
   const height = Math.max(3, rows - 1);
   const width = Math.max(20, columns);
-  const bodyHeight = height - 2;
+  const bodyHeight = height - 2 - (notice ? 1 : 0);
   const screenActive = !state.helpOpen;
   const title = screenTitle(state.screen);
 
@@ -242,6 +257,11 @@ function AppScreens(props: AppProps) {
       <Box display={state.helpOpen ? 'none' : 'flex'} height={bodyHeight} flexDirection="column" overflowY="hidden">
         {screen}
       </Box>
+      {notice ? (
+        <Text color="yellow" wrap="truncate">
+          {`! ${notice}`}
+        </Text>
+      ) : null}
       <Footer hints={state.helpOpen ? footerHints(HELP_OVERLAY_KEYMAP) : keys.footer} width={width} />
     </Box>
   );

@@ -7,13 +7,14 @@ import type { ScenarioSummary } from '../../core/bank/bank-index.js';
 import { prebuiltSummaries } from '../../core/bank/prebuilt-index.js';
 import type { ProgressLog } from '../../core/training/progress-log.js';
 import { DraftSaver } from './draft-saver.js';
+import { NoticeBoard } from './notices.js';
 
 /** What Home and the practice browser need: the bank's summaries and the progress log, no YAML, no engine. */
 export interface HomeData {
   /** Sorted by id, as the bank's scenarios. */
   summaries: ScenarioSummary[];
   store: ProgressLog;
-  notices: string[];
+  notices: NoticeBoard;
 }
 
 export interface PracticeData {
@@ -22,8 +23,8 @@ export interface PracticeData {
   drafts: DraftSaver;
   /** Other savers with pending writes (a running exam's drafts); flushed on every way out too. */
   savers: Set<{ flush(): Promise<void>; flushSync?(): number }>;
-  /** One-line messages from the store (a corrupt file set aside, a lock waited for). */
-  notices: string[];
+  /** One-line messages from the store (a corrupt file set aside, a lock waited for, a draft not written). */
+  notices: NoticeBoard;
 }
 
 export interface PracticeServices {
@@ -53,7 +54,7 @@ export interface ServiceOptions {
 export function practiceServices(options: ServiceOptions = {}): PracticeServices {
   const env = options.env ?? process.env;
   const exercisesDir = options.exercisesDir ?? (env.NETPOL_DOJO_EXERCISES || undefined);
-  const notices: string[] = [];
+  const notices = new NoticeBoard();
   let opening: Promise<ProgressLog> | undefined;
   let homing: Promise<HomeData> | undefined;
   let loading: Promise<PracticeData> | undefined;
@@ -63,7 +64,7 @@ export function practiceServices(options: ServiceOptions = {}): PracticeServices
     opening ??= options.store
       ? Promise.resolve(options.store)
       : options.openProgress
-        ? options.openProgress((m) => notices.push(m))
+        ? options.openProgress((m) => notices.push(m.replace(/^netpol-dojo: /, '')))
         : Promise.reject(new Error('no progress store was given to the trainer'));
     return opening;
   };
@@ -90,7 +91,7 @@ export function practiceServices(options: ServiceOptions = {}): PracticeServices
         const bank = loadBank(exercisesDir);
         const store = await opened;
         // A draft that cannot be written (a full disk) is said, not swallowed.
-        const drafts = new DraftSaver(store, undefined, (m) => m && notices.push(m));
+        const drafts = new DraftSaver(store, undefined, (m) => notices.push(m, true));
         loaded = { bank, store, drafts, savers: new Set(), notices };
         return loaded;
       })();
