@@ -1,6 +1,6 @@
 // The console at a real terminal (tmux, 100x30): the prompt, Tab completion, a
 // here-document over several lines, a shell inside a pod, history with Up, Ctrl-D to leave.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 
@@ -27,8 +27,6 @@ const lastLine = (s: string) => s.trimEnd().split('\n').pop() ?? '';
 const keys = (...k: string[]) => tmux('send-keys', '-t', 'con', ...k);
 
 describe.skipIf(!hasTmux)('netpol-dojo console at a terminal', () => {
-  beforeAll(() => {
-  });
   beforeEach(() => {
     onTestFailed(() => {
       process.stderr.write(`\nscreen while waiting for ${waitingFor}:\n${lastScreen}\n`);

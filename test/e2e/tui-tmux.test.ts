@@ -39,6 +39,9 @@ function keys(...k: string[]): void {
 describe.skipIf(!hasTmux)('the TUI in tmux', () => {
   beforeAll(() => {
     scores = mkdtempSync(path.join(tmpdir(), 'netpol-dojo-e2e-'));
+    // Keeps the tmux server up between tests: it exits with its last session, and a new session
+    // asked for while it is exiting fails ("server exited unexpectedly").
+    tmux('new-session', '-d', '-s', 'keeper', 'sleep', '600');
   });
 
   beforeEach(() => {
