@@ -48,7 +48,10 @@ export async function startApp(options: { env?: NodeJS.ProcessEnv; openProgress?
       // Not incrementalRendering: in ink 6.8 it moves the cursor one line short when the frame
       // ends in a newline, as ours does (rows - 1 tall), and every frame lands a line too high.
       // Ctrl+C reaches the key layers (use-keys.ts quits on it; the console pane reads it).
-      { exitOnCtrlC: false, patchConsole: true },
+      // maxFps 60: Ink throttles frames (30 a second by default), and a key pressed within a frame
+      // of the last one (the list after 1 on Home, a keystroke after the previous) waited for the
+      // throttle's trailing edge.
+      { exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
     );
     await instance.waitUntilExit();
     return 0;
