@@ -31,6 +31,7 @@ import {
   type StoreData,
 } from './schema.js';
 import type { ProgressLog } from '../core/training/progress-log.js';
+import { attemptsMade } from '../core/training/records.js';
 
 export * from './schema.js';
 export { resolveScoresDir, findRepoRoot, SCORES_ENV, PROGRESS_FILE } from './location.js';
@@ -115,14 +116,15 @@ export class ProgressStore implements ProgressLog {
 
   /** passed if any attempt passed, failed if attempted without passing, new otherwise. */
   statusOf(exerciseId: string): ExerciseStatus {
-    const mine = this.db.data.attempts.filter((a) => a.exerciseId === exerciseId);
+    const mine = attemptsMade(this.db.data.attempts).filter((a) => a.exerciseId === exerciseId);
     if (mine.some((a) => a.passed)) return 'passed';
     return mine.length > 0 ? 'failed' : 'new';
   }
 
   summary(): ProgressSummary {
-    const attempted = new Set(this.db.data.attempts.map((a) => a.exerciseId));
-    const passed = new Set(this.db.data.attempts.filter((a) => a.passed).map((a) => a.exerciseId));
+    const made = attemptsMade(this.db.data.attempts);
+    const attempted = new Set(made.map((a) => a.exerciseId));
+    const passed = new Set(made.filter((a) => a.passed).map((a) => a.exerciseId));
     const scores = this.db.data.exams
       .filter((e) => e.status === 'finished' && e.scorePct !== undefined)
       .map((e) => e.scorePct as number);

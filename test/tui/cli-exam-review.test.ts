@@ -94,8 +94,9 @@ describe('netpol-dojo review', () => {
       mode: 'exam',
       passed: false,
       score: 0,
-      answer: '',
-      mismatches: [],
+      // An answer that did not load is an attempt (one left alone in an exam is not).
+      answer: 'spec: {',
+      mismatches: [{ reason: 'the answer does not load: the YAML does not parse' }],
       finishedAt: '2026-11-19T10:00:00.000Z',
     });
     await store.recordAttempt({
@@ -118,7 +119,7 @@ describe('netpol-dojo review', () => {
     const second = lines.findIndex((l) => l.startsWith('exercise-1'));
     expect(first).toBeGreaterThanOrEqual(0);
     expect(second).toBeGreaterThan(first);
-    expect(lines[first + 1]).toMatch(/step 1 +exam +no answer$/);
+    expect(lines[first + 1]).toMatch(/step 1 +exam +the answer does not load: the YAML does not parse$/);
     expect(lines[second]).toContain('(passed since)');
     expect(lines[second + 1]).toContain('nothing reaches netpol-test: allowed (should be denied): netpol-test/client -> netpol-test/web 80/T…');
     // 4.1 passed 1 time in 3: new scenarios of it join the queue, named in words.

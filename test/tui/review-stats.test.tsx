@@ -63,8 +63,9 @@ beforeEach(async () => {
     mode: 'exam',
     passed: false,
     score: 0,
-    answer: '',
-    mismatches: [],
+    // An answer that did not load is an attempt (one left alone in an exam is not).
+    answer: 'spec: {',
+    mismatches: [{ reason: 'the answer does not load: the YAML does not parse' }],
     finishedAt: at(20, 9),
   });
   await store.recordAttempt({
@@ -97,7 +98,7 @@ describe('review mistakes', () => {
     const lines = frameLines(f);
     const idx = (s: string) => lines.findIndex((l) => l.includes(s));
     expect(idx('deny-all-ingress')).toBeLessThan(idx('exercise-1  Default deny'));
-    expect(lines[idx('deny-all-ingress') + 1]).toMatch(/^> 2026-11-20 09:00 +step 1 +exam +no answer/);
+    expect(lines[idx('deny-all-ingress') + 1]).toMatch(/^> 2026-11-20 09:00 +step 1 +exam +the answer does not load/);
     expect(idx('2026-11-19 11:00')).toBeLessThan(idx('2026-11-18 10:00'));
     expect(lines[idx('2026-11-18 10:00')]).toContain('nothing reaches netpol-test: allowed (should be denied)');
     // deny all ingress (4.1) passed 0 times in 3: three new scenarios of it join the queue.

@@ -1,4 +1,4 @@
-// Handing a mock exam in: every draft graded as it stands, an attempt recorded per task, the exam
+// Handing a mock exam in: every draft graded as it stands, an attempt recorded per answered task, the exam
 // record finished. The text each task starts from lives here too: a draft equal to it is no answer.
 import type { Bank } from '../bank/bank.js';
 import type { Scenario } from '../bank/scenario.js';
@@ -85,15 +85,19 @@ export function gradeExamTasks(bank: Bank, exam: ExamRecord, consoles: ReadonlyM
   });
 }
 
+/** Left alone at hand-in: nothing graded and nothing that failed to load. Scores 0, is no attempt. */
+export function isUnanswered(t: GradedTask): boolean {
+  return !t.result && !t.loadProblem;
+}
+
 export function taskGrade(t: GradedTask): TaskGrade | undefined {
-  if (t.result) return { score: t.result.score, passed: t.result.passed };
-  if (t.loadProblem) return { score: 0, passed: false };
-  return undefined;
+  if (isUnanswered(t)) return undefined;
+  return t.result ? { score: t.result.score, passed: t.result.passed } : { score: 0, passed: false };
 }
 
 /**
- * Hands the exam in at `now`: grades, records an attempt per task (mode 'exam', with the exam's
- * id), and finishes the exam record. The score stands even if the store cannot be written.
+ * Hands the exam in at `now`: grades, records an attempt per answered task (mode 'exam', with the
+ * exam's id), and finishes the exam record. The score stands even if the store cannot be written.
  */
 export async function handInExam(store: Pick<ProgressLog, 'recordAttempt' | 'finishExam'>, bank: Bank, exam: ExamRecord, now: Date): Promise<HandedIn> {
   // A console lives in memory; its commands are in the record, and replaying them rebuilds its cluster.
@@ -111,6 +115,8 @@ export async function handInExam(store: Pick<ProgressLog, 'recordAttempt' | 'fin
   let saveError: string | undefined;
   try {
     for (const t of tasks) {
+      // An unanswered task is in the exam record (score 0) but was never tried.
+      if (isUnanswered(t)) continue;
       if (t.result) {
         await store.recordAttempt({
           ...attemptOf({ result: t.result, answer: t.answer, mode: 'exam', examId: exam.id, finishedAt }),
@@ -125,7 +131,7 @@ export async function handInExam(store: Pick<ProgressLog, 'recordAttempt' | 'fin
           passed: false,
           score: 0,
           answer: t.answer,
-          mismatches: t.loadProblem ? [{ reason: `the answer does not load: ${t.loadProblem}` }] : [],
+          mismatches: [{ reason: `the answer does not load: ${t.loadProblem}` }],
           finishedAt: finishedAt.toISOString(),
           ...(t.console ? { console: t.console } : {}),
         });

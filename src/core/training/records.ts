@@ -22,6 +22,20 @@ export interface Attempt {
   console?: ConsoleEntry[];
 }
 
+/**
+ * An exam task handed in without an answer is not an attempt: it stays in the exam record (it
+ * scores 0 there) but never counts as tried. Versions before 2026-12 recorded such a task as an
+ * exam attempt with nothing graded (no mismatches, no checks, score 0); readers skip those.
+ */
+export function isUnansweredExamAttempt(a: Pick<Attempt, 'mode' | 'passed' | 'score' | 'mismatches' | 'checks' | 'console'>): boolean {
+  return a.mode === 'exam' && !a.passed && a.score === 0 && a.mismatches.length === 0 && !a.checks?.length && !a.console?.length;
+}
+
+/** The attempts that were made: what status, stats and review count. */
+export function attemptsMade<A extends Attempt>(attempts: readonly A[]): A[] {
+  return attempts.filter((a) => !isUnansweredExamAttempt(a));
+}
+
 /** One command typed in the console pane, and what it printed when that was short. */
 export interface ConsoleEntry {
   /** The command as entered (a here-document's lines joined with line feeds). */

@@ -2,7 +2,7 @@
 // "weak spots" queue, a simple spaced repetition built from the store: a scenario comes back
 // after a failure until it has been passed twice in a row on two different days, and scenarios
 // not tried yet from the learner's weakest topics join it.
-import type { Attempt, AttemptMode } from './records.js';
+import { attemptsMade, type Attempt, type AttemptMode } from './records.js';
 import { dayKey, daysAgoText, daysBetween, shiftDay, type DayKey } from './calendar.js';
 import type { ScenarioInfo } from './scenario-info.js';
 import { topicStats } from './stats.js';
@@ -85,7 +85,7 @@ export function failureReason(a: Pick<Attempt, 'mismatches' | 'checks' | 'score'
 export function failedAttemptsByScenario(attempts: readonly Attempt[], scenarios: readonly ScenarioInfo[] = []): FailureGroup[] {
   const titles = new Map(scenarios.map((s) => [s.id, s.title]));
   const groups = new Map<string, FailureGroup>();
-  const sorted = [...attempts].sort(newestFirst);
+  const sorted = attemptsMade(attempts).sort(newestFirst);
   for (const a of sorted) {
     if (a.passed) continue;
     let g = groups.get(a.exerciseId);
@@ -170,7 +170,8 @@ export function weakTopics(attempts: readonly Attempt[], scenarios: readonly Sce
  * from the weakest topic first (see weakTopics), the easiest first: a weak topic is practised
  * on tasks not seen yet, not only on the ones already failed.
  */
-export function weakSpotQueue(attempts: readonly Attempt[], scenarios: readonly ScenarioInfo[], now: Date): WeakSpot[] {
+export function weakSpotQueue(all: readonly Attempt[], scenarios: readonly ScenarioInfo[], now: Date): WeakSpot[] {
+  const attempts = attemptsMade(all);
   const byId = new Map(scenarios.map((s) => [s.id, s]));
   const stats = new Map(topicStats(attempts, scenarios).map((t) => [t.topic, t]));
   const today = dayKey(now);

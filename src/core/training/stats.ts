@@ -1,6 +1,6 @@
 // Progress at a glance: per topic attempts, pass rate and median time; the exam history;
 // the streak of days practised. Pure: store data and the bank in, plain numbers out.
-import type { Attempt, ExamRecord } from './records.js';
+import { attemptsMade, type Attempt, type ExamRecord } from './records.js';
 import { dayKey, shiftDay } from './calendar.js';
 import { PASS_MARK_PCT } from './exam-score.js';
 import { compareTopics, topicName, type ScenarioInfo } from './scenario-info.js';
@@ -65,7 +65,7 @@ export function median(values: readonly number[]): number | null {
 export function topicStats(attempts: readonly Attempt[], scenarios: readonly ScenarioInfo[]): TopicStats[] {
   const byId = new Map(scenarios.map((s) => [s.id, s]));
   const rows = new Map<string, { attempts: number; passes: number; durations: number[]; scenarios: Set<string> }>();
-  for (const a of attempts) {
+  for (const a of attemptsMade(attempts)) {
     const s = byId.get(a.exerciseId);
     if (!s) continue;
     for (const topic of new Set(s.topics)) {
@@ -108,7 +108,7 @@ export function examHistory(exams: readonly ExamRecord[]): ExamHistoryEntry[] {
 
 function practiceDays(attempts: readonly Attempt[]): Set<string> {
   const days = new Set<string>();
-  for (const a of attempts) {
+  for (const a of attemptsMade(attempts)) {
     const at = new Date(a.finishedAt);
     if (!Number.isNaN(at.getTime())) days.add(dayKey(at));
   }
@@ -131,7 +131,7 @@ export function practiceStreak(attempts: readonly Attempt[], now: Date): number 
 }
 
 export function buildStats(input: StatsInput, scenarios: readonly ScenarioInfo[], now: Date): StatsReport {
-  const { attempts } = input;
+  const attempts = attemptsMade(input.attempts);
   const exams = examHistory(input.exams);
   const passes = attempts.filter((a) => a.passed).length;
   return {
