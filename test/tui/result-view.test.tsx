@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import React from 'react';
 import { ResultView } from '../../src/tui/practice/ResultView.js';
+import type { PaneExtent } from '../../src/tui/components/ScrollLines.js';
 import { AnswerEditor } from '../../src/tui/components/AnswerEditor.js';
 import { firstCell, gradedView } from '../../src/tui/practice/graded.js';
 import { matrixLayout } from '../../src/tui/practice/world.js';
@@ -33,8 +34,8 @@ function result(id: string, step: number, text: string, size: { columns: number;
   if (!outcome.ok) throw new Error('does not grade');
   const g = { ...gradedView(prep, text, outcome), saved: 'saved' };
   const state = { ...initialSession(step, text, [], 0, 0), view: 'result' as const, cursor: firstCell(prep, g) };
-  const maxTopRef = { current: undefined as number | undefined };
-  return renderAt(<ResultView prep={prep} graded={g} state={state} width={size.columns} height={size.rows - 1} maxTopRef={maxTopRef} />, size);
+  const paneRef = { current: undefined as PaneExtent | undefined };
+  return renderAt(<ResultView prep={prep} graded={g} state={state} width={size.columns} height={size.rows - 1} paneRef={paneRef} />, size);
 }
 
 describe('the result screen', () => {

@@ -8,6 +8,24 @@ export function clampScroll(top: number, total: number, height: number): number 
   return Math.max(0, Math.min(top, Math.max(0, total - height)));
 }
 
+/** What a scrolling pane tells the keys once it is laid out: how far it scrolls and how tall it is. */
+export interface PaneExtent {
+  maxTop: number;
+  height: number;
+}
+
+export function paneExtent(total: number, height: number): PaneExtent {
+  return { maxTop: Math.max(0, total - height), height };
+}
+
+/**
+ * How far PgDn moves a pane of this height: all of it, less one line kept in view so the eye
+ * finds its place (a pane of 3 lines or fewer keeps none, or a page would be a line or two).
+ */
+export function pageOf(height: number): number {
+  return Math.max(1, height > 3 ? height - 1 : height);
+}
+
 export function ScrollLines(props: { lines: readonly Line[]; top: number; width: number; height: number }) {
   const { lines, width, height } = props;
   const top = clampScroll(props.top, lines.length, height);

@@ -3,7 +3,7 @@
 import React from 'react';
 import { Box } from 'ink';
 import { Text } from '../components/Text.js';
-import { ScrollLines } from '../components/ScrollLines.js';
+import { ScrollLines, paneExtent, type PaneExtent } from '../components/ScrollLines.js';
 import { WIDE_COLUMNS } from '../components/AnswerEditor.js';
 import type { PreparedStep } from '../../core/bank/prepare.js';
 import type { Line } from '../../core/bank/describe.js';
@@ -15,7 +15,7 @@ export function PickView(props: {
   problem?: { message: string };
   width: number;
   height: number;
-  maxTopRef: { current: number | undefined };
+  paneRef: { current: PaneExtent | undefined };
 }) {
   const { prep, index, width, height } = props;
   const cands = prep.scenario.candidates;
@@ -36,7 +36,7 @@ export function PickView(props: {
   const h = height - 1 - (props.problem ? 1 : 0);
   if (wide) {
     const colWidth = Math.floor(width / cands.length);
-    props.maxTopRef.current = Math.max(0, ...cands.map((c) => c.policies.text.trimEnd().split('\n').length + 1 - (h - 2)));
+    props.paneRef.current = paneExtent(Math.max(...cands.map((c) => c.policies.text.trimEnd().split('\n').length + 1)), h - 2);
     return (
       <Box flexDirection="column" width={width} height={height}>
         {tabs}
@@ -78,7 +78,7 @@ export function PickView(props: {
     for (const t of c.policies.text.trimEnd().split('\n')) lines.push({ text: `  ${t}`, dim: i !== index });
     lines.push({ text: '' });
   });
-  props.maxTopRef.current = Math.max(0, lines.length - h - selectedAt);
+  props.paneRef.current = paneExtent(lines.length - selectedAt, h);
   return (
     <Box flexDirection="column" width={width} height={height}>
       {tabs}

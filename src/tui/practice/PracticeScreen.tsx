@@ -26,6 +26,7 @@ import { PredictView } from './PredictView.js';
 import { PickView } from './PickView.js';
 import { ResultView } from './ResultView.js';
 import { ConsolePane } from '../console/ConsolePane.js';
+import { pageOf, type PaneExtent } from '../components/ScrollLines.js';
 import { ConsoleRun } from '../console/console-run.js';
 import { CONSOLE_KEYMAP } from '../console/keymap.js';
 import { gradeConsoleAnswer } from '../../core/training/console-answer.js';
@@ -103,14 +104,21 @@ export function Practice(props: PracticeProps) {
     rows: Math.max(1, s.kind === 'predict' ? questions : (graded?.table?.rows.length ?? 1)),
     cols: Math.max(1, s.kind === 'predict' ? 1 : (graded?.table?.columns.length ?? 1)),
   };
-  // The views say how far their scrolling pane can go (known only once they are laid out).
-  const maxTopRef = useRef<number | undefined>(undefined);
+  // The views say how far their scrolling pane can go and how tall it is (known only once they
+  // are laid out): a page is the pane's height, not the screen's.
+  const paneRef = useRef<PaneExtent | undefined>(undefined);
   const inEditor = state.view === 'answer' && (s.kind === 'write' || s.kind === 'fix');
   const inConsole = state.view === 'console';
-  useKeys((key) => dispatch({ type: 'key', key, ctx: { ...ctx, maxTop: maxTopRef.current } }), {
-    isActive: props.isActive && !inEditor && !inConsole,
-    splitText: true,
-  });
+  useKeys(
+    (key) => {
+      const pane = paneRef.current;
+      dispatch({ type: 'key', key, ctx: pane ? { ...ctx, maxTop: pane.maxTop, page: pageOf(pane.height) } : ctx });
+    },
+    {
+      isActive: props.isActive && !inEditor && !inConsole,
+      splitText: true,
+    },
+  );
 
   // Requests: the side effects of keys.
   const { onBack, onQuit, onHelp, onNext, onRecorded } = props;
@@ -203,7 +211,7 @@ export function Practice(props: PracticeProps) {
   const head = <PracticeHead scenario={s} step={state.step} elapsedMs={now() - state.stepStartedAt} width={width} />;
   const size = { width, height: bodyHeight };
   let body: React.ReactNode;
-  if (state.view === 'task') body = <TaskView prep={prep} hints={state.hints} top={state.taskTop} maxTopRef={maxTopRef} {...size} />;
+  if (state.view === 'task') body = <TaskView prep={prep} hints={state.hints} top={state.taskTop} paneRef={paneRef} {...size} />;
   else if (inEditor) {
     body = (
       <AnswerView
@@ -237,8 +245,8 @@ export function Practice(props: PracticeProps) {
   } else if (state.view === 'answer' && s.kind === 'predict')
     body = <PredictView prep={prep} answers={state.predict} index={state.predictIndex} hints={state.hints} {...size} />;
   else if (state.view === 'answer' && s.kind === 'pick')
-    body = <PickView prep={prep} index={state.pickIndex} top={state.pickTop} problem={problem} maxTopRef={maxTopRef} {...size} />;
-  else if (graded) body = <ResultView prep={prep} graded={graded} state={state} maxTopRef={maxTopRef} {...size} />;
+    body = <PickView prep={prep} index={state.pickIndex} top={state.pickTop} problem={problem} paneRef={paneRef} {...size} />;
+  else if (graded) body = <ResultView prep={prep} graded={graded} state={state} paneRef={paneRef} {...size} />;
   else body = <Text>Nothing graded yet.</Text>;
 
   return (

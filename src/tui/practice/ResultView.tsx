@@ -3,7 +3,7 @@
 import React from 'react';
 import { Box } from 'ink';
 import { Text } from '../components/Text.js';
-import { ScrollLines, clampScroll } from '../components/ScrollLines.js';
+import { ScrollLines, clampScroll, paneExtent, type PaneExtent } from '../components/ScrollLines.js';
 import { MatrixView, columnsThatFit, firstColumnFor, matrixWidths, SYMBOL, type MatrixGrid } from '../components/MatrixView.js';
 import { resolvePattern, type PreparedStep } from '../../core/bank/prepare.js';
 import { verdictLines } from '../../core/engine/reasons.js';
@@ -106,7 +106,7 @@ export function ResultView(props: {
   state: SessionState;
   width: number;
   height: number;
-  maxTopRef: { current: number | undefined };
+  paneRef: { current: PaneExtent | undefined };
 }) {
   const { prep, graded: g, state, width, height } = props;
   const { row, col } = state.cursor;
@@ -126,7 +126,7 @@ export function ResultView(props: {
       ? whyAll
       : [...whyAll.slice(0, whyRoom - 1), { ...whyAll[whyRoom - 1], text: `${whyAll[whyRoom - 1].text.slice(0, Math.max(0, width - 3))}…` }];
   const detailsHeight = Math.max(2, height - 1 - part.height - whyLines.length - 1);
-  props.maxTopRef.current = Math.max(0, details.length - detailsHeight);
+  props.paneRef.current = paneExtent(details.length, detailsHeight);
   const verdict = verdictLine(g.result, g.saved);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
