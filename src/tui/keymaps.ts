@@ -5,7 +5,7 @@ import { BROWSER_KEYMAP, FILTER_KEYMAP, HOME_KEYMAP, STATS_KEYMAP } from './scre
 import { PICK_KEYMAP, PRACTICE_EDITOR_KEYMAP, PREDICT_KEYMAP, RESULT_KEYMAP, TASK_KEYMAP } from './practice/keymaps.js';
 import * as exam from './exam/keymaps.js';
 import * as review from './review/keymaps.js';
-import { CONSOLE_KEYMAP, EXAM_CONSOLE_KEYMAP } from './console/keymap.js';
+import { CONSOLE_KEYMAP, DRILL_CONSOLE_KEYMAP, EXAM_CONSOLE_KEYMAP } from './console/keymap.js';
 
 export const ALL_KEYMAPS: ReadonlyArray<{ screen: string; keymap: Keymap }> = [
   { screen: 'Home', keymap: HOME_KEYMAP },
@@ -17,6 +17,7 @@ export const ALL_KEYMAPS: ReadonlyArray<{ screen: string; keymap: Keymap }> = [
   { screen: 'Pick drill', keymap: PICK_KEYMAP },
   { screen: 'Result', keymap: RESULT_KEYMAP },
   { screen: 'Console pane', keymap: CONSOLE_KEYMAP },
+  { screen: 'Console pane, predict and pick drills', keymap: DRILL_CONSOLE_KEYMAP },
   { screen: 'Mock exam: start', keymap: exam.INTRO_KEYMAP },
   { screen: 'Mock exam: resume', keymap: exam.REOPEN_KEYMAP },
   { screen: 'Mock exam: task list', keymap: exam.LIST_KEYMAP },

@@ -13,6 +13,7 @@ import { openStore, type ProgressStore } from '../../src/store/progress-store.js
 import { KEY, bracketedPaste, cleanupRendered, renderAt, sendKeys, waitForFrame, waitUntil, type Rendered } from './helpers.js';
 import { loadedServices } from './fixtures.js';
 import { QUIT_HINT } from '../../src/tui/console/ConsolePane.js';
+import { howToAnswer } from '../../src/tui/console/keymap.js';
 
 let dir: string;
 let store: ProgressStore;
@@ -160,6 +161,23 @@ describe('the console pane in practice', () => {
     const last = store.attempts({ exerciseId: 'fix-namespace-label' })[1];
     expect(last.passed).toBe(true);
     expect(last.console?.map((e) => e.command)).toEqual(['kubectl get ns --show-labels', LABEL]);
+  });
+
+  it('a predict drill is answered on its questions: its console offers no grading, and Ctrl+S says how to answer', async () => {
+    const r = renderAt(<App services={services} />, { columns: 80, rows: 24 });
+    await openExercise(r, 'diagnose-deny-not-holding');
+    await sendKeys(r.stdin, 'c');
+    const pane = await waitForFrame(r.lastFrame, 'controlplane:~$');
+    expect(pane).toContain('console · diagnose-deny-not-holding');
+    expect(pane).not.toMatch(/Ctrl\+S grade/);
+    await sendKeys(r.stdin, KEY.ctrlS);
+    await waitForFrame(r.lastFrame, howToAnswer('predict')!);
+    expect(store.attempts()).toEqual([]);
+    // The next key clears it; F1's help does not offer grading either.
+    await sendKeys(r.stdin, KEY.f1);
+    const help = await waitForFrame(r.lastFrame, 'how this drill is answered');
+    expect(help).not.toContain('grade the cluster');
+    expect(help).not.toContain(howToAnswer('predict')!);
   });
 
   it('edits the line, recalls history with Up, completes with Tab, cancels a here-document with Ctrl+G', async () => {

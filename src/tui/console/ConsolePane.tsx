@@ -27,6 +27,8 @@ export interface ConsolePaneProps {
   onGrade?: () => void;
   /** A line under the head (why the last grade did not load, ...). */
   message?: string;
+  /** A drill's console: how the drill is answered, shown when its keymap's howToAnswer key is pressed. */
+  answerHint?: string;
 }
 
 /** Runs of rows drawn alike (plain, dim), the cursor's row alone. */
@@ -56,7 +58,10 @@ export function ConsolePane(props: ConsolePaneProps) {
   latest.current = props;
   // The last key was a Ctrl+C on an empty prompt: the next one quits.
   const quitArmed = useRef(false);
-  const bodyHeight = Math.max(1, height - 1 - (props.message ? 1 : 0) - (quitArmed.current ? 1 : 0));
+  // Ctrl+S in a drill's console: how to answer, until the next key.
+  const hinted = useRef(false);
+  const hint = quitArmed.current ? QUIT_HINT : hinted.current ? props.answerHint : undefined;
+  const bodyHeight = Math.max(1, height - 1 - (props.message ? 1 : 0) - (hint ? 1 : 0));
 
   // kubectl edit and vi FILE open the terminal's editor, as the YAML editor's Ctrl+E does.
   const terminal = useTerminalUi();
@@ -90,6 +95,7 @@ export function ConsolePane(props: ConsolePaneProps) {
   const effect = (e: LineEffect | undefined) => {
     const armed = quitArmed.current;
     quitArmed.current = false;
+    hinted.current = false;
     if (!e) return;
     const p = latest.current;
     switch (e.type) {
@@ -104,6 +110,7 @@ export function ConsolePane(props: ConsolePaneProps) {
       case 'cancel': run.interrupt(e.typed); return;
       case 'clear': run.clearScreen(); return;
       case 'grade': p.onGrade?.(); return;
+      case 'howToAnswer': hinted.current = true; return;
       case 'leave': p.onLeave(); return;
       case 'help': p.onHelp(); return;
     }
@@ -124,7 +131,7 @@ export function ConsolePane(props: ConsolePaneProps) {
         <Text bold wrap="truncate" color="cyan">{`console · ${props.title}${where}`}</Text>
       </Box>
       {props.message ? <Text wrap="truncate" color="red">{props.message}</Text> : null}
-      {quitArmed.current ? <Text wrap="truncate" color="yellow">{QUIT_HINT}</Text> : null}
+      {hint ? <Text wrap="truncate" color="yellow">{hint}</Text> : null}
       {/* Rows are wrapped already: a few Text blocks lay out far faster than a Box per row. */}
       <Box flexDirection="column" width={width} height={bodyHeight} overflow="hidden">
         {groups(shown.rows).map((g, i) =>

@@ -2,11 +2,12 @@
 // a function key or a named key, and help is F1. Ctrl+C is a shell's: it drops the typed line or
 // here-document; only on an empty prompt, pressed twice in a row, does it quit the trainer.
 import type { Keymap } from '../input/keymap.js';
+import type { Scenario } from '../../core/bank/scenario.js';
 
 export type ConsoleCommand =
   | 'run' | 'complete' | 'historyPrev' | 'historyNext' | 'left' | 'right' | 'lineStart' | 'lineEnd'
   | 'backspace' | 'delete' | 'killStart' | 'killEnd' | 'killWord' | 'interrupt' | 'cancel' | 'clear'
-  | 'scrollUp' | 'scrollDown' | 'grade' | 'leave' | 'help';
+  | 'scrollUp' | 'scrollDown' | 'grade' | 'howToAnswer' | 'leave' | 'help';
 
 const BASE: Keymap<ConsoleCommand> = [
   { command: 'run', keys: ['Enter'], description: 'run the command (an open here-document, quote or \\ continues at "> ")', category: 'Console', footer: 'run' },
@@ -39,6 +40,28 @@ const BASE: Keymap<ConsoleCommand> = [
 
 /** Practice: Ctrl+S grades the console's cluster. */
 export const CONSOLE_KEYMAP: Keymap<ConsoleCommand> = BASE;
+
+/**
+ * A predict or pick drill is answered on its questions or candidates, not by the cluster: its
+ * console offers no grading, and Ctrl+S says how to answer instead.
+ */
+export const DRILL_CONSOLE_KEYMAP: Keymap<ConsoleCommand> = BASE.map((b) =>
+  b.command === 'grade'
+    ? { command: 'howToAnswer', keys: b.keys, description: 'how this drill is answered (on its questions, not by the cluster)', category: b.category }
+    : b,
+);
+
+/** The practice console's keys for a scenario of this kind. */
+export function consoleKeymapFor(kind: Scenario['kind']): Keymap<ConsoleCommand> {
+  return kind === 'write' || kind === 'fix' ? CONSOLE_KEYMAP : DRILL_CONSOLE_KEYMAP;
+}
+
+/** What Ctrl+S says in a drill's console (one line: it must fit 80 columns). */
+export function howToAnswer(kind: Scenario['kind']): string | undefined {
+  if (kind === 'predict') return 'this drill is answered on its questions: Esc, Enter, then y/n';
+  if (kind === 'pick') return 'this drill is answered by picking a candidate: Esc, Enter, then Left/Right';
+  return undefined;
+}
 
 /** The mock exam grades at hand-in: the console's cluster is the task's answer then. */
 export const EXAM_CONSOLE_KEYMAP: Keymap<ConsoleCommand> = BASE.filter((b) => b.command !== 'grade').map((b) =>

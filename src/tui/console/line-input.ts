@@ -14,7 +14,7 @@ export interface LineContext {
 
 export type LineEffect =
   | { type: 'submit'; lines: string[] }
-  | { type: 'grade' } | { type: 'leave' } | { type: 'help' } | { type: 'clear' }
+  | { type: 'grade' } | { type: 'howToAnswer' } | { type: 'leave' } | { type: 'help' } | { type: 'clear' }
   /** Ctrl+C (interrupt) or Ctrl+G (cancel): the line is dropped; `typed` is what it held. */
   | { type: 'interrupt' | 'cancel'; typed: string };
 
@@ -125,6 +125,7 @@ export class LineInput {
       case 'cancel': this.set(''); this.historyIndex = undefined; return { type: command, typed: text };
       case 'clear': return { type: 'clear' };
       case 'grade': return { type: 'grade' };
+      case 'howToAnswer': return { type: 'howToAnswer' };
       case 'leave': return { type: 'leave' };
       case 'help': return { type: 'help' };
       default: return undefined;

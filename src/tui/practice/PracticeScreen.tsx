@@ -28,7 +28,7 @@ import { ResultView } from './ResultView.js';
 import { ConsolePane } from '../console/ConsolePane.js';
 import { pageOf, type PaneExtent } from '../components/ScrollLines.js';
 import { ConsoleRun } from '../console/console-run.js';
-import { CONSOLE_KEYMAP } from '../console/keymap.js';
+import { consoleKeymapFor, howToAnswer } from '../console/keymap.js';
 import { gradeConsoleAnswer } from '../../core/training/console-answer.js';
 
 export interface PracticeProps {
@@ -233,7 +233,8 @@ export function Practice(props: PracticeProps) {
       <ConsolePane
         run={consoleOf(state.step)}
         title={`${s.id} step ${state.step} · its cluster`}
-        keymap={CONSOLE_KEYMAP}
+        keymap={consoleKeymapFor(s.kind)}
+        answerHint={howToAnswer(s.kind)}
         {...size}
         isActive={props.isActive}
         message={problem ? `Not graded: ${problem.line ? `line ${problem.line}: ` : ''}${problem.message}` : undefined}

@@ -4,7 +4,7 @@ import { screenKeys, type Keymap, type ScreenKeys } from '../input/keymap.js';
 import { HELP_BINDING, QUIT_BINDING } from '../input/common-keys.js';
 import { EDITOR_KEYMAP } from '../editor/keymap.js';
 import type { Scenario } from '../../core/bank/scenario.js';
-import { CONSOLE_KEYMAP } from '../console/keymap.js';
+import { consoleKeymapFor } from '../console/keymap.js';
 
 export const TASK_KEYMAP: Keymap = [
   { command: 'answer', keys: ['Enter', 'a', 'e'], description: 'write the answer', category: 'Task', footer: 'answer', footerKeys: ['Enter'] },
@@ -111,7 +111,7 @@ export const PRACTICE_EDITOR_KEYMAP: Keymap = EDITOR_KEYMAP.map((b) =>
 export function practiceKeys(view: 'task' | 'answer' | 'result' | 'console', kind: Scenario['kind']): ScreenKeys {
   if (view === 'task') return screenKeys(TASK_KEYMAP);
   if (view === 'console')
-    return screenKeys(CONSOLE_KEYMAP, [['Ctrl+C Ctrl+C', "on an empty prompt: quit (the console's commands are kept with a graded attempt only)"]]);
+    return screenKeys(consoleKeymapFor(kind), [['Ctrl+C Ctrl+C', "on an empty prompt: quit (the console's commands are kept with a graded attempt only)"]]);
   if (view === 'result') return screenKeys(RESULT_KEYMAP, RESULT_LEGEND);
   if (kind === 'predict') return screenKeys(PREDICT_KEYMAP);
   if (kind === 'pick') return screenKeys(PICK_KEYMAP);
