@@ -154,3 +154,53 @@ describe('PgDn pages by the height of the pane it scrolls', () => {
     for (const c of data.bank.byId.get('pick-orders-db-two-sources')!.candidates) expect(seen).toMatch(new RegExp(`^  ${c.id}: `, 'm'));
   });
 });
+
+describe("a predict drill's policies in place", () => {
+  /** The policies pane: below the questions, from its "Policies in place" head or the line after the questions' count. */
+  const policiesPane = (f: string) => {
+    const lines = frameLines(f);
+    const from = lines.findIndex((l) => /^\d+\/\d+ answered/.test(l)) + 2;
+    return lines.slice(from).filter((l, i, all) => i < all.length - 1 || l !== '');
+  };
+
+  for (const size of [
+    { columns: 100, rows: 30 },
+    { columns: 80, rows: 24 },
+  ])
+    it(`scroll with PgDn at ${size.columns}x${size.rows}, every policy in turn, the questions staying in view`, async () => {
+      const id = 'predict-layered-union';
+      const r = practiceAt(id, undefined, size);
+      await waitForFrame(r.lastFrame, 'Step 1/1');
+      await sendKeys(r.stdin, KEY.enter);
+      const first = await waitForFrame(r.lastFrame, 'Policies in place (3)');
+      expect(first).toContain('> [ ? ] frontend -> backend:8080');
+      const seen = (await pageToEnd(r, policiesPane)).join('\n');
+      for (const name of ['deny-all-ingress', 'frontend-to-backend', 'monitoring-to-backend']) expect(seen).toContain(`name: ${name}`);
+      // Answering moves through the questions; the policies pane stays where it was read.
+      const end = marker(r.lastFrame())!;
+      const answered = await (async () => {
+        await sendKeys(r.stdin, 'y');
+        return waitForFrame(r.lastFrame, '[yes] frontend -> backend:8080');
+      })();
+      expect(answered).toContain('> [ ? ] monitoring -> backend:9090');
+      expect(marker(answered)).toEqual(end);
+      // PgUp goes back to the top of the policies.
+      for (let i = 0; i < end.total; i++) {
+        if (r.lastFrame().includes('Policies in place (3)')) break;
+        await sendKeys(r.stdin, KEY.pgUp);
+      }
+      expect(r.lastFrame()).toContain('Policies in place (3)');
+    });
+
+  it('h puts the hint at the head of the policies pane, in view', async () => {
+    const r = practiceAt('predict-layered-union', undefined, { columns: 80, rows: 24 });
+    await waitForFrame(r.lastFrame, 'Step 1/1');
+    await sendKeys(r.stdin, KEY.enter);
+    await waitForFrame(r.lastFrame, 'Policies in place (3)');
+    await sendKeys(r.stdin, KEY.pgDn, KEY.pgDn);
+    await waitForFrame(r.lastFrame, (f) => !f.includes('Policies in place (3)'));
+    await sendKeys(r.stdin, 'h');
+    const f = await waitForFrame(r.lastFrame, 'Hints (1/');
+    expect(policiesPane(f)[0]).toMatch(/^Hints \(1\/\d\)$/);
+  });
+});

@@ -244,7 +244,9 @@ export function Practice(props: PracticeProps) {
       />
     );
   } else if (state.view === 'answer' && s.kind === 'predict')
-    body = <PredictView prep={prep} answers={state.predict} index={state.predictIndex} hints={state.hints} {...size} />;
+    body = (
+      <PredictView prep={prep} answers={state.predict} index={state.predictIndex} hints={state.hints} top={state.policiesTop} paneRef={paneRef} {...size} />
+    );
   else if (state.view === 'answer' && s.kind === 'pick')
     body = <PickView prep={prep} index={state.pickIndex} top={state.pickTop} problem={problem} paneRef={paneRef} {...size} />;
   else if (graded) body = <ResultView prep={prep} graded={graded} state={state} paneRef={paneRef} {...size} />;

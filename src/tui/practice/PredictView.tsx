@@ -2,7 +2,7 @@
 // narrow) the policies in place, which the answers are about.
 import React from 'react';
 import { Box } from 'ink';
-import { ScrollLines } from '../components/ScrollLines.js';
+import { ScrollLines, clampScroll, paneExtent, type PaneExtent } from '../components/ScrollLines.js';
 import { WIDE_COLUMNS } from '../components/AnswerEditor.js';
 import type { PreparedStep } from '../../core/bank/prepare.js';
 import { existingBlocksAt } from '../../core/bank/prepare.js';
@@ -19,13 +19,19 @@ export function policyLines(prep: PreparedStep): Line[] {
   return out;
 }
 
+/** Policy lines kept in view below the questions when they share one column. */
+const MIN_POLICY_ROWS = 6;
+
 export function PredictView(props: {
   prep: PreparedStep;
   answers: readonly (boolean | undefined)[];
   index: number;
   hints: number;
+  /** The policies pane's scroll (PgUp/PgDn). */
+  top: number;
   width: number;
   height: number;
+  paneRef: { current: PaneExtent | undefined };
 }) {
   const { prep, answers, index, width, height } = props;
   const qs = prep.scenario.steps[prep.step - 1].questions;
@@ -38,20 +44,27 @@ export function PredictView(props: {
     lines.push({ text: `${i === index ? '>' : ' '} ${mark} ${q.ask}`, bold: i === index, color: a === undefined ? undefined : a ? 'green' : 'yellow' });
   });
   const answered = answers.filter((a) => a !== undefined).length;
-  lines.push({ text: '' }, { text: `${answered}/${qs.length} answered`, dim: true });
-  lines.push(...hintLines(prep.scenario, props.hints));
-  if (!wide) lines.push({ text: '' }, ...policyLines(prep).map((l) => ({ ...l, text: `  ${l.text}` })));
-  const wrapped = wrapLines(lines, qWidth - 1);
+  lines.push({ text: `${answered}/${qs.length} answered`, dim: true });
+  const questionLines = wrapLines(lines, qWidth - 1);
+  // The policies (and the hints asked for, first) scroll in a pane of their own, beside the
+  // questions or below them, so that PgUp/PgDn read them while the questions stay in view.
+  const pWidth = wide ? width - qWidth - 1 : width;
+  const reading = wrapLines(
+    [...hintLines(prep.scenario, props.hints).filter((l, i) => i > 0 || l.text !== ''), ...(props.hints > 0 ? [{ text: '' }] : []), ...policyLines(prep)],
+    pWidth - 1,
+  );
+  const qHeight = wide ? height : Math.max(1, Math.min(questionLines.length, height - 1 - MIN_POLICY_ROWS));
+  const pHeight = wide ? height : Math.max(1, height - qHeight - 1);
+  props.paneRef.current = paneExtent(reading.length, pHeight);
   const cursorLine = 2 + index;
-  const top = Math.max(0, cursorLine - height + 3);
-  const questions = <ScrollLines lines={wrapped} top={top} width={qWidth} height={height} />;
-  if (!wide) return questions;
-  const pWidth = width - qWidth - 1;
+  const qTop = Math.max(0, cursorLine - qHeight + 3);
+  const questions = <ScrollLines lines={questionLines} top={clampScroll(qTop, questionLines.length, qHeight)} width={qWidth} height={qHeight} />;
+  const policies = <ScrollLines lines={reading} top={clampScroll(props.top, reading.length, pHeight)} width={pWidth} height={pHeight} />;
   return (
-    <Box flexDirection="row" width={width} height={height}>
+    <Box flexDirection={wide ? 'row' : 'column'} width={width} height={height}>
       {questions}
-      <Box width={1} />
-      <ScrollLines lines={wrapLines(policyLines(prep), pWidth - 1)} top={0} width={pWidth} height={height} />
+      <Box width={1} height={1} />
+      {policies}
     </Box>
   );
 }

@@ -25,6 +25,8 @@ export interface SessionState {
   solutionShown: boolean;
   taskTop: number;
   pickTop: number;
+  /** A predict drill's policies pane (the hints asked for above them). */
+  policiesTop: number;
   detailsTop: number;
   cursor: { row: number; col: number };
   stepStartedAt: number;
@@ -68,6 +70,7 @@ export function initialSession(step: number, text: string, predict: (boolean | u
     solutionShown: false,
     taskTop: 0,
     pickTop: 0,
+    policiesTop: 0,
     detailsTop: 0,
     cursor: { row: 0, col: 0 },
     stepStartedAt: now,
@@ -138,8 +141,13 @@ function predictKey(state: SessionState, key: KeyPress, ctx: KeyContext): Sessio
       return set(true, true);
     case 'no':
       return set(false, true);
+    case 'pageUp':
+      return { ...state, policiesTop: scroll(state.policiesTop, -ctx.page, ctx.maxTop) };
+    case 'pageDown':
+      return { ...state, policiesTop: scroll(state.policiesTop, ctx.page, ctx.maxTop) };
     case 'hint':
-      return { ...state, hints: Math.min(ctx.hintCount, state.hints + 1) };
+      // The hints head the policies pane: back to its top to show the new one.
+      return { ...state, hints: Math.min(ctx.hintCount, state.hints + 1), policiesTop: 0 };
     default:
       return common(state, command) ?? state;
   }
