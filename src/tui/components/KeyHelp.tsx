@@ -2,6 +2,7 @@
 import React from 'react';
 import { Box } from 'ink';
 import { Text } from './Text.js';
+import { wrap } from '../../core/bank/describe.js';
 
 /** [keys, what they do], e.g. ['↑/↓ j/k', 'move']. */
 export type KeyHints = ReadonlyArray<readonly [string, string]>;
@@ -33,22 +34,44 @@ export function Footer(props: { hints: KeyHints; width: number }) {
   );
 }
 
+/** One row of the help: a key (on an entry's first row only) and a piece of its description. */
+export interface HelpRow {
+  key: string;
+  text: string;
+}
+
+/**
+ * The help's rows in `width` columns (inside the border): the keys in a column, each description
+ * wrapped beside them, never cut. Only whole entries are kept within `room` rows.
+ */
+export function helpRows(keys: KeyHints, width: number, room: number): { rows: HelpRow[]; keyWidth: number; hidden: number } {
+  const keyWidth = Math.max(...keys.map(([k]) => k.length), 4) + 2;
+  const rows: HelpRow[] = [];
+  let shown = 0;
+  for (const [k, what] of keys) {
+    const lines = wrap(what, width - keyWidth);
+    if (rows.length + lines.length > room) break;
+    lines.forEach((text, i) => rows.push({ key: i === 0 ? k : '', text }));
+    shown++;
+  }
+  return { rows, keyWidth, hidden: keys.length - shown };
+}
+
 export function HelpOverlay(props: { title: string; keys: KeyHints; width: number; height: number }) {
-  const keyWidth = Math.max(...props.keys.map(([k]) => k.length), 4) + 2;
-  // Border (2) + title and blank line (2) + closing hint (2).
+  // Border (2) + title and blank line (2) + closing hint (2); border and padding take 4 columns.
   const room = Math.max(0, props.height - 6);
-  const shown = props.keys.slice(0, room);
+  const { rows, keyWidth, hidden } = helpRows(props.keys, props.width - 4, room);
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1} width={props.width} height={props.height}>
       <Text bold>{`Keys: ${props.title}`}</Text>
       <Text> </Text>
-      {shown.map(([k, what]) => (
-        <Text key={k} wrap="truncate">
-          <Text color="cyan">{k.padEnd(keyWidth)}</Text>
-          {what}
+      {rows.map((r, i) => (
+        <Text key={i} wrap="truncate">
+          <Text color="cyan">{r.key.padEnd(keyWidth)}</Text>
+          {r.text}
         </Text>
       ))}
-      {shown.length < props.keys.length ? <Text dimColor>{`… ${props.keys.length - shown.length} more (enlarge the window)`}</Text> : null}
+      {hidden > 0 ? <Text dimColor>{`… ${hidden} more (enlarge the window)`}</Text> : null}
       <Box flexGrow={1} />
       <Text dimColor>Esc or ? closes this help. Ctrl+C quits from anywhere (the console: twice).</Text>
     </Box>

@@ -3,6 +3,7 @@
 import React from 'react';
 import { Box } from 'ink';
 import { Text } from '../components/Text.js';
+import { ellipsis } from '../components/ellipsis.js';
 import { ScrollLines, clampScroll } from '../components/ScrollLines.js';
 import type { Scenario } from '../../core/bank/scenario.js';
 import { wrapLines, type Line } from '../../core/bank/describe.js';
@@ -40,7 +41,7 @@ export function ExamResultView(props: {
       <Text dimColor wrap="truncate">{`   #  ${'task'.padEnd(titleWidth)}  weight   score   points  verdict`}</Text>
       {score.tasks.map((t, i) => {
         const s = props.scenarioOf(t.exerciseId);
-        const name = (s?.title ?? t.exerciseId).slice(0, titleWidth).padEnd(titleWidth);
+        const name = ellipsis(s?.title ?? t.exerciseId, titleWidth).padEnd(titleWidth);
         const line = `${i === index ? '>' : ' '}${String(i + 1).padStart(3)}  ${name}  ${`${t.weight}%`.padStart(6)}  ${`${Math.round(t.score * 100)}%`.padStart(6)}  ${t.points.toFixed(1).padStart(7)}  ${VERDICT_MARK[t.verdict]}`;
         const color = t.verdict === 'passed' ? 'green' : t.verdict === 'partial' ? 'yellow' : 'red';
         return (
