@@ -6,8 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadBank } from '../../src/core/bank/load-dir.js';
 import { solutionAnswer, type Scenario } from '../../src/core/bank/scenario.js';
-import { gradeAnswer, type Graded } from '../../src/core/grader/grade.js';
-import { cellWhy, firstWrongCell, resultTable, wrongPairsOf, type ResultTable } from '../../src/core/grader/result-table.js';
+import { gradeAnswer, LEAST_PERMISSIVE, type Graded } from '../../src/core/grader/grade.js';
+import { cellTexts, cellWhy, firstWrongCell, resultTable, wrongPairsOf, type ResultTable } from '../../src/core/grader/result-table.js';
 import { compactText, connectionText, subtractConnections, allConnections } from '../../src/core/reach/ports.js';
 import { formatFinding } from '../../src/core/findings.js';
 import { np, scenario } from './helpers.js';
@@ -77,8 +77,7 @@ describe('the result table agrees with the grade', () => {
         // The pairs the grade lists as wrong connections, and (but for a too-wide pick, held to
         // the least permissive candidate) the pairs its evaluation marks wrong.
         expect(wrong, a.name).toEqual([...new Set(out.result.mismatches.map((m) => `${m.from}>${m.to}`))].sort());
-        if (!out.graded.least) expect(wrong, a.name).toEqual([...graderWrongPairs(out.graded)].sort());
-        else expect(out.result.passed).toBe(false);
+        if (!out.graded.least || out.result.passed) expect(wrong, a.name).toEqual([...graderWrongPairs(out.graded)].sort());
         const covered = coveredPairs(t);
         const ev = out.graded.evaluation;
         expect(covered.length, a.name).toBe(new Set(covered).size);
@@ -239,5 +238,41 @@ steps:
     expect(t.columns.map((c) => c.label)).toEqual(['web', 'client', 'kube-dns', 'example.com']);
     expect(t.columns[0].members).toHaveLength(2);
     expect(at(t, 'web', 'web').got).toBeDefined(); // the two replicas reach each other: a graded cell
+  });
+});
+
+describe('a pick drill: the least permissive candidate decides the ports left to choice', () => {
+  const s = bank.byId.get('pick-orders-db-two-sources')!;
+  const tableOf = (id: string) => {
+    const out = gradeAnswer(s, [{ file: 'answer.yaml', text: `pick: ${id}` }]);
+    if (!out.ok || !out.graded) throw new Error(`pick ${id} does not grade`);
+    return { t: resultTable(out.graded), out };
+  };
+  const expectedTexts = (t: ResultTable) => t.cells.map((row) => row.map((c) => (c ? cellTexts(c).expected : '')));
+
+  it('Expected is the same whichever candidate is picked', () => {
+    const right = expectedTexts(tableOf('c').t);
+    for (const c of s.candidates) expect(expectedTexts(tableOf(c.id).t), `pick ${c.id}`).toEqual(right);
+  });
+
+  it('the right pick opens on checkout -> orders-db, TCP 5432 expected and got, nothing left to choice', () => {
+    const { t, out } = tableOf('c');
+    expect(out.result.passed).toBe(true);
+    const cell = at(t, 'checkout', 'orders-db');
+    expect(cellTexts(cell)).toEqual({ expected: '5432', got: '5432' });
+    expect(cell.wrong).toBe(false);
+    const first = firstWrongCell(t);
+    expect([t.rows[first.row].label, t.columns[first.col].label]).toEqual(['checkout', 'orders-db']);
+    const why = cellWhy(t, first.row, first.col, out.graded!.evaluation).join('\n');
+    expect(why).not.toContain('left to choice');
+    expect(why).toContain('expected TCP 5432; got TCP 5432');
+  });
+
+  it('b, too wide, is wrong on the ports beyond 5432 that c denies', () => {
+    const { t } = tableOf('b');
+    const cell = at(t, 'checkout', 'orders-db');
+    expect(cellTexts(cell).expected).toBe('5432');
+    expect(cell.wrong).toBe(true);
+    expect(cell.wrongRequirements).toContain(LEAST_PERMISSIVE);
   });
 });

@@ -92,8 +92,9 @@ export interface Graded {
   space: GradingSpace;
   evaluation: Evaluation;
   /**
-   * A pick drill's least permissive candidate, when the pick meets the task but allows more: the
-   * connections it allows beyond this one are what the pick gets wrong (on the same grid).
+   * A pick drill's least permissive candidate (whichever is picked): it decides the ports the step
+   * leaves to choice, and what a pick allows there beyond it is what the pick gets wrong (on the
+   * same grid).
    */
   least?: Evaluation;
 }
@@ -601,7 +602,7 @@ function gradePick(prep: PreparedStep, input: ManifestInput): GradeOutcome {
   const { requirements, score: reqScore } = scoreRequirements(space, mine.ev);
   const mismatches = mismatchesOf(space, mine.ev);
   const checks = checkResults(prep, mine.ev);
-  if (pick !== right && rightRun && mine.ev.wrongCount === 0) {
+  if (pick !== right && rightRun) {
     for (const { pair, set } of extraOf(mine)) {
       const p = mine.ev.grid.pairs[pair];
       const from = mine.ev.grid.endpoints[p.from].id;
@@ -640,7 +641,7 @@ function gradePick(prep: PreparedStep, input: ManifestInput): GradeOutcome {
       notes: [`you picked ${pick}; the least permissive candidate that meets the task is ${right ?? '(none)'}`],
       picks,
     },
-    graded: { space, evaluation: mine.ev, ...(pick !== right && rightRun && mine.ev.wrongCount === 0 ? { least: rightRun.ev } : {}) },
+    graded: { space, evaluation: mine.ev, ...(rightRun ? { least: rightRun.ev } : {}) },
   };
 }
 

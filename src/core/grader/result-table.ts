@@ -39,7 +39,7 @@ export interface TableCell {
   got: ConnectionSet;
   /** Ports left to choice here (the step's `any` patterns, or ungraded): out of both sets. */
   free: ConnectionSet;
-  /** expected and got differ: exactly the grader's wrong connections for these pairs. */
+  /** expected and got differ on graded ports, or a pick allows more than the least permissive candidate: exactly the grader's wrong connections for these pairs. */
   wrong: boolean;
   /** Ports where they differ. */
   wrongSet: ConnectionSet;
@@ -94,6 +94,9 @@ function pairCell(graded: Graded, pi: number): Omit<TableCell, 'from' | 'to' | '
   const expected = emptyConnections();
   const got = emptyConnections();
   const free = emptyConnections();
+  // Where they differ on graded ports, and where a pick allows more than the least permissive
+  // candidate (one that allows less on the ports left to choice is not wrong there).
+  const wrongSet = emptyConnections();
   const reqs = new Set<number>();
   const wrongReqs = new Set<number>();
   let leastGraded = false;
@@ -104,7 +107,8 @@ function pairCell(graded: Graded, pi: number): Omit<TableCell, 'from' | 'to' | '
       const [lo, hi] = g.atomRange(proto, k);
       const want = space.expected[sbase + ev.column[c]];
       if (want !== ALLOWED && want !== DENIED) {
-        // A pick that meets the task is still graded against the least permissive candidate there.
+        // A pick drill: the least permissive candidate decides these ports (the same Expected
+        // whichever is picked); allowing more than it there is wrong, as the grade says.
         const least = graded.least;
         if (!least) {
           pushRange(free[proto], lo, hi);
@@ -114,18 +118,21 @@ function pairCell(graded: Graded, pi: number): Omit<TableCell, 'from' | 'to' | '
         const theirs = least.allowed[base + c] === 1;
         if (theirs) pushRange(expected[proto], lo, hi);
         if (mine) pushRange(got[proto], lo, hi);
+        if (mine && !theirs) pushRange(wrongSet[proto], lo, hi);
         leastGraded = true;
-        if (mine !== theirs) leastWrong = true;
+        if (mine && !theirs) leastWrong = true;
         continue;
       }
       const r = space.requirementOf[sbase + ev.column[c]];
       reqs.add(r);
       if (want === ALLOWED) pushRange(expected[proto], lo, hi);
       if (ev.allowed[base + c] === 1) pushRange(got[proto], lo, hi);
-      if ((want === ALLOWED) !== (ev.allowed[base + c] === 1)) wrongReqs.add(r);
+      if ((want === ALLOWED) !== (ev.allowed[base + c] === 1)) {
+        wrongReqs.add(r);
+        pushRange(wrongSet[proto], lo, hi);
+      }
     }
   }
-  const wrongSet = union(subtractConnections(expected, got), subtractConnections(got, expected));
   const names = (s: Set<number>, least: boolean) => [...[...s].sort((a, b) => a - b).map((r) => space.requirementNames[r]), ...(least ? [LEAST_PERMISSIVE] : [])];
   return { expected, got, free, wrong: !isNone(wrongSet), wrongSet, requirements: names(reqs, leastGraded), wrongRequirements: names(wrongReqs, leastWrong) };
 }
