@@ -155,6 +155,20 @@ describe('diff', () => {
     expect(r.out).toContain('+ shop/debug [Pod] -> shop/db [StatefulSet, 1 pod]: TCP 5432\n');
   });
 
+  it('-l and -n choose the pods the diff is about: their connections with everyone are compared', async () => {
+    // debug becomes app=web, so db (which admits web) now accepts it: a change that touches db.
+    const relabelled = CLUSTER.replace('metadata: {name: debug, namespace: shop, labels: {app: debug}}', 'metadata: {name: debug, namespace: shop, labels: {app: web}}');
+    const dir = files({ 'a.yaml': CLUSTER, 'b.yaml': relabelled });
+    const db = await run(['diff', '-f', 'a.yaml', '--against', 'b.yaml', '-l', 'app=db'], dir);
+    expect(db.code).toBe(1);
+    expect(db.out).toBe(['+ shop/debug [Pod] -> shop/db [StatefulSet, 1 pod]: TCP 5432', '1 workload pair changed: 1 gained connections, 0 lost some', ''].join('\n'));
+    // A selection the change does not touch: no change, exit 0.
+    const canary = await run(['diff', '-f', 'a.yaml', '--against', 'b.yaml', '-l', 'track=canary'], dir);
+    expect(canary).toEqual({ code: 0, out: 'no change: every connection is the same\n', err: '' });
+    const other = await run(['diff', '-f', 'a.yaml', '--against', 'b.yaml', '-n', 'elsewhere', '-o', 'json'], dir);
+    expect(JSON.parse(other.out)).toEqual({ changed: false, changes: [], onlyInBase: [], onlyInNew: [] });
+  });
+
   it('pods in one input only are named, not compared; -o yaml; a missing --against is a usage error', async () => {
     const dir = files({ 'a.yaml': CLUSTER, 'b.yaml': change.replace(/---\napiVersion: v1\nkind: Pod\nmetadata: \{name: debug[\s\S]*?status: \{podIP: 10.0.0.9\}\n/, '') });
     const r = await run(['diff', '-f', 'a.yaml', '--against', 'b.yaml'], dir);

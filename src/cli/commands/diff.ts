@@ -23,8 +23,8 @@ to see before \`kubectl apply\`, or after a fix drill ("what did my change do?")
   -f, --file FILE|DIR      the base manifests; repeatable; "-" reads stdin
   --against FILE|DIR       the new manifests; repeatable
   -R, --recursive          with a directory, also the folders below it
-  -n, --namespace NS       only pods of this namespace; repeatable (-A: every namespace)
-  -l, --selector SEL       only pods whose labels match (kubectl syntax)
+  -n, --namespace NS       the connections of pods of this namespace, with everyone; repeatable (-A: every namespace)
+  -l, --selector SEL       the connections of pods whose labels match, with everyone (kubectl syntax)
   -e, --external IP        compare a host outside the cluster too; repeatable
   --by workload|pod        group by workload (the default) or list every pod pair
   -o, --output FMT         json or yaml (default: text for people)
@@ -60,18 +60,20 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
   const next = await loadInputs(flagValues(args, 'against'), io, { recursive });
   for (const c of [base.cluster, next.cluster]) for (const ip of externals) if (!c.externals.some((x) => x.ip === ip)) c.externals.push({ name: ip, ip, ports: [] });
 
+  // -n and -l choose the pods the diff is about; their connections with everyone are compared.
+  const scoped = scope.namespaces !== undefined || scope.selector !== undefined;
   const inScope = (cluster: Cluster) => {
     const pods = new Map(cluster.pods.map((p) => [`${p.namespace}/${p.name}`, p]));
     return (id: string): boolean => {
       const pod = pods.get(id);
-      if (!pod) return true; // an outside host
+      if (!pod) return !scoped; // an outside host: compared with the chosen pods only
       if (scope.namespaces && !scope.namespaces.has(pod.namespace)) return false;
       return !scope.selector || selectorMatches(scope.selector, pod.labels);
     };
   };
-  const keepBase = inScope(base.cluster);
-  const keepNext = inScope(next.cluster);
-  const d = diffConnections(new Engine(base.cluster, base.policies), new Engine(next.cluster, next.policies), { keep: (id) => keepBase(id) || keepNext(id) });
+  const inBase = inScope(base.cluster);
+  const inNext = inScope(next.cluster);
+  const d = diffConnections(new Engine(base.cluster, base.policies), new Engine(next.cluster, next.policies), { selected: (id) => inBase(id) || inNext(id) });
   const changed = hasChanges(d);
   if (output !== 'default') await writeData(io, output, diffData(d, by));
   else io.stdout.write(diffText(d, by, useColor(io)));

@@ -32,18 +32,22 @@ export interface ConnectionDiff {
 }
 
 export interface DiffOptions {
-  /** Endpoint ids to compare (default: every endpoint of both). */
-  keep?: (id: string) => boolean;
+  /**
+   * The endpoints the diff is about (default: every endpoint): a pair is compared when either end
+   * is one, so "did this change touch db?" sees db's connections with everyone else.
+   */
+  selected?: (id: string) => boolean;
 }
 
 export function diffConnections(base: Engine, next: Engine, options: DiffOptions = {}): ConnectionDiff {
-  const keep = options.keep ?? (() => true);
-  const baseIds = new Set(base.endpoints.map((e) => e.id).filter(keep));
-  const nextIds = next.endpoints.map((e) => e.id).filter(keep);
+  const selected = options.selected ?? (() => true);
+  const baseIds = new Set(base.endpoints.map((e) => e.id));
+  const nextIds = next.endpoints.map((e) => e.id);
   const common = nextIds.filter((id) => baseIds.has(id));
   const nextSet = new Set(nextIds);
-  const onlyInBase = [...baseIds].filter((id) => !nextSet.has(id));
-  const onlyInNew = nextIds.filter((id) => !baseIds.has(id));
+  const onlyInBase = [...baseIds].filter((id) => !nextSet.has(id) && selected(id));
+  const onlyInNew = nextIds.filter((id) => !baseIds.has(id) && selected(id));
+  const chosen = common.map(selected);
 
   const evBase = new ConnectionEvaluator(base);
   const evNext = new ConnectionEvaluator(next);
@@ -58,7 +62,7 @@ export function diffConnections(base: Engine, next: Engine, options: DiffOptions
   const groups = new Map<string, GroupChange>();
   for (let a = 0; a < common.length; a++) {
     for (let b = 0; b < common.length; b++) {
-      if (a === b) continue;
+      if (a === b || !(chosen[a] || chosen[b])) continue;
       const from = workloadOf.get(nextIndex[a])!;
       const to = workloadOf.get(nextIndex[b])!;
       const key = `${from.id}\u0000${to.id}`;
