@@ -40,6 +40,18 @@ describe('show', () => {
     expect(stored.reveals.map((x: { exerciseId: string }) => x.exerciseId)).toEqual(['exercise-1']);
   });
 
+  it("joins a step's solution pieces with one `---`, though exercise-2's step 2 brings its own", async () => {
+    const r = await run(['show', 'exercise-2', '--step', '2', '--solution']);
+    expect(r.code).toBe(0);
+    const solution = r.out.slice(r.out.indexOf('Reference solution (step 2)'));
+    expect(solution).toContain('name: deny-all-egress');
+    expect(solution).toContain('name: allow-dns');
+    expect(solution.match(/^ {2}---$/gm)).toEqual(['  ---']);
+    expect(solution).not.toMatch(/---\n\s*---/);
+    const j = JSON.parse((await run(['show', 'exercise-2', '--step', '2', '--solution', '-o', 'json'])).out);
+    expect(j.solution.match(/^---$/gm)).toEqual(['---']);
+  });
+
   it('rejects unknown ids and steps with exit 2', async () => {
     expect((await run(['show', 'exercise-9'])).code).toBe(2);
     expect((await run(['show', 'exercise-1', '--step', '3'])).code).toBe(2);

@@ -2,7 +2,7 @@
 // its gutter mark and its indentation, side by side and one after the other.
 import { describe, expect, it } from 'vitest';
 import { comparisonLines, gutterPieces, referenceAnswer } from '../../src/tui/review/attempt-lines.js';
-import { documentLines, joinDocuments } from '../../src/tui/review/line-diff.js';
+import { documentLines, joinDocuments } from '../../src/core/text/yaml-documents.js';
 import { loadBank } from '../../src/core/bank/load-dir.js';
 
 const DENY = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: deny\n';

@@ -6,6 +6,7 @@ import { UsageError, flagSet, flagValue, outputFormat, outputSpec, parseArgs } f
 import { writeData } from '../output.js';
 import { InputError } from '../../core/findings.js';
 import { preparedStep } from '../../core/bank/prepare.js';
+import { joinDocuments, textLines } from '../../core/text/yaml-documents.js';
 import { hintLines, taskLines, type Line } from '../../core/bank/describe.js';
 import { solutionAnswer, type Scenario } from '../../core/bank/scenario.js';
 import { scenarioFor } from './grade.js';
@@ -79,7 +80,7 @@ export async function showCommand(argv: string[], io: Io): Promise<number> {
           questions,
           candidates: s.candidates.map((c) => ({ id: c.id, policies: c.policies.text })),
           hints: s.hints.slice(0, hints),
-          ...(solution ? { solution: solution.map((b) => b.text).join('---\n') } : {}),
+          ...(solution ? { solution: joinDocuments(solution.map((b) => b.text)) } : {}),
         },
     );
     return 0;
@@ -98,7 +99,7 @@ export async function showCommand(argv: string[], io: Io): Promise<number> {
   lines.push(...hintLines(s, hints));
   if (solution) {
     lines.push({ text: '' }, { text: `Reference solution (step ${step})`, bold: true, color: 'green' });
-    for (const l of solution.map((b) => b.text.trimEnd()).join('\n---\n').split('\n')) lines.push({ text: `  ${l}` });
+    for (const l of textLines(joinDocuments(solution.map((b) => b.text)))) lines.push({ text: `  ${l}` });
   }
   const how =
     s.kind === 'predict'

@@ -11,13 +11,14 @@ import { gradeState, type ClusterState, type GradeOutcome } from '../grader/grad
 import { answerAllowsNamespaces, applyPolicies, readPolicyAnswer } from '../grader/answer.js';
 import { Console, type ConsoleOptions } from '../console/index.js';
 import { ANSWER_FILE } from './answer-file.js';
+import { joinDocuments } from '../text/yaml-documents.js';
 import type { ConsoleEntry } from './records.js';
 
 /** The text a write/fix step's editor starts from: nothing, or a fix step's policies in place. */
 export function untouchedDraft(s: Scenario, step: number, draft: string | undefined): boolean {
   if (draft === undefined || draft.trim() === '') return true;
   if (s.kind !== 'fix') return false;
-  const start = existingBlocksAt(s, step).map((b) => b.text.trimEnd()).join('\n---\n') + '\n';
+  const start = joinDocuments(existingBlocksAt(s, step).map((b) => b.text));
   return draft.trim() === start.trim();
 }
 

@@ -3,6 +3,7 @@
 import type { Bank } from '../bank/bank.js';
 import type { Scenario } from '../bank/scenario.js';
 import { existingBlocksAt } from '../bank/prepare.js';
+import { joinDocuments } from '../text/yaml-documents.js';
 import { gradeAnswer, type GradeResult } from '../grader/grade.js';
 import { examResultForStore, scoreExam, type ExamScore, type TaskGrade } from './exam-score.js';
 import { scoreInputFor } from './exam-session.js';
@@ -21,11 +22,7 @@ export function examStep(s: Scenario): number {
 /** The editor's text before the learner types: the policies in place for a fix task, else nothing. */
 export function examStartText(s: Scenario): string {
   if (s.kind !== 'fix') return '';
-  return (
-    existingBlocksAt(s, examStep(s))
-      .map((b) => b.text.trimEnd())
-      .join('\n---\n') + '\n'
-  );
+  return joinDocuments(existingBlocksAt(s, examStep(s)).map((b) => b.text));
 }
 
 /** Whether the task has an answer to grade (flagged or not): text that differs from the start. */

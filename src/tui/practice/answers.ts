@@ -2,6 +2,7 @@
 // a session starts: the first step not passed, the draft or the text the last step ended with.
 import type { Scenario } from '../../core/bank/scenario.js';
 import { existingBlocksAt } from '../../core/bank/prepare.js';
+import { joinDocuments } from '../../core/text/yaml-documents.js';
 import { readPickAnswer, readPredictAnswer } from '../../core/grader/answer.js';
 import { ANSWER_FILE } from '../../core/training/answer-file.js';
 import type { PracticeData } from './services.js';
@@ -64,11 +65,6 @@ export function startingText(data: PracticeData, s: Scenario, step: number, carr
         .pop()?.answer;
     if (prev !== undefined) return prev;
   }
-  if (s.kind === 'fix')
-    return (
-      existingBlocksAt(s, step)
-        .map((b) => b.text.trimEnd())
-        .join('\n---\n') + '\n'
-    );
+  if (s.kind === 'fix') return joinDocuments(existingBlocksAt(s, step).map((b) => b.text));
   return '';
 }

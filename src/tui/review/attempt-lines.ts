@@ -6,7 +6,8 @@ import type { Scenario } from '../../core/bank/scenario.js';
 import { solutionAnswer } from '../../core/bank/scenario.js';
 import type { Line } from '../../core/bank/describe.js';
 import { wrap } from '../../core/bank/describe.js';
-import { documentLines, joinDocuments, lineDiff, textLines } from './line-diff.js';
+import { lineDiff } from './line-diff.js';
+import { documentLines, joinDocuments, textLines } from '../../core/text/yaml-documents.js';
 
 export interface ReviewSubject {
   scenario: Scenario | undefined;
