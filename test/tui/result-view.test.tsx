@@ -117,3 +117,18 @@ describe('the live matrix', () => {
     });
   }
 });
+
+describe('the details under the result', () => {
+  it('an unmet policy requirement says why: the deny in default is in another namespace', async () => {
+    const inDefault = DENY.replace('namespace: netpol-test', 'namespace: default');
+    const r = result('exercise-1', 1, inDefault, { columns: 100, rows: 60 });
+    const f = await waitForFrame(r.lastFrame, 'the policy is named deny-all-ingress');
+    const lines = frameLines(f);
+    const at = lines.findIndex((l) => l.startsWith('✗ the policy is named deny-all-ingress'));
+    expect(at).toBeGreaterThanOrEqual(0);
+    // Right under it (wrapped at 100 columns).
+    expect(`${lines[at + 1]} ${lines[at + 2].trim()}`).toBe(
+      '    no NetworkPolicy named deny-all-ingress in namespace netpol-test: default/deny-all-ingress is in another namespace',
+    );
+  });
+});

@@ -38,6 +38,8 @@ export function detailLines(prep: PreparedStep, g: Graded, hints: number, soluti
   for (const req of r.requirements) {
     const count = req.total > 1 && !req.met ? ` (${req.total - req.wrong}/${req.total} right)` : '';
     out.push({ text: `${req.met ? '✓' : '✗'} ${req.name}${count}`, color: req.met ? 'green' : 'red' });
+    // Why a requirement about the policies themselves failed (a name, a namespace), as `grade` says it.
+    if (!req.met && req.failure) out.push({ text: `    ${req.failure}`, color: 'red' });
     if (!req.met && req.advice) out.push({ text: `    advice: ${req.advice}`, color: 'cyan' });
   }
   if (r.mismatches.length) {
