@@ -172,6 +172,17 @@ spec:
     expect(load(job('  parallelism: 3\n')).cluster.pods).toHaveLength(3);
   });
 
+  it('a finished or suspended Job runs no pod (a dump after its pods were cleaned up)', () => {
+    const job = (spec: string, status: string) =>
+      `apiVersion: batch/v1\nkind: Job\nmetadata: {name: migrate}\nspec:\n${spec}  template:\n    metadata: {labels: {app: migrate}}\n    spec: {restartPolicy: Never, containers: [{name: c}]}\n${status}`;
+    expect(load(job('', 'status: {succeeded: 1, completionTime: "2026-11-30T10:00:00Z"}\n')).cluster.pods).toEqual([]);
+    expect(load(job('', 'status:\n  failed: 6\n  conditions: [{type: Failed, status: "True", reason: BackoffLimitExceeded}]\n')).cluster.pods).toEqual([]);
+    expect(load(job('  suspend: true\n', '')).cluster.pods).toEqual([]);
+    // Still running: its pod is there.
+    expect(load(job('', 'status: {active: 1, startTime: "2026-11-30T10:00:00Z"}\n')).cluster.pods).toHaveLength(1);
+    expect(load(job('', 'status:\n  conditions: [{type: Complete, status: "False"}]\n')).cluster.pods).toHaveLength(1);
+  });
+
   it('strict on the fields read, open on the rest of the spec', () => {
     expect(errors(deployment('web', 1).replace('  selector:', '  strategy: {type: Recreate}\n  selector:'))).toEqual([]);
     expect(errors(deployment('web', 1).replace('name: http}', 'name: http, hostport: 80}'))).toEqual([

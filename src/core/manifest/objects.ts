@@ -166,6 +166,17 @@ export function decodePod(data: unknown, locator: Locator, file: string): Decode
   return finish(r, pod);
 }
 
+/** A Job the controller has finished: completionTime set, or a Complete or Failed condition that is True. */
+function jobIsDone(status: unknown): boolean {
+  const st = asObj(status);
+  if (typeof st.completionTime === 'string' && st.completionTime !== '') return true;
+  const conditions = Array.isArray(st.conditions) ? st.conditions : [];
+  return conditions.some((c) => {
+    const x = asObj(c);
+    return (x.type === 'Complete' || x.type === 'Failed') && x.status === 'True';
+  });
+}
+
 export function decodeWorkload(
   kind: WorkloadKind,
   data: unknown,
@@ -195,6 +206,8 @@ export function decodeWorkload(
     podCount = count('parallelism');
     const completions = spec.completions;
     if (typeof completions === 'number' && completions >= 0) podCount = Math.min(podCount, completions);
+    // A finished or suspended Job runs no pod (its completed pods, if still listed, are Succeeded).
+    if (jobIsDone(obj.status) || spec.suspend === true) podCount = 0;
   } else podCount = count('replicas');
   // A generous bound: an exercise cluster never needs more, and it keeps loading fast.
   if (podCount > 1000) r.invalid(['spec', kind === 'Job' ? 'parallelism' : 'replicas'], podCount, 'more than 1000 pods is not supported here');
