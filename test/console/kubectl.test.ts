@@ -207,6 +207,29 @@ describe('kubectl apply, create -f, delete', () => {
     expect((await run(c, 'kubectl delete netpol --all -l team=x')).out).toBe('error: cannot set --all and --selector at the same time');
   });
 
+  it('get and describe refuse a name with -A, as kubectl does; a cluster-scoped name is still found', async () => {
+    const c = await shop();
+    const refusal = { out: 'error: a resource cannot be retrieved by name across all namespaces', code: 1 };
+    for (const line of [
+      'kubectl get svc web -A',
+      'kubectl get svc/web --all-namespaces',
+      'kubectl get deploy,svc web -A -o yaml',
+      'kubectl get ep web -A',
+      'kubectl describe svc web -A',
+      'kubectl describe deploy/web -A -n shop',
+    ])
+      expect(await run(c, line), line).toMatchObject(refusal);
+    // Without a name, -A lists; with one namespace, the name is found.
+    expect((await run(c, 'kubectl get svc -A')).out).toMatch(/^NAMESPACE +NAME/);
+    expect((await run(c, 'kubectl get svc web -n shop -o name')).out).toBe('service/web');
+    expect((await run(c, 'kubectl describe svc web -n shop')).code).toBe(0);
+    // A namespace has no namespace: kubectl finds it by name even with -A.
+    expect((await run(c, 'kubectl get ns shop -A -o name')).out).toBe('namespace/shop');
+    expect((await run(c, 'kubectl describe ns shop -A')).code).toBe(0);
+    await run(c, 'kubectl create namespace tmp');
+    expect((await run(c, 'kubectl delete ns tmp -A')).code).toBe(0);
+  });
+
   it('a deleted pod of a deployment is replaced under a new name', async () => {
     const c = await shop();
     const [before] = (await run(c, 'kubectl get pods -n shop -o name')).lines;

@@ -46,6 +46,8 @@ export interface KubectlEnv {
 }
 
 const PROTECTED_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
+/** kubectl's refusal of a name with -A (its resource builder's words). */
+const NAME_ACROSS_NAMESPACES = 'error: a resource cannot be retrieved by name across all namespaces';
 
 class KubectlError extends Error {
   override name = 'KubectlError';
@@ -174,6 +176,14 @@ export class Kubectl {
   }
 
   /** TYPE NAME..., TYPE/NAME ..., TYPE1,TYPE2: the (type, name?) pairs kubectl resolves. */
+  /**
+   * A name needs one namespace: with -A, kubectl's resource builder refuses a namespaced
+   * resource by name (a cluster-scoped one, such as a namespace, is still found).
+   */
+  private refuseNameAcrossNamespaces(f: ParsedFlags, targets: readonly { r: ResourceType; name?: string }[]): void {
+    if (bool(f, 'all-namespaces') && targets.some((t) => t.name !== undefined && t.r.namespaced)) fail(NAME_ACROSS_NAMESPACES);
+  }
+
   private targets(positionals: string[]): { r: ResourceType; name?: string }[] {
     if (positionals.length === 0) return [];
     if (positionals[0].includes('/')) {
@@ -226,6 +236,7 @@ export class Kubectl {
     if (first.some((t) => t === 'nodes' || t === 'node' || t === 'no')) return this.getNodes(f, io);
     if (first.some((t) => t === 'endpoints' || t === 'endpoint' || t === 'ep')) return this.getEndpoints(f, io);
     const targets = this.targets(f.positionals);
+    this.refuseNameAcrossNamespaces(f, targets);
     const matches = this.selectorFilter(f);
     const validOutputs = ['', 'wide', 'yaml', 'json', 'name'];
     const isJsonpath = output.startsWith('jsonpath=') || output.startsWith('jsonpath-as-json=');
@@ -320,6 +331,7 @@ export class Kubectl {
     const ns = this.ns(f);
     const all = bool(f, 'all-namespaces');
     const names = f.positionals.slice(1);
+    if (all && names.length) fail(NAME_ACROSS_NAMESPACES);
     io.err('Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n');
     let services = this.api.list('Service', all ? null : ns);
     if (names.length) {
@@ -361,6 +373,7 @@ export class Kubectl {
     const all = bool(f, 'all-namespaces');
     if (f.positionals.length === 0) fail(`You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\nerror: Required resource not specified.`);
     const targets = this.targets(f.positionals);
+    this.refuseNameAcrossNamespaces(f, targets);
     const matches = this.selectorFilter(f);
     const texts: string[] = [];
     const errors: string[] = [];
@@ -720,7 +733,7 @@ export class Kubectl {
     const allNamespaces = bool(f, 'all-namespaces');
     if (everything && sel) fail('error: cannot set --all and --selector at the same time');
     if (targets.every((t) => t.name === undefined) && !sel && !everything) fail('error: resource(s) were provided, but no name was specified');
-    if (allNamespaces && targets.some((t) => t.name !== undefined)) fail('error: a resource cannot be retrieved by name across all namespaces');
+    this.refuseNameAcrossNamespaces(f, targets);
     const matches = this.selectorFilter(f);
     let deleted = 0;
     for (const t of targets) {
