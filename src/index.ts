@@ -17,6 +17,7 @@ import type { Probe, Verdict } from './core/engine/types.js';
 import { matrixData, type MatrixResult } from './core/engine/matrix-data.js';
 import { verdictLines } from './core/engine/reasons.js';
 import { explainPolicy, type PolicyExplanation } from './core/explain/explain.js';
+import { resolveEndpointName } from './core/endpoint-names.js';
 
 export { loadManifests, hasErrors, type ManifestInput, type LoadResult, type LoadOptions, type LoadedObject } from './core/manifest/load.js';
 export { Engine, defaultProbes } from './core/engine/engine.js';
@@ -58,10 +59,28 @@ export function matrix(engine: Engine, options: MatrixOptions = {}): MatrixResul
   return matrixData(engine, rows, options.probes ?? defaultProbes(engine.cluster));
 }
 
-/** One connection's verdict with the policies and rules behind it, plus the `why` command's lines. */
+/**
+ * One connection's verdict with the policies and rules behind it, plus the `why` command's lines.
+ * FROM and TO are named as `why` names them when the name means one endpoint: NAMESPACE/POD, a pod
+ * name unique in the cluster (or a unique prefix of one), a pod's IP, an outside host's name or IP.
+ * A name that means several pods (a Deployment, a Service) or none throws an Error saying so.
+ */
 export function why(engine: Engine, from: string, to: string, probe: Probe): Verdict & { lines: string[] } {
-  const verdict = engine.verdict(from, to, probe);
+  const verdict = engine.verdict(endpointId(engine, from), endpointId(engine, to), probe);
   return { ...verdict, lines: verdictLines(engine, verdict) };
+}
+
+function endpointId(engine: Engine, name: string): string {
+  if (engine.indexOf(name) >= 0) return name;
+  const r = resolveEndpointName(engine.cluster, name);
+  if (r.kind === 'external') {
+    const host = engine.endpoints.find((e) => e.kind === 'external' && e.ip === r.ip);
+    if (host) return host.id;
+    throw new Error(`${name} is no endpoint of this cluster: add it as an outside host (cluster.externals) to ask about it`);
+  }
+  if (r.kind === 'error') throw new Error(r.message);
+  if (r.ids.length !== 1) throw new Error(`${name} is ${r.ids.length} pods (${r.ids.join(', ')}): ask about one of them`);
+  return r.ids[0];
 }
 
 /** Every policy in plain English (as `explain -o json`), counting the cluster's pods when it has any. */
