@@ -4,11 +4,29 @@ import type { CellMismatch, GradeResult } from './grade.js';
 export type Paint = (code: 'red' | 'green' | 'yellow' | 'dim' | 'bold' | 'cyan', text: string) => string;
 const plain: Paint = (_c, t) => t;
 
-/** Wrong connections grouped by cause: one line per cause with a count, then one example. */
+/**
+ * What follows a wrong connection or check: "expected denied, got allowed: <why>", the why without
+ * a leading verdict word that only repeats `got` ("allowed: not isolated" -> "not isolated"). A
+ * predict answer's reason already says it all ("you said allowed; it is denied, because ..."),
+ * so it stands alone.
+ */
+export function verdictWords(expected: string, got: string, reason: string | undefined): string {
+  if (reason && isPredictReason(reason)) return reason;
+  const why = reason?.startsWith(`${got}: `) ? reason.slice(got.length + 2) : reason;
+  return `expected ${expected}, got ${got}${why ? `: ${why}` : ''}`;
+}
+
+/** The reason of a predict drill's wrong answer (grade.ts gradePredict words it so). */
+const isPredictReason = (reason: string) => /^(you said |no answer;)/.test(reason);
+
+/**
+ * Wrong connections grouped by cause: one line per cause with a count, then one example. A
+ * predict drill's wrong answers are one line each: each is a question of its own.
+ */
 export function mismatchLines(ms: readonly CellMismatch[], indent = '    '): string[] {
   const groups = new Map<string, CellMismatch[]>();
-  for (const m of ms) {
-    const key = `${m.expected}|${m.got}|${m.cause}`;
+  for (const [i, m] of ms.entries()) {
+    const key = isPredictReason(m.reason) ? `#${i}` : `${m.expected}|${m.got}|${m.cause}`;
     const g = groups.get(key);
     if (g) g.push(m);
     else groups.set(key, [m]);
@@ -17,7 +35,7 @@ export function mismatchLines(ms: readonly CellMismatch[], indent = '    '): str
   for (const g of groups.values()) {
     const m = g[0];
     if (g.length === 1) {
-      out.push(`${indent}${m.from} -> ${m.to} ${m.ports}: expected ${m.expected}, got ${m.got}: ${m.reason}`);
+      out.push(`${indent}${m.from} -> ${m.to} ${m.ports}: ${verdictWords(m.expected, m.got, m.reason)}`);
       continue;
     }
     out.push(`${indent}${g.length} connections expected ${m.expected}, got ${m.got}: ${m.cause}`);
@@ -38,7 +56,7 @@ export function formatGradeText(r: GradeResult, paint: Paint = plain): string {
     if (req.failure) lines.push(`    ${req.failure}`);
     lines.push(...mismatchLines(r.mismatches.filter((x) => x.requirement === req.name)));
     for (const c of r.checks.filter((x) => x.requirement === req.name && !x.passed)) {
-      lines.push(`    ${c.from}: ${c.run}: expected ${c.expected}, got ${c.got}: ${c.reason}`);
+      lines.push(`    ${c.from}: ${c.run}: ${verdictWords(c.expected, c.got, c.reason)}`);
     }
     if (req.advice) lines.push(`    ${paint('cyan', 'advice:')} ${req.advice}`);
   }

@@ -618,7 +618,7 @@ function gradePick(prep: PreparedStep, input: ManifestInput): GradeOutcome {
         ports: connectionText(set),
         expected: 'denied',
         got: 'allowed',
-        reason: `more than needed: ${explainVerdict(mine.ev.engine, verdict)}`,
+        reason: `more than needed: ${explainVerdict(mine.ev.engine, verdict).replace(/^allowed: /, '')}`,
         requirement: LEAST_PERMISSIVE,
         cause: causeOf(mine.ev.engine, verdict),
       });

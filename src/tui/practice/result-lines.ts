@@ -3,7 +3,7 @@
 import { solutionAnswer } from '../../core/bank/scenario.js';
 import type { PreparedStep } from '../../core/bank/prepare.js';
 import type { GradeResult } from '../../core/grader/grade.js';
-import { mismatchLines } from '../../core/grader/format.js';
+import { mismatchLines, verdictWords } from '../../core/grader/format.js';
 import { hintLines, type Line } from '../../core/bank/describe.js';
 import type { Graded } from './graded.js';
 
@@ -51,7 +51,7 @@ export function detailLines(prep: PreparedStep, g: Graded, hints: number, soluti
   const failed = r.checks.filter((c) => !c.passed);
   if (failed.length) {
     out.push({ text: '' }, { text: `Failed checks (${failed.length})`, bold: true });
-    for (const c of failed) out.push({ text: `! ${c.from}: ${c.run}: expected ${c.expected}, got ${c.got}: ${c.reason}`, color: 'red' });
+    for (const c of failed) out.push({ text: `! ${c.from}: ${c.run}: ${verdictWords(c.expected, c.got, c.reason)}`, color: 'red' });
   }
   if (r.picks) {
     out.push({ text: '' }, { text: 'Candidates', bold: true });

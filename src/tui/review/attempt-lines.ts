@@ -8,6 +8,7 @@ import type { Line } from '../../core/bank/describe.js';
 import { wrap } from '../../core/bank/describe.js';
 import { lineDiff } from './line-diff.js';
 import { documentLines, joinDocuments, textLines } from '../../core/text/yaml-documents.js';
+import { verdictWords } from '../../core/grader/format.js';
 
 export interface ReviewSubject {
   scenario: Scenario | undefined;
@@ -42,14 +43,14 @@ export function mismatchText(m: unknown): string | undefined {
   if (!from || !to || !expected || !got) return reason;
   const port = str(m.port);
   const where = `${from} -> ${to}${port ? ` ${port}${m.protocol ? `/${str(m.protocol)}` : ''}` : ''}`;
-  return `${where}: expected ${expected}, got ${got}${reason ? `: ${reason}` : ''}`;
+  return `${where}: ${verdictWords(expected, got, reason)}`;
 }
 
 export function failedCheckText(c: unknown): string | undefined {
   if (!isRecord(c) || c.passed !== false) return undefined;
   const [from, run, expected, got, reason] = [str(c.from), str(c.run), str(c.expected), str(c.got), str(c.reason)];
   if (!run || !expected || !got) return reason;
-  return `${from ? `${from}: ` : ''}${run}: expected ${expected}, got ${got}${reason ? `: ${reason}` : ''}`;
+  return `${from ? `${from}: ` : ''}${run}: ${verdictWords(expected, got, reason)}`;
 }
 
 function fit(text: string, width: number): string {
