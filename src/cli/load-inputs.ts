@@ -197,5 +197,12 @@ export async function loadInputs(fileArgs: string[], io: Io, options: { recursiv
   const errors = result.findings.filter((f) => f.severity === 'error');
   if (errors.length) throw new InputError(errors);
   for (const w of result.findings) if (w.severity === 'warning') io.stderr.write(formatFinding(w) + '\n');
+  // Nothing to read is a mistake (a wrong file, an empty List), as kubectl apply says "no objects
+  // passed to apply": an empty matrix with exit 0 would let a script believe all is well.
+  if (result.objects.length === 0) {
+    const others = inputs.length > 1 ? ` (nor in ${inputs.slice(1).map((i) => i.file).join(', ')})` : '';
+    const why = result.skipped.length ? 'only kinds netpol-dojo does not read' : 'the input is empty';
+    throw new InputError([{ severity: 'error', file: inputs[0]?.file ?? '-', line: 0, col: 0, path: '', message: `no objects to read${others}: ${why}` }]);
+  }
   return result;
 }
