@@ -24,8 +24,7 @@ export function untouchedDraft(s: Scenario, step: number, draft: string | undefi
 
 /** The cluster to grade: the console's, with the draft applied (or the draft's load errors). */
 export type CombinedWorld =
-  | { ok: true; policies: NetworkPolicy[]; namespaceLabels: Map<string, Record<string, string>>; draftApplied: boolean }
-  | { ok: false; outcome: GradeOutcome };
+  { ok: true; policies: NetworkPolicy[]; namespaceLabels: Map<string, Record<string, string>>; draftApplied: boolean } | { ok: false; outcome: GradeOutcome };
 
 export function combineWithDraft(s: Scenario, step: number, state: ClusterState, draft: string | undefined): CombinedWorld {
   const labels = new Map(state.namespaceLabels ?? []);
@@ -39,7 +38,12 @@ export function combineWithDraft(s: Scenario, step: number, state: ClusterState,
 }
 
 /** Grades the console's cluster with the draft applied on top (see the rule above). */
-export function gradeConsoleAnswer(s: Scenario, step: number, state: ClusterState, draft: string | undefined): { outcome: GradeOutcome; world?: Extract<CombinedWorld, { ok: true }> } {
+export function gradeConsoleAnswer(
+  s: Scenario,
+  step: number,
+  state: ClusterState,
+  draft: string | undefined,
+): { outcome: GradeOutcome; world?: Extract<CombinedWorld, { ok: true }> } {
   const world = combineWithDraft(s, step, state, draft);
   if (!world.ok) return { outcome: world.outcome };
   return { outcome: gradeState(s, { policies: world.policies, namespaceLabels: world.namespaceLabels }, { step }), world };
@@ -50,13 +54,31 @@ export function gradeConsoleAnswer(s: Scenario, step: number, state: ClusterStat
  * is deterministic (pod names come from the bank's hashes), so this rebuilds the cluster a
  * learner left: how an exam task answered in the console is graded after a restart.
  */
-export async function replayConsole(s: Scenario, step: number, commands: readonly string[], options: Omit<ConsoleOptions, 'scenario'> = {}): Promise<{ console: Console; entries: ConsoleEntry[] }> {
-  const c = new Console({ ...options, scenario: { scenario: s, step } });
+export async function replayConsole(
+  s: Scenario,
+  step: number,
+  commands: readonly string[],
+  options: Omit<ConsoleOptions, 'scenario'> = {},
+  edits: readonly (string | null)[] = [],
+): Promise<{ console: Console; entries: ConsoleEntry[] }> {
+  const c = new Console({ ...options, scenario: { scenario: s, step }, ...recordedEditor(edits) });
   const entries: ConsoleEntry[] = [];
   // `exit` at the pane's prompt only closed the pane: the commands after it ran too.
-  for (const command of commands) entries.push(consoleEntry(command, (await c.runLine(command))));
+  for (const command of commands) entries.push(consoleEntry(command, await c.runLine(command)));
   c.detach();
   return { console: c, entries };
+}
+
+/**
+ * An editor that saves what the learner's editor saved, edit by edit, so a replay rebuilds what
+ * `kubectl edit` and `vi FILE` changed; past the recording it saves the file unchanged.
+ */
+export function recordedEditor(edits: readonly (string | null)[]): Pick<ConsoleOptions, 'editor' | 'editorName'> {
+  let next = 0;
+  return {
+    editor: (text) => Promise.resolve(next < edits.length ? edits[next++] : text),
+    editorName: () => 'vi',
+  };
 }
 
 /** Output longer than this is not kept with an attempt (its length is). */

@@ -102,7 +102,7 @@ export async function handInExam(store: Pick<ProgressLog, 'recordAttempt' | 'fin
   for (const [i, t] of exam.tasks.entries()) {
     const s = bank.byId.get(t.exerciseId);
     if (!s || !t.console?.length || (s.kind !== 'write' && s.kind !== 'fix')) continue;
-    const { console: c, entries } = await replayConsole(s, examStep(s), t.console, { now: () => Date.parse(exam.startedAt) });
+    const { console: c, entries } = await replayConsole(s, examStep(s), t.console, { now: () => Date.parse(exam.startedAt) }, t.consoleEdits);
     consoles.set(i, { state: c.state(), entries });
   }
   const tasks = gradeExamTasks(bank, exam, consoles);

@@ -70,6 +70,8 @@ export interface ExamTask {
   passed?: boolean;
   /** The commands run in this task's console, in order; replayed at hand-in to rebuild its cluster. */
   console?: string[];
+  /** What each editor the console opened (kubectl edit, vi FILE) saved, in order (null: it failed), for the replay. */
+  consoleEdits?: (string | null)[];
 }
 
 export type ExamStatus = 'running' | 'finished' | 'abandoned';

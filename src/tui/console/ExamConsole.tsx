@@ -20,7 +20,7 @@ export interface ExamConsoleProps {
   height: number;
   isActive: boolean;
   /** The commands changed: the screen's exam record follows (hand-in reads it). */
-  onCommands: (index: number, commands: string[]) => void;
+  onCommands: (index: number, commands: string[], edits: (string | null)[]) => void;
   onMessage: (message: string) => void;
   onLeave: () => void;
   onHelp: () => void;
@@ -40,14 +40,18 @@ export function ExamConsole(props: ExamConsoleProps & { consoles: ReturnType<typ
   if (!run) {
     const made = new ConsoleRun(scenario, examStep(scenario));
     props.consoles.current.set(key, (run = made));
-    void made.replay(exam.tasks[index]?.console ?? []).then(() => {
+    void made.replay(exam.tasks[index]?.console ?? [], exam.tasks[index]?.consoleEdits ?? []).then(() => {
       made.onCommand = (r) => {
         const commands = r.commands();
-        latest.current.onCommands(index, commands);
+        const edits = [...r.edits];
+        latest.current.onCommands(index, commands, edits);
         void latest.current.store
           .updateExam(exam.id, (e) => {
             const t = e.tasks[index];
-            if (t && e.status === 'running') t.console = commands;
+            if (t && e.status === 'running') {
+              t.console = commands;
+              if (edits.length) t.consoleEdits = edits;
+            }
           })
           .catch((err: unknown) => latest.current.onMessage(`The progress store failed: ${err instanceof Error ? err.message : String(err)}`));
       };

@@ -19,12 +19,19 @@ export class ConsoleRun {
    * the terminal over, so it resolves only once the editor has exited.
    */
   editor?: { open: (text: string, fileName: string) => Promise<string | null>; name: () => string };
+  /** What each editor saved, in order: kept with the commands, so a replay makes the same edits. */
+  readonly edits: (string | null)[] = [];
+  private recorded: (string | null)[] = [];
 
   constructor(readonly scenario: Scenario, readonly step: number, now?: () => number) {
     this.console = new Console({
       scenario: { scenario, step },
       ...(now ? { now } : {}),
-      editor: (text, fileName) => (this.editor ? this.editor.open(text, fileName) : Promise.resolve(null)),
+      editor: async (text, fileName) => {
+        const saved = this.recorded.length ? this.recorded.shift()! : this.editor ? await this.editor.open(text, fileName) : null;
+        this.edits.push(saved);
+        return saved;
+      },
       editorName: () => this.editor?.name() ?? 'vi',
     });
     this.session = new PromptSession(this.console);
@@ -51,9 +58,11 @@ export class ConsoleRun {
     return { exit: result.exit };
   }
 
-  /** Runs commands again (an exam resumed after a restart), transcript and all. */
-  async replay(commands: readonly string[]): Promise<void> {
+  /** Runs commands again (an exam resumed after a restart), transcript and all, the editors saving what they saved. */
+  async replay(commands: readonly string[], edits: readonly (string | null)[] = []): Promise<void> {
+    this.recorded = [...edits];
     for (const c of commands) for (const line of c.split('\n')) await this.enter(line);
+    this.recorded = [];
   }
 
   /** Ctrl+C: drops the line being typed (`typed`) and a command continued over several lines. */

@@ -201,7 +201,7 @@ export function Exam(props: ExamProps) {
             store={data.store}
             {...size}
             isActive={props.isActive && !state.confirm}
-            onCommands={(index, commands) => dispatch({ type: 'console', index, commands })}
+            onCommands={(index, commands, edits) => dispatch({ type: 'console', index, commands, edits })}
             onMessage={(message) => dispatch({ type: 'message', message })}
             onLeave={() => dispatch({ type: 'view', view: 'task' })}
             onHelp={onHelp}

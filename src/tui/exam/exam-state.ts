@@ -58,7 +58,7 @@ export type ExamAction =
   | { type: 'message'; message: string }
   | { type: 'exam'; exam: ExamRecord }
   | { type: 'draft'; index: number; text: string }
-  | { type: 'console'; index: number; commands: string[] }
+  | { type: 'console'; index: number; commands: string[]; edits?: (string | null)[] }
   | { type: 'handedIn'; handedIn: HandedIn; note: string };
 
 export function initialExamState(): ExamState {
@@ -221,7 +221,7 @@ export function examReducer(state: ExamState, action: ExamAction): ExamState {
     case 'console': {
       if (!state.exam) return state;
       const tasks = state.exam.tasks.slice();
-      tasks[action.index] = { ...tasks[action.index], console: action.commands };
+      tasks[action.index] = { ...tasks[action.index], console: action.commands, ...(action.edits?.length ? { consoleEdits: action.edits } : {}) };
       return { ...state, exam: { ...state.exam, tasks } };
     }
     case 'handedIn':
