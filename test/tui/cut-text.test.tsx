@@ -8,6 +8,7 @@ import { PracticeHead } from '../../src/tui/practice/PracticeHead.js';
 import { ExamResultView } from '../../src/tui/exam/ExamResultView.js';
 import { HelpOverlay, helpRows } from '../../src/tui/components/KeyHelp.js';
 import { ellipsis } from '../../src/tui/components/ellipsis.js';
+import { wrapWords } from '../../src/core/text/wrap-words.js';
 import { practiceKeys } from '../../src/tui/practice/keymaps.js';
 import type { HandedIn } from '../../src/core/training/hand-in.js';
 import { cleanupRendered, frameLines, renderAt, waitForFrame } from './helpers.js';
@@ -22,6 +23,14 @@ describe('ellipsis', () => {
     // No space before the mark.
     expect(ellipsis('from egress-test', 6)).toBe('from…');
     expect(ellipsis('abc', 0)).toBe('');
+  });
+});
+
+describe('wrapWords', () => {
+  it('breaks at spaces, indents continuations, cuts only a word longer than a line', () => {
+    expect(wrapWords('drop the typed line or here-document', 16, '  ')).toEqual(['drop the typed', '  line or', '  here-document']);
+    expect(wrapWords('abcdefghij kl', 4)).toEqual(['abcd', 'efgh', 'ij', 'kl']);
+    expect(wrapWords('short', 40)).toEqual(['short']);
   });
 });
 

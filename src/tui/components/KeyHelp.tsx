@@ -2,7 +2,7 @@
 import React from 'react';
 import { Box } from 'ink';
 import { Text } from './Text.js';
-import { wrap } from '../../core/bank/describe.js';
+import { wrapWords } from '../../core/text/wrap-words.js';
 
 /** [keys, what they do], e.g. ['↑/↓ j/k', 'move']. */
 export type KeyHints = ReadonlyArray<readonly [string, string]>;
@@ -49,7 +49,7 @@ export function helpRows(keys: KeyHints, width: number, room: number): { rows: H
   const rows: HelpRow[] = [];
   let shown = 0;
   for (const [k, what] of keys) {
-    const lines = wrap(what, width - keyWidth);
+    const lines = wrapWords(what, width - keyWidth, '  ');
     if (rows.length + lines.length > room) break;
     lines.forEach((text, i) => rows.push({ key: i === 0 ? k : '', text }));
     shown++;
