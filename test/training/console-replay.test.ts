@@ -50,3 +50,24 @@ describe('replaying a console with its edits', () => {
     expect(resumed.edits).toEqual(first.edits);
   });
 });
+
+describe('a namespace of the task deleted in the console', () => {
+  it('is said as the reason, not blamed on the policies (the module ends each exercise with kubectl delete namespace)', async () => {
+    const { gradeConsoleAnswer } = await import('../../src/core/training/console-answer.js');
+    const run = new ConsoleRun(ex1, 1, () => 0);
+    for (const line of [...APPLY.split('\n'), 'kubectl delete namespace netpol-test']) await run.enter(line);
+    const { outcome } = gradeConsoleAnswer(ex1, 1, run.state(), undefined);
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.findings.map((f) => f.message)).toEqual([
+      expect.stringMatching(
+        /^namespace netpol-test was deleted in the console \(kubectl delete namespace\), with its pods and policies: grade before the clean-up step/,
+      ),
+    ]);
+    // Before the clean-up, the same console passes.
+    const kept = new ConsoleRun(ex1, 1, () => 0);
+    for (const line of APPLY.split('\n')) await kept.enter(line);
+    const graded = gradeConsoleAnswer(ex1, 1, kept.state(), undefined).outcome;
+    expect(graded.ok && graded.result.passed).toBe(true);
+  });
+});

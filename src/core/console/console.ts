@@ -54,6 +54,7 @@ export interface ConsoleState {
   cluster: Cluster;
   policies: NetworkPolicy[];
   namespaceLabels: Map<string, Record<string, string>>;
+  namespaces: string[];
 }
 
 interface Attached {
@@ -202,7 +203,7 @@ export class Console {
       externals: model.externals.filter((e) => graded.has(e.name)).map((e) => ({ ...e, ports: e.ports.map((x) => ({ ...x })) })),
     };
     const namespaceLabels = new Map(cluster.namespaces.map((n) => [n.name, { ...n.labels }]));
-    return { cluster, policies: this.net.policies(), namespaceLabels };
+    return { cluster, policies: this.net.policies(), namespaceLabels, namespaces: cluster.namespaces.map((n) => n.name) };
   }
 
   // ---- internals ---------------------------------------------------------------------------

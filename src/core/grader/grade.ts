@@ -114,6 +114,8 @@ export interface ClusterState {
   policies: readonly NetworkPolicy[];
   /** Namespace name -> its labels now (kubernetes.io/metadata.name is kept whatever is given). */
   namespaceLabels?: ReadonlyMap<string, Record<string, string>>;
+  /** Every namespace the cluster has now, when known (a console's): one of the task's deleted is said. */
+  namespaces?: readonly string[];
 }
 
 function bad(file: string, message: string): GradeOutcome {
@@ -159,6 +161,16 @@ export function gradeState(s: Scenario, state: ClusterState, opts: GradeOptions 
   if (!('prep' in at)) return at;
   const prep = at.prep;
   if (s.kind !== 'write' && s.kind !== 'fix') return bad('cluster', `${s.id} is a ${s.kind} scenario: it is answered in the editor, not in the cluster`);
+  // A namespace of the task deleted in the console (the module's clean-up step) took its pods and
+  // policies with it: there is nothing left to grade, and the reason is that, not the policies.
+  if (state.namespaces) {
+    const now = new Set(state.namespaces);
+    const gone = prep.cluster.namespaces.map((n) => n.name).filter((ns) => !now.has(ns) && prep.cluster.pods.some((p) => p.namespace === ns));
+    if (gone.length) {
+      const list = gone.join(', ');
+      return bad('cluster', `namespace ${list} ${gone.length === 1 ? 'was' : 'were'} deleted in the console (kubectl delete namespace), with ${gone.length === 1 ? 'its' : 'their'} pods and policies: grade before the clean-up step; the task's cluster comes back when the exercise is opened again`);
+    }
+  }
   const labels = new Map<string, Record<string, string>>();
   const relabelled: string[] = [];
   for (const [ns, l] of state.namespaceLabels ?? []) {

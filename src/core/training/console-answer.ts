@@ -46,7 +46,7 @@ export function gradeConsoleAnswer(
 ): { outcome: GradeOutcome; world?: Extract<CombinedWorld, { ok: true }> } {
   const world = combineWithDraft(s, step, state, draft);
   if (!world.ok) return { outcome: world.outcome };
-  return { outcome: gradeState(s, { policies: world.policies, namespaceLabels: world.namespaceLabels }, { step }), world };
+  return { outcome: gradeState(s, { policies: world.policies, namespaceLabels: world.namespaceLabels, namespaces: state.namespaces }, { step }), world };
 }
 
 /**
