@@ -44,6 +44,19 @@ describe('the shell', () => {
     expect((await run(c, 'echo a | grep "a\\|b"')).out).toBe('a');
   });
 
+  it('grep -A/-B/-C print context as GNU grep does: "-" on context lines, "--" between groups', async () => {
+    const c = newConsole();
+    await run(c, "printf 'a\\nFrom 1\\nb\\nc\\nd\\ne\\nFrom 2\\nf\\n' > x.txt");
+    expect((await run(c, 'grep -A1 From x.txt')).lines).toEqual(['From 1', 'b', '--', 'From 2', 'f']);
+    expect((await run(c, 'grep -B 1 -n From x.txt')).lines).toEqual(['1-a', '2:From 1', '--', '6-e', '7:From 2']);
+    expect((await run(c, "grep -C1 'From 2' x.txt")).lines).toEqual(['e', 'From 2', 'f']);
+    // Context that reaches the next match joins the groups.
+    expect((await run(c, 'grep -A4 From x.txt')).lines).toEqual(['From 1', 'b', 'c', 'd', 'e', 'From 2', 'f']);
+    expect((await run(c, "grep --after-context=2 'From 1' x.txt")).lines).toEqual(['From 1', 'b', 'c']);
+    expect(await run(c, 'grep -A x From x.txt 2>&1')).toMatchObject({ code: 2, out: 'grep: x: invalid context length argument' });
+    expect((await run(c, 'kubectl describe ns kube-system | grep -A1 Labels')).lines).toEqual([expect.stringMatching(/^Labels:\s+kubernetes.io\/metadata.name=kube-system$/), expect.stringMatching(/^Annotations:/)]);
+  });
+
   it('; && || and $? as bash runs them', async () => {
     const c = newConsole();
     expect((await run(c, 'false && echo no; echo $?')).out).toBe('1');

@@ -40,6 +40,9 @@ export function grepCommand(readFile: FileReader, prog = 'grep'): CommandFn {
     let word = false;
     let fixed = false;
     let only = false;
+    // Context lines (-A after, -B before, -C both), as GNU grep prints them.
+    let after = 0;
+    let before = 0;
     const patterns: string[] = [];
     const files: string[] = [];
     for (let i = 0; i < args.length; i++) {
@@ -50,6 +53,14 @@ export function grepCommand(readFile: FileReader, prog = 'grep'): CommandFn {
       }
       if (a === '-e') {
         patterns.push(args[++i] ?? '');
+        continue;
+      }
+      const longContext = /^--(after|before)?-?context=(.*)$/.exec(a);
+      if (longContext) {
+        const n = contextCount(longContext[2], io, prog);
+        if (n === null) return 2;
+        if (longContext[1] !== 'before') after = n;
+        if (longContext[1] !== 'after') before = n;
         continue;
       }
       if (a.startsWith('--')) {
@@ -72,7 +83,18 @@ export function grepCommand(readFile: FileReader, prog = 'grep'): CommandFn {
         continue;
       }
       if (a.startsWith('-') && a.length > 1) {
-        for (const ch of a.slice(1)) {
+        const flags = a.slice(1);
+        for (let k = 0; k < flags.length; k++) {
+          const ch = flags[k];
+          if (ch === 'A' || ch === 'B' || ch === 'C') {
+            // The count is the rest of the word (-A3) or the next argument (-A 3).
+            const rest = flags.slice(k + 1);
+            const n = contextCount(rest !== '' ? rest : args[++i], io, prog);
+            if (n === null) return 2;
+            if (ch !== 'B') after = n;
+            if (ch !== 'A') before = n;
+            break;
+          }
           if (ch === 'E') extended = true;
           else if (ch === 'i') ignoreCase = true;
           else if (ch === 'v') invert = true;
@@ -119,19 +141,43 @@ export function grepCommand(readFile: FileReader, prog = 'grep'): CommandFn {
       }
       inputs.push({ name: f, text });
     }
+    const withContext = (after > 0 || before > 0) && !only;
+    let lastPrinted = -1;
+    let printedAny = false;
     for (const input of inputs) {
       let n = 0;
-      lines(input.text).forEach((line, idx) => {
+      const all = lines(input.text);
+      lastPrinted = -1;
+      // A context line carries "-" where a matching line carries ":" (name-12-text vs name:12:text).
+      const prefixOf = (idx: number, sep: string) => (files.length > 1 ? `${input.name}${sep}` : '') + (numbers ? `${idx + 1}${sep}` : '');
+      let afterLeft = 0;
+      all.forEach((line, idx) => {
         re.lastIndex = 0;
-        const hit = re.test(line);
-        if (hit === invert) return;
+        const hit = re.test(line) !== invert;
+        if (!hit) {
+          if (withContext && afterLeft > 0 && !quiet && !count) {
+            io.out(`${prefixOf(idx, '-')}${line}\n`);
+            lastPrinted = idx;
+            afterLeft--;
+          }
+          return;
+        }
         n++;
         if (quiet || count) return;
-        const prefix = (files.length > 1 ? `${input.name}:` : '') + (numbers ? `${idx + 1}:` : '');
+        if (withContext) {
+          const from = Math.max(lastPrinted + 1, idx - before);
+          // Groups that do not touch are parted by "--", as GNU grep does.
+          if (printedAny && from > lastPrinted + 1) io.out('--\n');
+          for (let j = from; j < idx; j++) io.out(`${prefixOf(j, '-')}${all[j]}\n`);
+          afterLeft = after;
+          printedAny = true;
+        }
+        const prefix = prefixOf(idx, ':');
         if (only && !invert) {
           re.lastIndex = 0;
           for (const m of line.matchAll(re)) if (m[0] !== '') io.out(`${prefix}${m[0]}\n`);
         } else io.out(`${prefix}${line}\n`);
+        lastPrinted = idx;
       });
       if (count) io.out(`${files.length > 1 ? `${input.name}:` : ''}${n}\n`);
       if (n > 0) status = 0;
@@ -139,6 +185,13 @@ export function grepCommand(readFile: FileReader, prog = 'grep'): CommandFn {
     if (trouble && !(quiet && status === 0)) return 2;
     return status;
   };
+}
+
+/** A context length as grep reads it: a non-negative integer, else its own error. */
+function contextCount(text: string | undefined, io: CommandIo, prog: string): number | null {
+  if (text !== undefined && /^\d+$/.test(text)) return Number(text);
+  io.err(`${prog}: ${text ?? ''}: invalid context length argument\n`);
+  return null;
 }
 
 function takeCount(args: string[], io: CommandIo, prog: string): { n: number; files: string[] } | null {
