@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Practice } from '../../src/tui/practice/PracticeScreen.js';
+import { ScrollLines, paneExtent } from '../../src/tui/components/ScrollLines.js';
 import type { PracticeData, PracticeServices } from '../../src/tui/practice/services.js';
 import { openStore } from '../../src/store/progress-store.js';
 import { KEY, cleanupRendered, frameLines, renderAt, sendKeys, waitForFrame } from './helpers.js';
@@ -98,7 +99,8 @@ async function pageToEnd(r: ReturnType<typeof renderAt>, pane: (frame: string) =
   let at = marker(frame)!;
   expect(at.end).toBeLessThan(at.total);
   while (at.end < at.total) {
-    const height = pane(frame).length;
+    // The pane's text lines (its last row is the marker's own).
+    const height = pane(frame).length - 1;
     const page = height > 3 ? height - 1 : height;
     await sendKeys(r.stdin, KEY.pgDn);
     const want = Math.min(at.total, at.end + page);
@@ -126,7 +128,7 @@ describe('PgDn pages by the height of the pane it scrolls', () => {
     const end = marker(r.lastFrame())!;
     await sendKeys(r.stdin, KEY.pgUp);
     const back = await waitForFrame(r.lastFrame, (f) => marker(f)?.end !== end.end);
-    const h = detailsPane(back).length;
+    const h = detailsPane(back).length - 1;
     expect(marker(back)!.end).toBe(end.end - (h > 3 ? h - 1 : h));
   });
 
@@ -202,5 +204,21 @@ describe("a predict drill's policies in place", () => {
     await sendKeys(r.stdin, 'h');
     const f = await waitForFrame(r.lastFrame, 'Hints (1/');
     expect(policiesPane(f)[0]).toMatch(/^Hints \(1\/\d\)$/);
+  });
+});
+
+describe('the scroll marker', () => {
+  it('has a line of its own: the last line shown keeps its end', async () => {
+    const lines = Array.from({ length: 30 }, (_, i) => ({ text: `line ${i + 1}: isolates every pod of its namespace for ingress, ${'x'.repeat(12)} end` }));
+    const r = renderAt(<ScrollLines lines={lines} top={0} width={80} height={6} />, { columns: 80, rows: 10 });
+    const f = frameLines(await waitForFrame(r.lastFrame, '/30'));
+    expect(f.slice(0, 5)).toEqual(lines.slice(0, 5).map((l) => l.text));
+    expect(f[5]).toMatch(/^ +↓ 5\/30$/);
+    // At the end: the last line whole, the marker under it.
+    const end = renderAt(<ScrollLines lines={lines} top={99} width={80} height={6} />, { columns: 80, rows: 10 });
+    const e = frameLines(await waitForFrame(end.lastFrame, '30/30'));
+    expect(e[4]).toBe(lines[29].text);
+    expect(e[5]).toMatch(/^ +30\/30$/);
+    expect(paneExtent(30, 6)).toEqual({ maxTop: 25, height: 5 });
   });
 });

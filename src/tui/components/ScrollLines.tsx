@@ -1,11 +1,17 @@
-// A window onto a list of styled lines (see practice/lines.ts), with a scroll marker.
+// A window onto a list of styled lines (see practice/lines.ts), with a scroll marker on a line of
+// its own under them (it never covers a line's end).
 import React from 'react';
 import { Box } from 'ink';
 import { Text } from './Text.js';
 import type { Line } from '../../core/bank/describe.js';
 
+/** Lines of text a pane of `height` rows shows: one row less when it scrolls (the marker's). */
+export function textRows(total: number, height: number): number {
+  return total > height && height > 1 ? height - 1 : height;
+}
+
 export function clampScroll(top: number, total: number, height: number): number {
-  return Math.max(0, Math.min(top, Math.max(0, total - height)));
+  return Math.max(0, Math.min(top, Math.max(0, total - textRows(total, height))));
 }
 
 /** What a scrolling pane tells the keys once it is laid out: how far it scrolls and how tall it is. */
@@ -15,7 +21,8 @@ export interface PaneExtent {
 }
 
 export function paneExtent(total: number, height: number): PaneExtent {
-  return { maxTop: Math.max(0, total - height), height };
+  const rows = textRows(total, height);
+  return { maxTop: Math.max(0, total - rows), height: rows };
 }
 
 /**
@@ -28,27 +35,27 @@ export function pageOf(height: number): number {
 
 export function ScrollLines(props: { lines: readonly Line[]; top: number; width: number; height: number }) {
   const { lines, width, height } = props;
-  const top = clampScroll(props.top, lines.length, height);
-  const more = lines.length > height;
-  const shown = lines.slice(top, top + height);
+  const total = lines.length;
+  const rows = textRows(total, height);
+  const top = clampScroll(props.top, total, height);
+  const shown = lines.slice(top, top + rows);
+  const marker = total > rows ? `${top + rows < total ? '↓' : ' '} ${Math.min(total, top + rows)}/${total}` : '';
   return (
     <Box flexDirection="column" width={width} height={height}>
-      {shown.map((l, i) => {
-        const last = i === shown.length - 1 && more;
-        const marker = last ? ` ${top + height < lines.length ? '↓' : ' '} ${Math.min(lines.length, top + height)}/${lines.length}` : '';
-        return (
-          // One terminal row each, the text box sized exactly: a long line beside the marker must
-          // not be measured as two rows, or Yoga squeezes a neighbouring line to nothing.
-          <Box key={i} width={width} height={1} flexShrink={0}>
-            <Box width={Math.max(1, width - marker.length)} flexShrink={0}>
-              <Text wrap="truncate" color={l.color} bold={l.bold} dimColor={l.dim}>
-                {l.text === '' ? ' ' : l.text}
-              </Text>
-            </Box>
-            {marker ? <Text dimColor>{marker}</Text> : null}
-          </Box>
-        );
-      })}
+      {shown.map((l, i) => (
+        // One terminal row each, sized exactly: a long line must not be measured as two rows, or
+        // Yoga squeezes a neighbouring line to nothing.
+        <Box key={i} width={width} height={1} flexShrink={0}>
+          <Text wrap="truncate" color={l.color} bold={l.bold} dimColor={l.dim}>
+            {l.text === '' ? ' ' : l.text}
+          </Text>
+        </Box>
+      ))}
+      {marker ? (
+        <Box width={width} height={1} flexShrink={0} justifyContent="flex-end">
+          <Text dimColor>{marker}</Text>
+        </Box>
+      ) : null}
     </Box>
   );
 }

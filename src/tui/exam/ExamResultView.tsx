@@ -4,7 +4,7 @@ import React from 'react';
 import { Box } from 'ink';
 import { Text } from '../components/Text.js';
 import { ellipsis } from '../components/ellipsis.js';
-import { ScrollLines, clampScroll } from '../components/ScrollLines.js';
+import { ScrollLines, clampScroll, paneExtent } from '../components/ScrollLines.js';
 import type { Scenario } from '../../core/bank/scenario.js';
 import { wrapLines, type Line } from '../../core/bank/describe.js';
 import { PASS_MARK_PCT } from '../../core/training/exam-score.js';
@@ -89,7 +89,7 @@ export function TaskReviewView(props: {
   const scored = h?.score.tasks[index];
   const s = t ? props.scenarioOf(t.exerciseId) : undefined;
   const lines = t ? wrapLines(taskReviewLines(t, s, width), width - 1) : [];
-  props.maxTopRef.current = Math.max(0, lines.length - height);
+  props.maxTopRef.current = paneExtent(lines.length, height).maxTop;
   return (
     <Box flexDirection="column">
       <ExamHead

@@ -1,7 +1,7 @@
 // One exam task as the exam states it (every requirement at once, no hints), scrolling.
 import React from 'react';
 import { Box } from 'ink';
-import { ScrollLines, clampScroll } from '../components/ScrollLines.js';
+import { ScrollLines, clampScroll, paneExtent } from '../components/ScrollLines.js';
 import type { Scenario } from '../../core/bank/scenario.js';
 import type { ExamTask } from '../../core/training/records.js';
 import { wrapLines } from '../../core/bank/describe.js';
@@ -21,7 +21,7 @@ export function ExamTaskView(props: {
   const { task, scenario, width, height } = props;
   const lines = scenario && task ? wrapLines(examTaskLines(scenario, task.weight), width - 1) : [{ text: 'This scenario is not in the bank any more.' }];
   const st = task ? taskStatus(task, scenario) : 'untouched';
-  props.maxTopRef.current = Math.max(0, lines.length - height);
+  props.maxTopRef.current = paneExtent(lines.length, height).maxTop;
   return (
     <Box flexDirection="column">
       <ExamHead left={`Task ${props.index + 1}/${props.count} · ${task?.exerciseId ?? ''}`} right={`${STATUS_MARK[st]} ${st}`} width={width} />

@@ -10,7 +10,7 @@ import { useKeys } from '../input/use-keys.js';
 import type { KeyPress } from '../input/keys.js';
 import { commandOf } from '../input/keymap.js';
 import { DETAIL_KEYMAP, LIST_KEYMAP, WEAK_KEYMAP, reviewKeys, type ReviewView } from '../review/keymaps.js';
-import { ScrollLines, clampScroll } from '../components/ScrollLines.js';
+import { ScrollLines, clampScroll, paneExtent } from '../components/ScrollLines.js';
 import { wrapLines, type Line } from '../../core/bank/describe.js';
 import { failedAttemptsByScenario, queueCounts, weakSpotQueue, type FailedAttempt, type FailureGroup, type WeakSpot } from '../../core/training/review.js';
 import { isoMinute } from '../../core/training/calendar.js';
@@ -186,7 +186,7 @@ export function Review(props: ReviewProps) {
       ),
     ];
     const wrapped = wrapLines(lines, width - 1);
-    maxTopRef.current = Math.max(0, wrapped.length - bodyHeight);
+    maxTopRef.current = paneExtent(wrapped.length, bodyHeight).maxTop;
     return (
       <Box flexDirection="column" width={width} height={height}>
         {head(`${sel.group.exerciseId} · step ${sel.failure.step}${sel.group.title ? ` · ${sel.group.title}` : ''}`, `${state.index + 1}/${flat.length}`)}
