@@ -108,10 +108,11 @@ describe('the live matrix', () => {
       expect(f).not.toContain('(+');
       expect(f).not.toContain('widen the window');
       // The ports head every column (the names above them, cut to fit where they must).
-      expect(f).toMatch(/from \\ to +80 +6379 +8443 +8443 +8443 +80 +443/);
-      // cart's egress is shut by the existing policy; the payments pods reach everything.
-      expect(f).toMatch(/checkout\/cart +(✗ +){6}✗/);
-      expect(f).toMatch(/payments\/ledg… +(✓ +){3}· +(✓ +){2}✓/);
+      // A step about egress has CoreDNS's 53/UDP too.
+      expect(f).toMatch(/from \\ to +80 +6379 +8443 +8443 +8443 +53\/(UDP|…) +80 +443/);
+      // cart's egress is shut by the existing policy but for DNS; the payments pods reach everything.
+      expect(f).toMatch(/checkout\/cart +(✗ +){5}✓ +✗ +✗/);
+      expect(f).toMatch(/payments\/ledg… +(✓ +){3}· +(✓ +){3}✓/);
       expect(frameLines(f).every((l) => l.length <= columns)).toBe(true);
       if (columns >= 110) expect(f).toContain('columns: web:80 · redis:6379 · payments/gateway:8443');
     });

@@ -23,6 +23,8 @@ export interface MatrixColumn {
   to: number;
   probe: Probe;
   label: string;
+  /** Another replica of `to`'s Deployment: its own row reaches it (a real connection, not self). */
+  peer?: number;
 }
 
 export interface MatrixLayout {
@@ -64,13 +66,31 @@ export function matrixLayout(prep: PreparedStep): MatrixLayout {
   const short = rows.map((r) => workloadName(eps[r.index].name));
   for (const [i, r] of rows.entries()) {
     const name = short.filter((x) => x === short[i]).length > 1 ? r.label : short[i];
-    for (const probe of eps[r.index].probes)
-      columns.push({ to: r.index, probe, label: `${name}:${probe.port}${probe.protocol === 'TCP' ? '' : '/' + probe.protocol}` });
+    const e = eps[r.index];
+    const peer = eps.findIndex((o, j) => j !== r.index && o.kind === 'pod' && o.namespace === e.namespace && workloadName(o.name) === workloadName(e.name));
+    for (const probe of e.probes)
+      columns.push({
+        to: r.index,
+        probe,
+        label: `${name}:${probe.port}${probe.protocol === 'TCP' ? '' : '/' + probe.protocol}`,
+        ...(peer >= 0 ? { peer } : {}),
+      });
   }
+  // DNS: a step about egress or name lookups shows whether CoreDNS answers.
+  if (prep.dnsPods.length && concernsDns(prep)) columns.push({ to: prep.dnsPods[0], probe: { port: 53, protocol: 'UDP' }, label: 'kube-dns:53/UDP' });
   for (const { e, index } of externals) {
     for (const probe of e.probes) columns.push({ to: index, probe, label: `${e.name}:${probe.port}` });
   }
   return { rows, columns };
+}
+
+/** The step looks names up (a check runs nslookup) or expects something of CoreDNS, or denies egress there. */
+function concernsDns(prep: PreparedStep): boolean {
+  if (prep.scenario.steps[prep.step - 1]?.expect.some((r) => r.checks?.some((c) => /\b(nslookup|dig|host)\b/.test(c.run)))) return true;
+  const everyone = prep.endpoints.length;
+  return prep.patterns.some(
+    (p) => p.tos.some((t) => prep.dnsPods.includes(t)) && (p.tos.length < everyone || (p.expect === 'denied' && p.froms.length < everyone)),
+  );
 }
 
 /** The world an answer makes, or the manifest layer's findings when the answer does not load. */
@@ -90,7 +110,13 @@ export type Cell = boolean | undefined;
 
 /** Allowed (true) / denied (false) for every row x column; undefined on the diagonal. */
 export function gotGrid(engine: Engine, layout: MatrixLayout): Cell[][] {
-  return layout.rows.map((r) => layout.columns.map((c) => (r.index === c.to ? undefined : engine.allowed(r.index, c.to, c.probe))));
+  return layout.rows.map((r) =>
+    layout.columns.map((c) => {
+      // A workload's replicas reach each other: the row's pod to another pod of the column's Deployment.
+      const to = r.index === c.to ? c.peer : c.to;
+      return to === undefined ? undefined : engine.allowed(r.index, to, c.probe);
+    }),
+  );
 }
 
 export function engineOf(world: Extract<AnswerWorld, { ok: true }>): Engine {
