@@ -60,3 +60,11 @@ describe('the live matrix', () => {
     expect(layout.columns.map((c) => c.label)).toEqual(['kube-dns:53/UDP', 'example.com:80', 'example.com:443']);
   });
 });
+
+describe('the DNS column follows what the step checks', () => {
+  it('exercise-1: step 1 checks that nslookup still works, step 2 is about web alone', () => {
+    const labels = (step: number) => matrixLayout(preparedStep(b.byId.get('exercise-1')!, step).prepared!).columns.map((c) => c.label);
+    expect(labels(1)).toEqual(['web:80', 'kube-dns:53/UDP']);
+    expect(labels(2)).toEqual(['web:80']);
+  });
+});

@@ -88,9 +88,9 @@ export function matrixLayout(prep: PreparedStep): MatrixLayout {
 function concernsDns(prep: PreparedStep): boolean {
   if (prep.scenario.steps[prep.step - 1]?.expect.some((r) => r.checks?.some((c) => /\b(nslookup|dig|host)\b/.test(c.run)))) return true;
   const everyone = prep.endpoints.length;
-  return prep.patterns.some(
-    (p) => p.tos.some((t) => prep.dnsPods.includes(t)) && (p.tos.length < everyone || (p.expect === 'denied' && p.froms.length < everyone)),
-  );
+  const dns = (t: number) => prep.dnsPods.includes(t);
+  // Cells about CoreDNS alone, or a deny for some pods that covers it (an egress deny).
+  return prep.patterns.some((p) => (p.tos.length > 0 && p.tos.every(dns)) || (p.expect === 'denied' && p.froms.length < everyone && p.tos.some(dns)));
 }
 
 /** The world an answer makes, or the manifest layer's findings when the answer does not load. */
