@@ -4,7 +4,7 @@
 // and the practice browser draw from the bank's prebuilt index and the store
 // (use-practice-load.ts); the practice screens and the full bank load once another screen is opened.
 // Time comes from the injected clock (clock.tsx); while an exam runs its countdown is in the header.
-import React, { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import React, { useCallback, useMemo, useReducer, useState } from 'react';
 import { Box, useApp } from 'ink';
 import { Text } from './components/Text.js';
 import { useKeys } from './input/use-keys.js';
@@ -16,10 +16,11 @@ import { commandOf, footerHints, type ScreenKeys } from './input/keymap.js';
 import type { HomeData, PracticeServices } from './practice/services.js';
 import { Browser, browserOrder } from './screens/Browser.js';
 import { ClockProvider, type TuiClock } from './clock.js';
-import { ExamCountdown } from './exam/ExamCountdown.js';
+import { AppHeader } from './components/AppHeader.js';
 import { LOADING_KEYS, appReducer, screenTitle, trackNextScreen, type Screen } from './app-state.js';
 import { trackById } from '../core/bank/tracks.js';
 import { summaryOf, usePracticeLoad } from './use-practice-load.js';
+import { useNotice } from './use-notice.js';
 
 export type { Screen };
 
@@ -63,19 +64,7 @@ function AppScreens(props: AppProps) {
   );
 
   // The store's notices (a corrupt file set aside, a draft not written) on a line above the footer.
-  const [notice, setNotice] = useState<string | undefined>(home?.notices.latest);
-  const notices = home?.notices;
-  useEffect(() => {
-    if (!notices) return;
-    setNotice(notices.latest);
-    return notices.subscribe(setNotice);
-  }, [notices]);
-  const screenName = state.screen.name;
-  const seenOn = useRef(screenName);
-  useEffect(() => {
-    if (seenOn.current !== screenName) notices?.dismiss();
-    seenOn.current = screenName;
-  }, [screenName, notices]);
+  const notice = useNotice(home?.notices, state.screen.name);
 
   const openHelp = useCallback(() => dispatch({ type: 'help', open: true }), []);
   const back = useCallback(() => dispatch({ type: 'back' }), []);
@@ -236,21 +225,7 @@ function AppScreens(props: AppProps) {
 
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Box width={width} height={1} justifyContent="space-between">
-        <Text bold color="cyan">
-          netpol-dojo
-        </Text>
-        {examDeadline && state.screen.name === 'exam' ? (
-          <Text wrap="truncate">
-            <Text dimColor>{`${title} · `}</Text>
-            <ExamCountdown deadline={examDeadline} />
-          </Text>
-        ) : (
-          <Text dimColor wrap="truncate">
-            {title}
-          </Text>
-        )}
-      </Box>
+      <AppHeader title={title} width={width} deadline={state.screen.name === 'exam' ? examDeadline : undefined} />
       {body}
       {/* Clipped top and bottom only: screens keep to their width (their rows truncate), and a
           horizontal clip makes Ink re-slice every line of every frame (slice-ansi per line). */}
