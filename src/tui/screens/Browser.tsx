@@ -10,9 +10,12 @@ import type { KeyPress } from '../input/keys.js';
 import { commandOf } from '../input/keymap.js';
 import { BROWSER_KEYMAP, FILTER_KEYMAP } from './keymaps.js';
 import type { ScenarioSummary } from '../../core/bank/bank-index.js';
-import { groupByTopic, matchesFilter, type Listed } from '../practice/topics.js';
 import { difficultyDots } from '../../core/bank/difficulty.js';
-import { TRACKS, type Track } from '../../core/bank/tracks.js';
+import { entriesOf, entryKey, groupsOf, visibleEntries, type Entry } from './browser-list.js';
+import { matchesFilter } from '../practice/topics.js';
+import { TRACKS } from '../../core/bank/tracks.js';
+
+export { browserOrder, visibleEntries, type Entry } from './browser-list.js';
 
 export type Status = 'passed' | 'failed' | 'new';
 
@@ -21,19 +24,6 @@ export const STATUS_MARK: Record<Status, { symbol: string; color?: string; words
   failed: { symbol: '✗', color: 'red', words: 'attempted, not passed yet' },
   new: { symbol: '·', words: 'not attempted' },
 };
-
-/** The browser's order (by section, then bank order); "next exercise" follows it. */
-export function browserOrder<S extends Listed>(scenarios: readonly S[]): S[] {
-  return groupByTopic(scenarios).flatMap((g) => g.scenarios);
-}
-
-/** One line of the list: an exercise, as a track's item or on its own. */
-export interface Entry {
-  id: string;
-  track?: string;
-}
-
-const entryKey = (e: Entry) => `${e.track ?? ''}:${e.id}`;
 
 interface BrowserState {
   index: number;
@@ -46,35 +36,6 @@ type BrowserAction =
   | { type: 'key'; key: KeyPress; scenarios: readonly ScenarioSummary[]; page: number }
   | { type: 'chosenDone' }
   | { type: 'select'; entry: Entry; entries: readonly Entry[] };
-
-interface Group {
-  title: string;
-  track?: Track;
-  scenarios: ScenarioSummary[];
-}
-
-/**
- * The list's groups: the tracks (their exercises in track order), then the sections. A filter
- * finds exercises in the bank: it lists the sections only, so each match is there once.
- */
-function groupsOf(scenarios: readonly ScenarioSummary[], filter: string): Group[] {
-  const visible = scenarios.filter((s) => matchesFilter(s, filter));
-  if (filter.trim() !== '') return groupByTopic(visible);
-  const byId = new Map(visible.map((s) => [s.id, s]));
-  const tracks = TRACKS.map((t) => ({ title: t.title, track: t, scenarios: t.exercises.flatMap((id) => byId.get(id) ?? []) })).filter(
-    (g) => g.scenarios.length,
-  );
-  return [...tracks, ...groupByTopic(visible)];
-}
-
-function entriesOf(groups: readonly Group[]): Entry[] {
-  return groups.flatMap((g) => g.scenarios.map((s) => (g.track ? { id: s.id, track: g.track.id } : { id: s.id })));
-}
-
-/** Entries in the order shown under a filter (computed in the reducer, so fast keys see the new filter). */
-export function visibleEntries(scenarios: readonly ScenarioSummary[], filter: string): Entry[] {
-  return entriesOf(groupsOf(scenarios, filter));
-}
 
 function browserReducer(state: BrowserState, action: BrowserAction): BrowserState {
   if (action.type === 'chosenDone') return { ...state, chosen: undefined };
