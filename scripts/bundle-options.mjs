@@ -20,7 +20,11 @@ export const bundleOptions = {
   logLevel: 'warning',
   define: { 'process.env.NODE_ENV': '"production"' },
   // Ink only loads react-devtools-core when DEV=true; never in this app.
-  alias: { 'react-devtools-core': path.join(root, 'scripts', 'empty-module.cjs') },
+  // string-width without its slow path for the screens' one-column symbols (scripts/bundle/string-width.mjs).
+  alias: {
+    'react-devtools-core': path.join(root, 'scripts', 'empty-module.cjs'),
+    'string-width': path.join(root, 'scripts', 'bundle', 'string-width.mjs'),
+  },
   // The yaml package's per-token debug switches read as unset (scripts/yaml-debug-env.mjs).
   plugins: [yamlWithoutDebugEnv],
   // Some CommonJS dependencies call require(); give the ESM bundle one.

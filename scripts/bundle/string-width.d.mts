@@ -1,0 +1,2 @@
+export const NARROW_SYMBOLS: string;
+export default function stringWidth(input: string, options?: { ambiguousIsNarrow?: boolean; countAnsiEscapeCodes?: boolean }): number;
