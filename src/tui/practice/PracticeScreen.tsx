@@ -9,13 +9,12 @@ import { useKeys } from '../input/use-keys.js';
 import type { ScreenKeys } from '../input/keymap.js';
 import type { Scenario } from '../../core/bank/scenario.js';
 import { preparedStep } from '../../core/bank/prepare.js';
-import { gradeAnswer } from '../../core/grader/grade.js';
 import { attemptOf } from '../../core/training/attempt-of.js';
-import { ANSWER_FILE, blamedLine } from '../../core/training/answer-file.js';
+import { blamedLine } from '../../core/training/answer-file.js';
 import type { PracticeData } from './services.js';
-import { sessionReducer, initialSession, type KeyContext } from './session-state.js';
+import { sessionReducer, type KeyContext } from './session-state.js';
 import { matrixLayout } from './world.js';
-import { answerTextOf, pickFromText, predictFromText, startingStep, startingText } from './answers.js';
+import { answerTextOf, openingSession, predictFromText, startingText } from './answers.js';
 import { firstCell, gradedView, type Graded } from './graded.js';
 import { practiceKeys } from './keymaps.js';
 import { useClock, useNow } from '../clock.js';
@@ -29,7 +28,7 @@ import { ConsolePane } from '../console/ConsolePane.js';
 import { pageOf, type PaneExtent } from '../components/ScrollLines.js';
 import { ConsoleRun } from '../console/console-run.js';
 import { consoleKeymapFor, howToAnswer } from '../console/keymap.js';
-import { gradeConsoleAnswer } from '../../core/training/console-answer.js';
+import { gradeStep } from './grade-step.js';
 
 export interface PracticeProps {
   data: PracticeData;
@@ -56,15 +55,7 @@ export interface PracticeProps {
 export function Practice(props: PracticeProps) {
   const { data, scenario: s, width, height } = props;
   const now = useClock().now;
-  const [state, dispatch] = useReducer(sessionReducer, undefined, () => {
-    const start = props.start && props.start.step >= 1 && props.start.step <= s.steps.length ? props.start : undefined;
-    const step = start?.step ?? startingStep(data, s);
-    const text = start?.text ?? startingText(data, s, step);
-    data.drafts.known(s.id, step, data.drafts.text(s.id, step) ?? text);
-    const first = initialSession(step, text, predictFromText(s, step, text), pickFromText(s, text), now());
-    // A retry goes straight to the answer, with the old one in place.
-    return start ? { ...first, view: 'answer' as const } : props.inConsole ? { ...first, view: 'console' as const } : first;
-  });
+  const [state, dispatch] = useReducer(sessionReducer, undefined, () => openingSession(data, s, props.start, props.inConsole, now()));
   const [graded, setGraded] = useState<Graded | undefined>();
   const [problem, setProblem] = useState<{ line?: number; message: string } | undefined>();
   const prep = useMemo(() => preparedStep(s, state.step).prepared, [s, state.step]);
@@ -131,18 +122,13 @@ export function Practice(props: PracticeProps) {
     if (request === 'back') onBack();
     if (request === 'quit') onQuit();
     if (request === 'grade') {
-      const text = answerTextOf(s, state);
-      // A used console is the answer, with the YAML draft applied on top (core/training/console-answer.ts).
-      const run = consoles.current.get(state.step);
-      const byConsole = run?.used && (s.kind === 'write' || s.kind === 'fix') ? gradeConsoleAnswer(s, state.step, run.state(), text) : undefined;
-      const outcome = byConsole ? byConsole.outcome : gradeAnswer(s, [{ file: ANSWER_FILE, text }], { step: state.step });
+      const { outcome, answer, console: typed } = gradeStep(s, state.step, answerTextOf(s, state), consoles.current.get(state.step));
       if (!outcome.ok) {
         setProblem(blamedLine(outcome.findings) ?? { message: 'the answer does not load' });
         dispatch({ type: 'view', view: state.view === 'console' ? 'console' : 'answer' });
         return;
       }
       setProblem(undefined);
-      const answer = byConsole && !byConsole.world?.draftApplied ? '' : text;
       // Drawn from the grader's own output (a console's cluster as much as a YAML answer).
       const view = gradedView(prep!, answer, outcome);
       setGraded(view);
@@ -150,7 +136,7 @@ export function Practice(props: PracticeProps) {
       void data.drafts.flush();
       const attempt = attemptOf({ result: outcome.result, answer, mode: props.mode ?? 'practice', startedAt: new Date(state.stepStartedAt) });
       data.store
-        .recordAttempt(byConsole && run ? { ...attempt, console: run.entries.map((e) => ({ ...e })) } : attempt)
+        .recordAttempt(typed ? { ...attempt, console: typed } : attempt)
         .then(() => {
           setGraded((g) => (g === view ? { ...view, saved: 'saved' } : g));
           onRecorded?.();

@@ -6,7 +6,7 @@ import { joinDocuments } from '../../core/text/yaml-documents.js';
 import { readPickAnswer, readPredictAnswer } from '../../core/grader/answer.js';
 import { ANSWER_FILE } from '../../core/training/answer-file.js';
 import type { PracticeData } from './services.js';
-import type { SessionState } from './session-state.js';
+import { initialSession, type SessionState } from './session-state.js';
 
 export function predictText(scenario: Scenario, step: number, answers: readonly (boolean | undefined)[]): string {
   return scenario.steps[step - 1].questions
@@ -67,4 +67,23 @@ export function startingText(data: PracticeData, s: Scenario, step: number, carr
   }
   if (s.kind === 'fix') return joinDocuments(existingBlocksAt(s, step).map((b) => b.text));
   return '';
+}
+
+/**
+ * The session an exercise opens on: the step and answer to resume (the draft), or a retry's old
+ * answer, which goes straight to the editor; on a track, the console.
+ */
+export function openingSession(
+  data: PracticeData,
+  s: Scenario,
+  retry: { step: number; text: string } | undefined,
+  inConsole: boolean | undefined,
+  now: number,
+): SessionState {
+  const start = retry && retry.step >= 1 && retry.step <= s.steps.length ? retry : undefined;
+  const step = start?.step ?? startingStep(data, s);
+  const text = start?.text ?? startingText(data, s, step);
+  data.drafts.known(s.id, step, data.drafts.text(s.id, step) ?? text);
+  const first = initialSession(step, text, predictFromText(s, step, text), pickFromText(s, text), now);
+  return start ? { ...first, view: 'answer' } : inConsole ? { ...first, view: 'console' } : first;
 }
