@@ -14,6 +14,7 @@ import { KEY, bracketedPaste, cleanupRendered, renderAt, sendKeys, waitForFrame,
 import { loadedServices } from './fixtures.js';
 import { QUIT_HINT } from '../../src/tui/console/ConsolePane.js';
 import { howToAnswer } from '../../src/tui/console/keymap.js';
+import { applyingPolicy, commandStarting } from '../console/module/commands.js';
 
 let dir: string;
 let store: ProgressStore;
@@ -49,7 +50,13 @@ async function type(r: Rendered, line: string, expected: string | RegExp | ((fra
 
 /** The last prompt line on screen (what is being typed). */
 function promptLine(frame: string): string {
-  return frame.split('\n').filter((l) => l.startsWith('controlplane:~$')).pop()?.trimEnd() ?? '';
+  return (
+    frame
+      .split('\n')
+      .filter((l) => l.startsWith('controlplane:~$'))
+      .pop()
+      ?.trimEnd() ?? ''
+  );
 }
 
 /** The output after the last `http://web` command on screen. */
@@ -57,43 +64,13 @@ function afterLastWget(frame: string): string {
   return frame.slice(frame.lastIndexOf('http://web'));
 }
 
-// The module's Exercise 1, as printed (module 13, "Exercise 1 — Default Deny and Allow").
-const WGET = 'kubectl exec -n netpol-test deploy/client -- wget -qO- --timeout=3 http://web';
-const DENY = `cat <<EOF | kubectl apply -f -
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: deny-all-ingress
-  namespace: netpol-test
-spec:
-  podSelector: {}
-  policyTypes:
-  - Ingress
-EOF`;
-const ALLOW = `cat <<EOF | kubectl apply -f -
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: allow-client-to-web
-  namespace: netpol-test
-spec:
-  podSelector:
-    matchLabels:
-      app: web
-  policyTypes:
-  - Ingress
-  ingress:
-  - from:
-    - podSelector:
-        matchLabels:
-          app: client
-    ports:
-    - port: 80
-      protocol: TCP
-EOF`;
+// The module's Exercise 1, as printed (module 13, "Exercise 1 — Default Deny and Allow"): read from its script.
+const WGET = commandStarting('ex1', 'kubectl exec -n netpol-test deploy/client -- wget');
+const DENY = applyingPolicy('ex1', 'deny-all-ingress');
+const ALLOW = applyingPolicy('ex1', 'allow-client-to-web');
 
 describe('the console pane in practice', () => {
-  it('plays the module\'s Exercise 1 verbatim: each test shows the stated outcome, and both steps pass on the console\'s cluster', async () => {
+  it("plays the module's Exercise 1 verbatim: each test shows the stated outcome, and both steps pass on the console's cluster", async () => {
     const r = renderAt(<App services={services} />, { columns: 100, rows: 30 });
     const task = await openExercise(r, 'exercise-1');
     expect(task).toContain('c console');
@@ -137,7 +114,7 @@ describe('the console pane in practice', () => {
     expect(store.attempts({ exerciseId: 'exercise-1', step: 2 })[0].passed).toBe(true);
   });
 
-  it('a fix scenario\'s namespace-label mistake is fixed with kubectl label ns; Esc keeps the console', async () => {
+  it("a fix scenario's namespace-label mistake is fixed with kubectl label ns; Esc keeps the console", async () => {
     const r = renderAt(<App services={services} />, { columns: 100, rows: 30 });
     await openExercise(r, 'fix-namespace-label');
     await sendKeys(r.stdin, 'c');
@@ -215,9 +192,19 @@ describe('the console pane in practice', () => {
 
   it('Review mistakes shows what was typed in the console, with the output kept', async () => {
     await store.recordAttempt({
-      exerciseId: 'fix-namespace-label', step: 1, mode: 'practice', passed: false, score: 0.25, answer: '', mismatches: [],
+      exerciseId: 'fix-namespace-label',
+      step: 1,
+      mode: 'practice',
+      passed: false,
+      score: 0.25,
+      answer: '',
+      mismatches: [],
       console: [
-        { command: 'kubectl get ns frontend --show-labels', output: ['NAME       STATUS   AGE   LABELS', 'frontend   Active   15m   kubernetes.io/metadata.name=frontend'], exitCode: 0 },
+        {
+          command: 'kubectl get ns frontend --show-labels',
+          output: ['NAME       STATUS   AGE   LABELS', 'frontend   Active   15m   kubernetes.io/metadata.name=frontend'],
+          exitCode: 0,
+        },
         { command: 'kubectl label ns frontend tier=front', output: ['namespace/frontend labeled'], exitCode: 0 },
         { command: 'kubectl describe netpol -A', outputLines: 120, exitCode: 0 },
       ],

@@ -14,6 +14,7 @@ import { openStore, type ProgressStore } from '../../src/store/progress-store.js
 import { trackNextScreen } from '../../src/tui/app-state.js';
 import { KEY, bracketedPaste, cleanupRendered, renderAt, sendKeys, waitForFrame, waitUntil, type Rendered } from './helpers.js';
 import { loadedServices } from './fixtures.js';
+import { applyingPolicy, commandStarting } from '../console/module/commands.js';
 
 let dir: string;
 let store: ProgressStore;
@@ -40,67 +41,13 @@ async function run(r: Rendered, command: string, expected: string | ((frame: str
 /** The screen after the last occurrence of `marker` (the newest command's output). */
 const after = (frame: string, marker: string) => frame.slice(frame.lastIndexOf(marker));
 
-const apply = (yaml: string) => `cat <<EOF | kubectl apply -f -\n${yaml.trim()}\nEOF`;
-
-// The module's Exercise 1 and 2, as printed (module 13, section 8).
-const EX1_TEST = 'kubectl exec -n netpol-test deploy/client -- wget -qO- --timeout=3 http://web';
-const EX1_DENY = apply(`
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: deny-all-ingress
-  namespace: netpol-test
-spec:
-  podSelector: {}
-  policyTypes:
-  - Ingress`);
-const EX1_ALLOW = apply(`
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: allow-client-to-web
-  namespace: netpol-test
-spec:
-  podSelector:
-    matchLabels:
-      app: web
-  policyTypes:
-  - Ingress
-  ingress:
-  - from:
-    - podSelector:
-        matchLabels:
-          app: client
-    ports:
-    - port: 80
-      protocol: TCP`);
-const EX2_TEST = 'kubectl exec -n egress-test deploy/app -- nslookup google.com';
-const EX2_DENY = apply(`
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: deny-all-egress
-  namespace: egress-test
-spec:
-  podSelector: {}
-  policyTypes:
-  - Egress`);
-const EX2_DNS = apply(`
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: allow-dns
-  namespace: egress-test
-spec:
-  podSelector: {}
-  policyTypes:
-  - Egress
-  egress:
-  - ports:
-    - port: 53
-      protocol: UDP
-    - port: 53
-      protocol: TCP`);
+// The module's Exercise 1 and 2, as printed (module 13, section 8): read from its scripts.
+const EX1_TEST = commandStarting('ex1', 'kubectl exec -n netpol-test deploy/client -- wget');
+const EX1_DENY = applyingPolicy('ex1', 'deny-all-ingress');
+const EX1_ALLOW = applyingPolicy('ex1', 'allow-client-to-web');
+const EX2_TEST = commandStarting('ex2', 'kubectl exec -n egress-test deploy/app -- nslookup google.com');
+const EX2_DENY = applyingPolicy('ex2', 'deny-all-egress');
+const EX2_DNS = applyingPolicy('ex2', 'allow-dns');
 
 async function passed(r: Rendered, id: string, step: number): Promise<void> {
   await sendKeys(r.stdin, KEY.ctrlS);
