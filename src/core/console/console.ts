@@ -13,6 +13,7 @@ import { incompleteReason } from './shell-parse.js';
 import { runShell, type Chunk, type CommandFn, type CommandIo, type ShellHost } from './shell-run.js';
 import { awkCommand, catCommand, echoCommand, grepCommand, headCommand, printfCommand, sortCommand, tailCommand, uniqCommand, wcCommand } from './text-tools.js';
 import { curl, nc, nslookup, podFile, wget, type PodEnv } from './pod-tools.js';
+import { ping } from './ping.js';
 import { Kubectl, KUBECTL_SUBCOMMANDS } from './kubectl/kubectl.js';
 import { freshWorld, scenarioWorld } from './world.js';
 import { imageName } from '../bank/cluster-spec.js';
@@ -65,7 +66,7 @@ interface Attached {
 /** Images that ship no shell or tools (distroless): exec finds nothing in them. */
 const NO_TOOLS = /coredns|calico|kube-(apiserver|controller-manager|scheduler|proxy)|etcd|flannel/;
 
-const POD_PROGRAMS = ['wget', 'nc', 'nslookup', 'curl', 'sleep', 'echo', 'cat', 'hostname', 'env', 'printenv', 'ls', 'true', 'false', 'grep', 'head', 'tail', 'wc', 'sort', 'uniq', 'sh', 'ash', '/bin/sh', 'date', 'id', 'whoami', 'pwd', 'printf'];
+const POD_PROGRAMS = ['wget', 'nc', 'nslookup', 'curl', 'ping', 'sleep', 'echo', 'cat', 'hostname', 'env', 'printenv', 'ls', 'true', 'false', 'grep', 'head', 'tail', 'wc', 'sort', 'uniq', 'sh', 'ash', '/bin/sh', 'date', 'id', 'whoami', 'pwd', 'printf'];
 
 const HOST_BUILTINS = ['kubectl', 'k', 'echo', 'cat', 'grep', 'head', 'tail', 'wc', 'sort', 'uniq', 'awk', 'clear', 'history', 'alias', 'unalias', 'export', 'source', 'complete', 'sleep', 'ls', 'rm', 'true', 'false', 'exit', 'help', 'vi', 'vim', 'nano', 'pwd', 'cd', 'date', 'hostname', 'whoami', 'printf'];
 
@@ -263,6 +264,7 @@ export class Console {
       nc: nc(env),
       nslookup: nslookup(env),
       curl: curl(env),
+      ping: ping(env),
       env: (_a, io) => {
         for (const [k, v] of vars) if (k !== '?' && !k.startsWith('__')) io.out(`${k}=${v}\n`);
         return 0;
@@ -546,7 +548,7 @@ export function toLines(chunks: Chunk[]): string[] {
 const CONSOLE_HELP = `netpol-dojo console: a simulated cluster at a shell prompt.
   kubectl (or k): get, describe, apply, create, delete, label, expose, run, exec, edit,
     explain, logs, config set-context --current --namespace=NS, version, cluster-info
-  inside pods (exec/run): wget, nc, nslookup, curl, sleep, echo, cat, hostname, env
+  inside pods (exec/run): wget, nc, nslookup, curl, ping, sleep, echo, cat, hostname, env
   the prompt: pipes into grep/head/tail/wc/sort/uniq/awk, here-documents (cat <<EOF ...),
     files (cat > f.yaml <<EOF, kubectl apply -f f.yaml), alias, history, clear, exit
   Time-outs are reported at once; NETPOL_DOJO_REAL_TIME=1 makes them take their time.

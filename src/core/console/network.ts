@@ -218,6 +218,38 @@ export class Network {
     return { status: 'timeout' };
   }
 
+  /**
+   * An ICMP echo from a pod to ip: the reply's TTL, or lost. A policy's ports name TCP, UDP
+   * or SCTP only, so a rule admits ICMP only when it lists no ports (Calico enforces it so);
+   * a pod that no policy isolates answers. A ClusterIP never answers: kube-proxy (iptables)
+   * DNATs only the Service's ports, and nothing owns the virtual IP.
+   */
+  echo(src: Source, ip: string): { status: 'reply'; ttl: number; hops: 'local' | 'node' | 'nodes' | 'internet' } | { status: 'lost' } {
+    if (ip === '127.0.0.1' || ip === src.ip) return { status: 'reply', ttl: 64, hops: 'local' };
+    if (this.api.list('Service', null).some((s) => s.clusterIP === ip)) return { status: 'lost' };
+    const fromId = src.hostNetwork ? src.nodeName : `${src.meta.namespace}/${src.meta.name}`;
+    const here = src.nodeName;
+    const pod = this.api.list('Pod', null).find((p) => p.ip === ip && !p.hostNetwork);
+    // Each host routing the packet lowers its TTL: the sender's node, then the receiver's (Calico routes between nodes).
+    if (pod) return this.icmpAllowed(fromId, `${pod.meta.namespace}/${pod.meta.name}`) ? { status: 'reply', ttl: pod.nodeName === here ? 63 : 62, hops: pod.nodeName === here ? 'node' : 'nodes' } : { status: 'lost' };
+    const node = NODES.find((n) => n.ip === ip);
+    if (node) return this.icmpAllowed(fromId, node.name) ? { status: 'reply', ttl: node.name === here ? 64 : 63, hops: node.name === here ? 'local' : 'node' } : { status: 'lost' };
+    const ext = this.externals.find((e) => e.ip === ip);
+    // An internet host's TTL depends on the path; 117 is a typical one.
+    if (ext) return this.icmpAllowed(fromId, ext.name) ? { status: 'reply', ttl: 117, hops: 'internet' } : { status: 'lost' };
+    return { status: 'lost' };
+  }
+
+  private icmpAllowed(fromId: string, toId: string): boolean {
+    const { engine } = this.snapshot();
+    if (engine.indexOf(fromId) < 0 || engine.indexOf(toId) < 0) return false;
+    if (fromId === toId) return true;
+    // The probe's port is irrelevant: only rules without ports (portIndex null) can admit ICMP.
+    const v = engine.verdict(fromId, toId, { port: 1, protocol: 'TCP' });
+    const admits = (d: typeof v.egress) => !d.isolated || d.considered.some((r) => r.peerIndex !== -1 && r.portIndex === null);
+    return admits(v.egress) && admits(v.ingress);
+  }
+
   private deliver(to: Destination, protocol: Protocol): ConnectResult {
     if (to.kind === 'pod') return this.listens(to.pod, to.port, protocol) ? { status: 'open', to } : { status: 'refused' };
     if (to.kind === 'node') {

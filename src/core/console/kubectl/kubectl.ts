@@ -21,6 +21,8 @@ import { parseAllDocuments } from 'yaml';
 import { explain } from './explain.js';
 import { GET_TABLE, tabwrite } from '../tabwriter.js';
 import { podRunsForever } from '../images.js';
+import { DERIVED, findDerived, listDerived } from './derived-kinds.js';
+import { derivedTable, getDerived, type DerivedGetOptions } from './derived-get.js';
 
 export interface KubectlEnv {
   api: ApiServer;
@@ -223,7 +225,7 @@ export class Kubectl {
 
   // ---- get ---------------------------------------------------------------------------------
 
-  private get(f: ParsedFlags, io: CommandIo): number {
+  private get(f: ParsedFlags, io: CommandIo, withKinds = false): number {
     const ns = this.ns(f);
     const all = bool(f, 'all-namespaces');
     const output = value(f, 'output') ?? '';
@@ -235,6 +237,7 @@ export class Kubectl {
     const first = f.positionals[0].split('/')[0].split(',');
     if (first.some((t) => t === 'nodes' || t === 'node' || t === 'no')) return this.getNodes(f, io);
     if (first.some((t) => t === 'endpoints' || t === 'endpoint' || t === 'ep')) return this.getEndpoints(f, io);
+    if (first.some((t) => findDerived(t))) return this.getWithDerived(f, io);
     const targets = this.targets(f.positionals);
     this.refuseNameAcrossNamespaces(f, targets);
     const matches = this.selectorFilter(f);
@@ -246,6 +249,10 @@ export class Kubectl {
       );
     }
     const named = targets.some((t) => t.name !== undefined);
+    // `get all` lists DaemonSets too, after Services (kubectl's "all" category).
+    const getsAll = f.positionals[0].split(',').includes('all');
+    const dsResource = DERIVED.find((d) => d.kind === 'DaemonSet')!;
+    const daemonSets = () => listDerived(dsResource, this.api, this.env.net, all ? null : ns).filter((x) => matches({ meta: { labels: x.labels } } as ApiObject));
     const found: ApiObject[] = [];
     let status = 0;
     const errors: string[] = [];
@@ -282,9 +289,10 @@ export class Kubectl {
       }
     } else if (output === 'name') {
       for (const o of found) io.out(`${qualifiedSingular(resourceOf(o.kind))}/${o.meta.name}\n`);
+      if (getsAll) for (const x of daemonSets()) io.out(`daemonset.apps/${x.name}\n`);
     } else {
       const kinds = [...byKind.keys()];
-      const multi = kinds.length > 1 || f.positionals[0] === 'all' || f.positionals[0].includes('/');
+      const multi = withKinds || kinds.length > 1 || f.positionals[0] === 'all' || f.positionals[0].includes('/');
       const blocks: string[][] = [];
       for (const k of kinds) {
         const objs = byKind.get(k)!;
@@ -300,8 +308,9 @@ export class Kubectl {
             now,
           }),
         );
+        if (k === 'Service' && getsAll) blocks.push(derivedTable(dsResource, daemonSets(), this.derivedOptions(f, true)));
       }
-      io.out(blocks.map((b) => b.join('\n') + '\n').join('\n'));
+      io.out(blocks.filter((b) => b.length).map((b) => b.join('\n') + '\n').join('\n'));
     }
     for (const e of errors) io.err(`${e}\n`);
     if (found.length === 0 && errors.length === 0 && output !== 'yaml' && output !== 'json' && !isJsonpath) {
@@ -309,6 +318,52 @@ export class Kubectl {
       io.err(all || clusterScoped ? 'No resources found\n' : `No resources found in ${ns} namespace.\n`);
     }
     return status;
+  }
+
+  private derivedOptions(f: ParsedFlags, withKind: boolean): DerivedGetOptions {
+    return {
+      namespace: this.ns(f),
+      allNamespaces: bool(f, 'all-namespaces'),
+      output: value(f, 'output') ?? '',
+      showLabels: bool(f, 'show-labels'),
+      noHeaders: bool(f, 'no-headers'),
+      selector: value(f, 'selector'),
+      now: this.api.now(),
+      withKind,
+    };
+  }
+
+  /** get with a derived kind (daemonsets, configmaps, endpointslices, events ...): alone, or after the stored kinds of the same list. */
+  private getWithDerived(f: ParsedFlags, io: CommandIo): number {
+    const output = value(f, 'output') ?? '';
+    if (!['', 'wide', 'yaml', 'json', 'name'].includes(output) && !output.startsWith('jsonpath=')) {
+      fail(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`);
+    }
+    const slashed = f.positionals.every((p) => p.includes('/'));
+    const types = slashed ? f.positionals.map((p) => p.slice(0, p.indexOf('/'))) : f.positionals[0].split(',').filter(Boolean);
+    const names = slashed ? [] : f.positionals.slice(1);
+    if (bool(f, 'all-namespaces') && (slashed || names.length)) fail(NAME_ACROSS_NAMESPACES);
+    for (const t of types) if (!findDerived(t)) this.resource(t);
+    const options = this.derivedOptions(f, types.length > 1 || slashed);
+    let status = 0;
+    if (slashed) {
+      // TYPE/NAME pairs in the order typed, each stored or derived.
+      for (const p of f.positionals) {
+        const d = findDerived(p.slice(0, p.indexOf('/')));
+        const code = d ? getDerived([d], [p.slice(p.indexOf('/') + 1)], options, this.api, this.env.net, io) : this.get({ ...f, positionals: [p] }, io);
+        status = Math.max(status, code);
+      }
+      return status;
+    }
+    const regular = types.filter((t) => !findDerived(t));
+    let printed = false;
+    // "No resources found" is said once, for the whole list.
+    const quiet: CommandIo = { ...io, out: (t) => ((printed ||= t !== ''), io.out(t)), err: (t) => void (/^No resources found/.test(t) || io.err(t)) };
+    if (regular.length) status = this.get({ ...f, positionals: [regular.join(','), ...names] }, quiet, true);
+    const derived = [...new Set(types.map((t) => findDerived(t)).filter((d) => d !== undefined))];
+    // Kinds' tables are separated by a blank line, stored kinds first.
+    const after: CommandIo = { ...io, out: (t) => (t !== '' && printed && ((printed = false), io.out('\n')), io.out(t)) };
+    return Math.max(status, getDerived(derived, names, { ...options, othersFound: printed }, this.api, this.env.net, after));
   }
 
   private getNodes(f: ParsedFlags, io: CommandIo): number {
