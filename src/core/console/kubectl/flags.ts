@@ -24,7 +24,8 @@ export const FLAGS: Record<string, FlagDef> = {
   'target-port': { value: true },
   protocol: { value: true },
   name: { value: true },
-  labels: { value: true, short: 'L' },
+  labels: { value: true },
+  'label-columns': { value: true, short: 'L' },
   restart: { value: true },
   rm: { value: false },
   stdin: { value: false, short: 'i' },
@@ -77,7 +78,16 @@ export class FlagError extends Error {
 
 const byShort = new Map(Object.entries(FLAGS).flatMap(([n, d]) => (d.short ? [[d.short, n] as const] : [])));
 
-export function parseFlags(argv: string[]): ParsedFlags {
+/**
+ * Shorthands that mean another flag in some subcommands: run and expose take -l for
+ * --labels (get, label and delete take it for --selector).
+ */
+export const SUBCOMMAND_SHORTHANDS: Record<string, Record<string, string>> = {
+  run: { l: 'labels' },
+  expose: { l: 'labels' },
+};
+
+export function parseFlags(argv: string[], shorthands: Record<string, string> = {}): ParsedFlags {
   const out: ParsedFlags = { positionals: [], rest: null, values: new Map(), bools: new Set() };
   const setValue = (name: string, v: string) => {
     const list = out.values.get(name) ?? [];
@@ -113,7 +123,7 @@ export function parseFlags(argv: string[]): ParsedFlags {
     if (a.startsWith('-') && a.length > 1 && !/^-\d/.test(a)) {
       for (let j = 1; j < a.length; j++) {
         const ch = a[j];
-        const name = byShort.get(ch);
+        const name = shorthands[ch] ?? byShort.get(ch);
         if (!name) throw new FlagError(`unknown shorthand flag: '${ch}' in ${a}`);
         const def = FLAGS[name];
         if (!def.value) {

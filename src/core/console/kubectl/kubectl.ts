@@ -7,7 +7,7 @@ import { NODES, cloneContainer } from '../api-server.js';
 import type { Network } from '../network.js';
 import type { ApiObject, Container, DeploymentObject, Kind, NamespaceObject, NetworkPolicyObject, PodObject, ResourceType, ServiceObject } from '../objects.js';
 import { RESOURCES, findResource, qualifiedPlural, qualifiedSingular, resourceOf } from '../objects.js';
-import { FlagError, bool, parseFlags, value, values, type ParsedFlags } from './flags.js';
+import { FlagError, SUBCOMMAND_SHORTHANDS, bool, parseFlags, value, values, type ParsedFlags } from './flags.js';
 import { table, humanDuration } from './tables.js';
 import { LAST_APPLIED, listOf, toJson, toManifest, toYaml } from './manifest-form.js';
 import { describeObject } from './describe.js';
@@ -116,7 +116,7 @@ export class Kubectl {
       io.out(`Run 'kubectl ${sub}' as on a real cluster; see the console's help (type 'help') for what is simulated.\n`);
       return 0;
     }
-    const f = parseFlags(args);
+    const f = parseFlags(args, SUBCOMMAND_SHORTHANDS[sub]);
     switch (sub) {
       case 'get':
         return this.get(f, io);
@@ -302,6 +302,7 @@ export class Kubectl {
           table(objs, {
             wide: output === 'wide',
             showLabels: bool(f, 'show-labels'),
+            labelColumns: values(f, 'label-columns').flatMap((v) => v.split(',')).filter(Boolean),
             allNamespaces: all && r.namespaced,
             withKind: multi ? qualifiedSingular(r) : null,
             noHeaders: bool(f, 'no-headers'),

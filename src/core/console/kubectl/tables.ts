@@ -44,6 +44,8 @@ export interface TableOptions {
   withKind: string | null;
   noHeaders: boolean;
   now: number;
+  /** -L KEY: a column per label key, headed by the key's last path segment, upper-cased (cli-runtime's formatLabelHeaders). */
+  labelColumns?: string[];
 }
 
 function podStatus(p: PodObject): { ready: string; status: string } {
@@ -115,10 +117,12 @@ export function table(objects: ApiObject[], opts: TableOptions): string[] {
     head = [...c.head, ...(opts.wide ? c.wideHead : [])];
     const row = [...c.row, ...(opts.wide ? c.wideRow : [])];
     if (opts.withKind) row[0] = `${opts.withKind}/${row[0]}`;
+    for (const key of opts.labelColumns ?? []) row.push(o.meta.labels[key] ?? '');
     if (opts.showLabels) row.push(formatLabels(o.meta.labels) === '<none>' ? '<none>' : formatLabels(o.meta.labels));
     if (opts.allNamespaces) row.unshift(o.meta.namespace);
     rows.push(row);
   }
+  for (const key of opts.labelColumns ?? []) head.push(key.split('/').pop()!.toUpperCase());
   if (opts.showLabels) head.push('LABELS');
   if (opts.allNamespaces) head.unshift('NAMESPACE');
   const all = opts.noHeaders ? rows : [head, ...rows];
