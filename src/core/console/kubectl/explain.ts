@@ -73,8 +73,8 @@ const SPEC: Record<string, Field> = {
     fields: SELECTOR,
   },
   policyTypes: {
+    // The enum is on the array's items in the OpenAPI schema, so explain shows none here.
     type: '[]string',
-    enum: ['Egress', 'Ingress'],
     doc: 'The directions the policy restricts. When left out, Ingress is assumed, plus Egress if the policy has egress rules.',
   },
 };
@@ -120,12 +120,13 @@ function fieldLines(fields: Record<string, Field>, recursive: boolean, depth: nu
     const f = fields[name];
     const left = `${'  '.repeat(depth + 1)}${name}`;
     out.push(tabbed(left, `<${typeText(f)}>${f.required ? ' -required-' : ''}`));
+    // The short enum line sits under the field's name, at its indentation (extractEnum, not long view).
+    if (f.enum && !recursive) out.push(`${'  '.repeat(depth + 1)}enum: ${f.enum.slice(0, 4).join(', ')}${f.enum.length > 4 ? ', ....' : ''}`);
     if (recursive) {
       if (f.fields) out.push(...fieldLines(f.fields, true, depth + 1));
       continue;
     }
     out.push(wrap(f.doc, '    '));
-    if (f.enum) out.push(`    enum: ${f.enum.join(', ')}`);
     out.push('');
   }
   return out;
@@ -146,14 +147,16 @@ export function explain(path: string, recursive = false): string | { error: stri
     node = next;
   }
   const out: string[] = ['GROUP:      networking.k8s.io', 'KIND:       NetworkPolicy', 'VERSION:    v1', ''];
-  if (walked.length) out.push(`FIELD: ${walked[walked.length - 1]} <${typeText(node)}>`, '');
+  // plaintext.tmpl: the FIELD line, its enum in the long view (one value a line), then two line breaks.
+  if (walked.length) out.push(`FIELD: ${walked[walked.length - 1]} <${typeText(node)}>`, ...(node.enum ? ['ENUM:', ...node.enum.map((e) => `    ${e}`)] : []), '', '');
+  if (walked.length && node.enum) out.pop();
   out.push('DESCRIPTION:', wrap(node.doc, '    '));
-  if (node.enum) out.push(`    enum: ${node.enum.join(', ')}`);
   out.push('    ');
   if (node.fields) {
     out.push('FIELDS:');
     out.push(...fieldLines(node.fields, recursive, 0));
   }
   while (out.length && out[out.length - 1] === '') out.pop();
-  return out.join('\n') + '\n\n';
+  // The root template's own final line break: after the last field's blank line without --recursive.
+  return out.join('\n') + (node.fields && !recursive ? '\n\n\n' : '\n\n');
 }
