@@ -957,7 +957,14 @@ export class Kubectl {
     const type = value(f, 'type') ?? 'ClusterIP';
     if (type !== 'ClusterIP') fail(`error: the console simulates ClusterIP Services only, not ${type}`);
     if (this.api.get('Service', ns, name)) fail(`Error from server (AlreadyExists): services "${name}" already exists`);
-    const labels = { ...o.meta.labels };
+    // --labels/-l replaces the exposed object's labels (expose.go's parseLabels).
+    const labels: Record<string, string> = value(f, 'labels') === undefined ? { ...o.meta.labels } : {};
+    for (const spec of value(f, 'labels')?.split(',') ?? []) {
+      const kv = spec.split('=');
+      if (kv.length !== 2) fail(`error: unexpected label spec: ${spec}`);
+      if (kv[0] === '') fail('error: unexpected empty label key');
+      labels[kv[0]] = kv[1];
+    }
     const svc: ServiceObject = { kind: 'Service', meta: this.api.newMeta(name, ns, labels), selector, ports: svcPorts, clusterIP: '' };
     if (value(f, 'dry-run')) return this.printDry(svc, value(f, 'output'), io);
     this.api.createService(svc);
