@@ -87,7 +87,7 @@ describe('nc', () => {
     expect((await run(c, inProbe('nc -zv -w3 web 81'))).lines).toEqual(['nc: web (10.96.100.10:81): Connection timed out', 'command terminated with exit code 1']);
     const web = (await run(c, "kubectl get pods -n shop -l app=web -o jsonpath='{.items[0].status.podIP}'")).out;
     expect((await run(c, inProbe(`nc -zv -w 3 ${web} 81`))).lines).toEqual(['command terminated with exit code 1']);
-    expect((await run(c, inProbe(`nc -zvv -w 3 ${web} 81`))).lines).toEqual([`nc: ${web} (${web}:81): Connection refused`, 'command terminated with exit code 1']);
+    expect((await run(c, inProbe(`nc -zvv -w 3 ${web} 81`))).lines).toEqual([`nc: ${web} (${web}:81): Connection refused`, 'sent 0, rcvd 0', 'command terminated with exit code 1']);
     expect((await run(c, inProbe('nc -zv nosuch 80'))).lines[0]).toBe("nc: bad address 'nosuch'");
     expect((await run(c, inProbe('nc -zv web'))).lines[2]).toBe('Usage: nc [OPTIONS] HOST PORT  - connect');
   });

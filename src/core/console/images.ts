@@ -22,9 +22,35 @@ const EXTRA_PORTS: Record<string, ContainerPort[]> = {
 export function listeningPorts(c: Container): ContainerPort[] {
   const name = imageName(c.image);
   if (!podRunsForever([c])) return [];
+  if (name === 'busybox') return busyboxServers([...c.command, ...c.args].join(' '));
   const known = EXTRA_PORTS[name] ?? IMAGE_PORTS[name];
   if (known) return known.map((p) => ({ ...p }));
   return c.ports.map((p) => ({ ...p }));
+}
+
+/**
+ * The servers a busybox command line starts, each command of a sh -c script alike:
+ * `nc -l[k] -p PORT` (-u: UDP) and `httpd [-f] [-p PORT]` (port 80 by default).
+ */
+export function busyboxServers(text: string): ContainerPort[] {
+  const out: ContainerPort[] = [];
+  for (const cmd of text.split(/[;&|\n]+/)) {
+    const words = cmd.trim().replace(/^['"]|['"]$/g, '').split(/\s+/);
+    const at = words.findIndex((w) => /^(nc|httpd)$/.test(w.split('/').pop() ?? ''));
+    if (at < 0) continue;
+    const prog = words[at].split('/').pop();
+    const opts = words.slice(at + 1);
+    const port = (() => {
+      for (let i = 0; i < opts.length; i++) {
+        const m = /^-[a-zA-Z]*p(\d*)$/.exec(opts[i]);
+        if (m) return Number(m[1] || opts[i + 1]);
+      }
+      return prog === 'httpd' ? 80 : NaN;
+    })();
+    if (prog === 'nc' && !opts.some((o) => /^-[a-zA-Z]*l/.test(o))) continue;
+    if (Number.isInteger(port) && port > 0 && port < 65536) out.push({ port, protocol: prog === 'nc' && opts.some((o) => /^-[a-zA-Z]*u/.test(o)) ? 'UDP' : 'TCP' });
+  }
+  return out;
 }
 
 /** False for a shell image given no long-running command (busybox alone exits at once). */

@@ -304,22 +304,28 @@ export function nc(env: PodEnv): CommandFn {
     const where = `${host} (${dns.ip}:${port})`;
     const protocol: Protocol = udp ? 'UDP' : 'TCP';
     const r = env.net.connect(env.pod, dns.ip, port, protocol);
+    // Two -v also report the bytes moved (nc_bloaty.c's SENT_N_RECV_M): none with -z.
+    const tally = () => void (verbose > 1 && io.err('sent 0, rcvd 0\n'));
     if (r.status === 'open') {
       if (verbose) io.err(`${where} open\n`);
+      tally();
       return 0;
     }
     if (r.status === 'refused') {
       // busybox stays quiet about refusals at one -v (a port scan's common case).
       if (verbose > 1) io.err(`nc: ${where}: Connection refused\n`);
+      tally();
       return 1;
     }
     if (udp) {
       // UDP has no handshake: a dropped datagram looks like a silent open port.
       if (verbose) io.err(`${where} open\n`);
+      tally();
       return 0;
     }
     await env.wait(wait !== null && wait > 0 ? Math.min(wait, KERNEL_CONNECT_TIMEOUT) : KERNEL_CONNECT_TIMEOUT);
     if (verbose) io.err(`nc: ${where}: Connection timed out\n`);
+    tally();
     return 1;
   };
 }

@@ -34,3 +34,17 @@ export function commandStarting(script: Parameters<typeof moduleCommands>[0], pr
   if (!found) throw new Error(`${script}.sh has no command starting with ${prefix}`);
   return found;
 }
+
+/** A section's manifest (sections.txt, cut from the module's text), e.g. '4.1' or '5.2'. */
+export function sectionManifest(section: string): string {
+  const text = readFileSync(path.join(here, 'sections.txt'), 'utf8');
+  const parts = text.split(/^## /m).slice(1);
+  const found = parts.find((p) => p.startsWith(`${section}\n`));
+  if (!found) throw new Error(`sections.txt has no section ${section}`);
+  return found.slice(section.length + 1);
+}
+
+/** Typed as the module's exercises apply manifests: `cat <<EOF | kubectl apply -f -`. */
+export function applying(manifest: string): string {
+  return `cat <<EOF | kubectl apply -f -\n${manifest}EOF`;
+}
