@@ -29,6 +29,12 @@ function walk(values: Value[], path: string): Value[] {
   return cur;
 }
 
+/** The values a relaxed path (.metadata.name, {.spec.ports[*].port}) selects in one object. */
+export function jsonpathValues(path: string, root: Value): Value[] {
+  const p = path.trim().replace(/^\{(.*)\}$/s, '$1').replace(/^[@$]/, '');
+  return walk([root], p === '' || p === '.' ? '' : p.startsWith('.') || p.startsWith('[') ? p : `.${p}`);
+}
+
 function show(v: Value): string {
   if (typeof v === 'string') return v;
   if (v === null || v === undefined) return '';

@@ -23,6 +23,7 @@ import { GET_TABLE, tabwrite } from '../tabwriter.js';
 import { podRunsForever } from '../images.js';
 import { DERIVED, findDerived, listDerived } from './derived-kinds.js';
 import { derivedTable, getDerived, type DerivedGetOptions } from './derived-get.js';
+import { customColumns, parseCustomColumns } from './custom-columns.js';
 
 export interface KubectlEnv {
   api: ApiServer;
@@ -243,7 +244,9 @@ export class Kubectl {
     const matches = this.selectorFilter(f);
     const validOutputs = ['', 'wide', 'yaml', 'json', 'name'];
     const isJsonpath = output.startsWith('jsonpath=') || output.startsWith('jsonpath-as-json=');
-    if (!validOutputs.includes(output) && !isJsonpath) {
+    const custom = output.startsWith('custom-columns=') ? parseCustomColumns(output.slice('custom-columns='.length)) : null;
+    if (typeof custom === 'string') fail(`error: ${custom}`);
+    if (!validOutputs.includes(output) && !isJsonpath && !custom) {
       fail(
         `error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`,
       );
@@ -287,6 +290,8 @@ export class Kubectl {
           }
         } else io.out(output === 'yaml' ? toYaml(value) : toJson(value));
       }
+    } else if (custom) {
+      if (found.length) for (const l of customColumns(custom, found.map(toManifest), bool(f, 'no-headers'))) io.out(`${l}\n`);
     } else if (output === 'name') {
       for (const o of found) io.out(`${qualifiedSingular(resourceOf(o.kind))}/${o.meta.name}\n`);
       if (getsAll) for (const x of daemonSets()) io.out(`daemonset.apps/${x.name}\n`);
