@@ -8,6 +8,7 @@ import { formatLabels, parseSelector, requirementsMatch } from '../selectors.js'
 import { humanDuration } from './tables.js';
 import { isoTime, listOf, toJson, toYaml } from './manifest-form.js';
 import { jsonpath } from './jsonpath.js';
+import { customColumns, parseCustomColumns } from './custom-columns.js';
 import { derivedQualifiedPlural, derivedQualifiedSingular, listDerived, type DerivedObject, type DerivedResource } from './derived-kinds.js';
 
 export interface DerivedGetOptions {
@@ -82,6 +83,14 @@ export function getDerived(types: DerivedResource[], names: string[], o: Derived
     if (o.output === 'yaml') io.out(toYaml(value));
     else if (o.output === 'json') io.out(toJson(value));
     else io.out(jsonpath(o.output.slice('jsonpath='.length), value));
+  } else if (o.output.startsWith('custom-columns=')) {
+    const cols = parseCustomColumns(o.output.slice('custom-columns='.length));
+    if (typeof cols === 'string') {
+      io.err(`error: ${cols}\n`);
+      return 1;
+    }
+    const items = found.flatMap((f) => f.objs.map((x) => manifest(f.d, x)));
+    if (items.length) for (const l of customColumns(cols, items, o.noHeaders)) io.out(`${l}\n`);
   } else if (o.output === 'name') {
     for (const f of found) for (const x of f.objs) io.out(`${derivedQualifiedSingular(f.d)}/${x.name}\n`);
   } else if (!structured) {

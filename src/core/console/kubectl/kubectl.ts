@@ -342,7 +342,7 @@ export class Kubectl {
   /** get with a derived kind (daemonsets, configmaps, endpointslices, events ...): alone, or after the stored kinds of the same list. */
   private getWithDerived(f: ParsedFlags, io: CommandIo): number {
     const output = value(f, 'output') ?? '';
-    if (!['', 'wide', 'yaml', 'json', 'name'].includes(output) && !output.startsWith('jsonpath=')) {
+    if (!['', 'wide', 'yaml', 'json', 'name'].includes(output) && !output.startsWith('jsonpath=') && !output.startsWith('custom-columns=')) {
       fail(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`);
     }
     const slashed = f.positionals.every((p) => p.includes('/'));
