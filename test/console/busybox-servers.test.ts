@@ -19,3 +19,13 @@ describe('busybox servers', () => {
     expect((await run(c, `kubectl exec client -- nc -zvv -w 2 ${srv} 8080`)).lines).toEqual([`${srv} (${srv}:8080) open`, 'sent 0, rcvd 0']);
   });
 });
+
+describe('busybox hostname', () => {
+  it('-i prints the pod IP (its /etc/hosts line), as hostname.c prints gethostbyname\'s addresses', async () => {
+    const c = newConsole();
+    await play(c, 'kubectl run client --image=busybox -- sleep 3600\n');
+    const ip = (await run(c, "kubectl get pod client -o jsonpath='{.status.podIP}'")).out;
+    expect((await run(c, 'kubectl exec client -- hostname -i')).lines).toEqual([ip]);
+    expect((await run(c, 'kubectl exec client -- hostname')).lines).toEqual(['client']);
+  });
+});

@@ -265,6 +265,14 @@ export class Console {
       nslookup: nslookup(env),
       curl: curl(env),
       ping: ping(env),
+      // busybox hostname: -i the addresses /etc/hosts gives the pod's name, -f/-s the name itself, -d its (empty) domain.
+      hostname: (a, io) => {
+        const flags = a.filter((x) => x.startsWith('-')).join('');
+        if (/i/.test(flags)) io.out(`${pod.ip || '127.0.0.1'}\n`);
+        else if (/d/.test(flags)) io.out('\n');
+        else io.out(`${pod.meta.name}\n`);
+        return 0;
+      },
       env: (_a, io) => {
         for (const [k, v] of vars) if (k !== '?' && !k.startsWith('__')) io.out(`${k}=${v}\n`);
         return 0;
