@@ -24,6 +24,7 @@ import { podRunsForever } from '../images.js';
 import { DERIVED, findDerived, listDerived } from './derived-kinds.js';
 import { derivedTable, getDerived, type DerivedGetOptions } from './derived-get.js';
 import { customColumns, parseCustomColumns } from './custom-columns.js';
+import { OTHER_SUBCOMMANDS, otherCommand } from './other-commands.js';
 
 export interface KubectlEnv {
   api: ApiServer;
@@ -157,8 +158,11 @@ export class Kubectl {
         return 0;
       case 'api-resources':
         return this.apiResources(io);
-      default:
+      default: {
+        const other = otherCommand(sub, f, { api: this.api, namespace: this.ns(f) }, io);
+        if (other !== null) return other;
         fail(`error: unknown command "${sub}" for "kubectl"${suggest(sub)}`);
+      }
     }
   }
 
@@ -1350,7 +1354,7 @@ function invalidCauses(error: string): string[] | null {
 const SUBCOMMANDS = ['get', 'describe', 'apply', 'create', 'delete', 'label', 'expose', 'run', 'exec', 'edit', 'explain', 'logs', 'scale', 'config', 'version', 'cluster-info', 'api-resources'];
 
 function suggest(sub: string): string {
-  const close = SUBCOMMANDS.filter((s) => {
+  const close = [...SUBCOMMANDS, ...OTHER_SUBCOMMANDS].sort().filter((s) => {
     if (Math.abs(s.length - sub.length) > 2) return false;
     let diff = 0;
     for (let i = 0; i < Math.max(s.length, sub.length); i++) if (s[i] !== sub[i]) diff++;
@@ -1367,7 +1371,8 @@ const HELP = `kubectl controls the Kubernetes cluster manager.
 
 Simulated here:
   get, describe, apply, create, delete, label, expose, run, exec, edit, explain,
-  logs, config set-context/current-context/get-contexts/view, version, cluster-info, api-resources
+  logs, config set-context/current-context/get-contexts/view, version, cluster-info, api-resources,
+  events, top, auth can-i, rollout status
 
 Usage:
   kubectl [flags] [options]
