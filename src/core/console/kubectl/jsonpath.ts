@@ -1,11 +1,12 @@
 // The part of kubectl's -o jsonpath people use at an exam prompt: {.a.b}, [*], [N],
-// ['key.with.dots'], {range .items[*]}...{end} and quoted literals such as {"\n"}.
+// ['key.with.dots'], key\.with\.dots, {range .items[*]}...{end} and quoted literals such as {"\n"}.
 
 type Value = unknown;
 
 function walk(values: Value[], path: string): Value[] {
   let cur = values;
-  const re = /\.([A-Za-z0-9_-]+)|\[\*\]|\[(\d+)\]|\['([^']*)'\]|\.\*/g;
+  // A name may hold '/' and escaped dots: .metadata.annotations.kubectl\.kubernetes\.io/last-applied-configuration.
+  const re = /\.((?:[A-Za-z0-9_/-]|\\\.)+)|\[\*\]|\[(\d+)\]|\['([^']*)'\]|\.\*/g;
   let m: RegExpExecArray | null;
   let consumed = 0;
   while ((m = re.exec(path))) {
@@ -19,7 +20,7 @@ function walk(values: Value[], path: string): Value[] {
       } else if (m[2] !== undefined) {
         if (Array.isArray(v) && Number(m[2]) < v.length) next.push(v[Number(m[2])]);
       } else {
-        const key = m[1] ?? m[3];
+        const key = m[1] !== undefined ? m[1].replace(/\\\./g, '.') : m[3];
         if (v && typeof v === 'object' && !Array.isArray(v) && key in (v as object)) next.push((v as Record<string, Value>)[key]);
       }
     }

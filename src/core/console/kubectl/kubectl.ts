@@ -549,8 +549,21 @@ export class Kubectl {
     return `The ${d.kind} "${d.name}" is invalid: metadata.name: Invalid value: "${d.name}": ${problems[0]}`;
   }
 
+  /**
+   * What kubectl apply stores as last-applied-configuration: the object as given, its namespace
+   * defaulted, its annotations (an empty map when it has none) without the annotation itself,
+   * marshalled as Go marshals a map: keys sorted.
+   */
   private lastApplied(d: Desired): string {
-    return JSON.stringify(d.raw) + '\n';
+    const raw = JSON.parse(JSON.stringify(d.raw ?? {})) as Record<string, unknown>;
+    const meta = (raw.metadata && typeof raw.metadata === 'object' ? raw.metadata : (raw.metadata = {})) as Record<string, unknown>;
+    const annotations = { ...((meta.annotations as Record<string, string> | undefined) ?? {}) };
+    delete annotations[LAST_APPLIED];
+    meta.annotations = annotations;
+    if (d.kind !== 'Namespace' && meta.namespace === undefined) meta.namespace = d.namespace;
+    const sorted = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(sorted) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])])) : v;
+    return JSON.stringify(sorted(raw)) + '\n';
   }
 
   private createFrom(d: Desired, saveConfig: boolean): ApiObject {
