@@ -133,3 +133,38 @@ describe('Events and kinds a fresh cluster has none of', () => {
     expect(r.code).toBe(1);
   });
 });
+
+describe('Endpoints among the derived kinds', () => {
+  it('lists with the deprecation warning, alone or with EndpointSlices, and kube-dns\'s six endpoints as formatEndpoints cuts them', async () => {
+    const c = newConsole();
+    const r = await run(c, 'kubectl get ep,endpointslices -n kube-system');
+    expect(r.lines).toEqual([
+      'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice',
+      'NAME                 ENDPOINTS                                               AGE',
+      'endpoints/kube-dns   10.244.0.2:53,10.244.0.3:53,10.244.0.2:53 + 3 more...   2d3h',
+      '',
+      'NAME                                            ADDRESSTYPE   PORTS        ENDPOINTS               AGE',
+      expect.stringMatching(/^endpointslice\.discovery\.k8s\.io\/kube-dns-[a-z0-9]{5} {3}IPv4 {10}53,53,9153 {3}10\.244\.0\.2,10\.244\.0\.3 {3}2d3h$/),
+    ]);
+  });
+
+  it('get all -o name puts DaemonSets after Services', async () => {
+    const names = (await run(newConsole(), 'kubectl get all -n kube-system -o name')).lines;
+    expect(names.filter((n) => !n.startsWith('pod/'))).toEqual([
+      'service/kube-dns',
+      'daemonset.apps/calico-node',
+      'daemonset.apps/kube-proxy',
+      'deployment.apps/calico-kube-controllers',
+      'deployment.apps/coredns',
+      expect.stringMatching(/^replicaset\.apps\/calico-kube-controllers-/),
+      expect.stringMatching(/^replicaset\.apps\/coredns-/),
+    ]);
+  });
+
+  it('describe: the same empty answers as get; existing ones are said not to be described', async () => {
+    const c = newConsole();
+    expect((await run(c, 'kubectl describe events')).lines).toEqual(['No resources found in default namespace.']);
+    expect(await run(c, 'kubectl describe sts db')).toMatchObject({ lines: ['Error from server (NotFound): statefulsets.apps "db" not found'], code: 1 });
+    expect(await run(c, 'kubectl describe ds kube-proxy -n kube-system')).toMatchObject({ lines: ['error: the console lists daemonsets (kubectl get daemonsets) but does not describe them'], code: 1 });
+  });
+});

@@ -59,6 +59,8 @@ export function getDerived(types: DerivedResource[], names: string[], o: Derived
     }
     matches = (labels) => requirementsMatch(reqs, labels);
   }
+  // The API server's deprecation warning for any request that touches v1 Endpoints.
+  if (types.some((d) => d.kind === 'Endpoints')) io.err('Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n');
   const found: { d: DerivedResource; objs: DerivedObject[] }[] = [];
   const errors: string[] = [];
   for (const d of types) {

@@ -1,6 +1,7 @@
 // Kinds the console keeps no objects of but a learner may `kubectl get`: DaemonSets (read
 // off their pods: kube-proxy, calico-node), the ConfigMaps a kubeadm cluster holds,
-// EndpointSlices (one per Service, from its endpoints), and kinds a fresh cluster has none of.
+// Endpoints and EndpointSlices (one per Service, from its endpoints), and kinds a fresh
+// cluster has none of.
 // Events are empty: describe says `Events: <none>` too, as on a cluster idle for an hour
 // (events expire after one). Columns as pkg/printers/internalversion/printers.go prints them.
 import type { ApiServer } from '../api-server.js';
@@ -35,6 +36,7 @@ const r = (plural: string, singular: string, shortNames: string[], group: string
 export const DERIVED: readonly DerivedResource[] = [
   r('daemonsets', 'daemonset', ['ds'], 'apps', 'DaemonSet', ['NAME', 'DESIRED', 'CURRENT', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'NODE SELECTOR', 'AGE'], ['CONTAINERS', 'IMAGES', 'SELECTOR']),
   r('configmaps', 'configmap', ['cm'], '', 'ConfigMap', ['NAME', 'DATA', 'AGE']),
+  r('endpoints', 'endpoints', ['ep'], '', 'Endpoints', ['NAME', 'ENDPOINTS', 'AGE']),
   r('endpointslices', 'endpointslice', [], 'discovery.k8s.io', 'EndpointSlice', ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE']),
   r('events', 'event', ['ev'], '', 'Event', ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'], ['SUBOBJECT', 'SOURCE', 'FIRST SEEN', 'COUNT', 'NAME']),
   r('statefulsets', 'statefulset', ['sts'], 'apps', 'StatefulSet', ['NAME', 'READY', 'AGE'], ['CONTAINERS', 'IMAGES']),
@@ -71,6 +73,7 @@ export function listDerived(d: DerivedResource, api: ApiServer, net: Network, ns
   if (d.kind === 'DaemonSet') out = daemonSets(api, ns);
   else if (d.kind === 'ConfigMap') out = namespaces.flatMap((n) => configMaps(n.meta.name, n.meta.created, api));
   else if (d.kind === 'EndpointSlice') out = endpointSlices(api, net, ns);
+  else if (d.kind === 'Endpoints') out = endpoints(api, net, ns);
   return out.sort((a, b) => (a.namespace === b.namespace ? cmp(a.name, b.name) : cmp(a.namespace, b.namespace)));
 }
 
@@ -143,5 +146,16 @@ function endpointSlices(api: ApiServer, net: Network, ns: string | null): Derive
       ? { 'kubernetes.io/service-name': 'kubernetes' }
       : { ...s.meta.labels, 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io', 'kubernetes.io/service-name': s.meta.name };
     return { namespace: s.meta.namespace, name, labels, created: s.meta.created, cells: ['IPv4', listWithMore(ports), listWithMore([...addresses].filter(Boolean))], wideCells: [] };
+  });
+}
+
+/** v1 Endpoints as the endpoints controller keeps them: IP:port per ready backend, <none> without (formatEndpoints). */
+function endpoints(api: ApiServer, net: Network, ns: string | null): DerivedObject[] {
+  return api.list('Service', ns).map((s) => {
+    const eps = s.ports.flatMap((p) => net.endpoints(s, p.targetPort, p.protocol).map((e) => (e.kind === 'pod' ? `${e.pod.ip}:${e.port}` : e.kind === 'node' ? `${NODES[0].ip}:${e.port}` : '')));
+    const text = eps.length === 0 ? '<none>' : eps.length > 3 ? `${eps.slice(0, 3).join(',')} + ${eps.length - 3} more...` : eps.join(',');
+    const isApiServer = s.meta.namespace === 'default' && s.meta.name === 'kubernetes';
+    const labels = isApiServer ? { 'endpointslice.kubernetes.io/skip-mirror': 'true' } : { ...s.meta.labels };
+    return { namespace: s.meta.namespace, name: s.meta.name, labels, created: s.meta.created, cells: [text], wideCells: [] };
   });
 }

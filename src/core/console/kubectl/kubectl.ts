@@ -21,7 +21,7 @@ import { parseAllDocuments } from 'yaml';
 import { explain } from './explain.js';
 import { GET_TABLE, tabwrite } from '../tabwriter.js';
 import { podRunsForever } from '../images.js';
-import { DERIVED, findDerived, listDerived } from './derived-kinds.js';
+import { DERIVED, findDerived, listDerived, type DerivedResource } from './derived-kinds.js';
 import { derivedTable, getDerived, type DerivedGetOptions } from './derived-get.js';
 import { customColumns, parseCustomColumns } from './custom-columns.js';
 import { OTHER_SUBCOMMANDS, otherCommand } from './other-commands.js';
@@ -241,7 +241,6 @@ export class Kubectl {
     }
     const first = f.positionals[0].split('/')[0].split(',');
     if (first.some((t) => t === 'nodes' || t === 'node' || t === 'no')) return this.getNodes(f, io);
-    if (first.some((t) => t === 'endpoints' || t === 'endpoint' || t === 'ep')) return this.getEndpoints(f, io);
     if (first.some((t) => findDerived(t))) return this.getWithDerived(f, io);
     const targets = this.targets(f.positionals);
     this.refuseNameAcrossNamespaces(f, targets);
@@ -297,8 +296,12 @@ export class Kubectl {
     } else if (custom) {
       if (found.length) for (const l of customColumns(custom, found.map(toManifest), bool(f, 'no-headers'))) io.out(`${l}\n`);
     } else if (output === 'name') {
-      for (const o of found) io.out(`${qualifiedSingular(resourceOf(o.kind))}/${o.meta.name}\n`);
-      if (getsAll) for (const x of daemonSets()) io.out(`daemonset.apps/${x.name}\n`);
+      for (const o of found) {
+        io.out(`${qualifiedSingular(resourceOf(o.kind))}/${o.meta.name}\n`);
+        // DaemonSets come right after the last Service, as in the tables.
+        const next = found[found.indexOf(o) + 1];
+        if (getsAll && o.kind === 'Service' && next?.kind !== 'Service') for (const x of daemonSets()) io.out(`daemonset.apps/${x.name}\n`);
+      }
     } else {
       const kinds = [...byKind.keys()];
       const multi = withKinds || kinds.length > 1 || f.positionals[0] === 'all' || f.positionals[0].includes('/');
@@ -391,34 +394,6 @@ export class Kubectl {
     return 0;
   }
 
-  /** v1 Endpoints, derived from the Services as the endpoints controller keeps them. */
-  private getEndpoints(f: ParsedFlags, io: CommandIo): number {
-    const ns = this.ns(f);
-    const all = bool(f, 'all-namespaces');
-    const names = f.positionals.slice(1);
-    if (all && names.length) fail(NAME_ACROSS_NAMESPACES);
-    io.err('Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n');
-    let services = this.api.list('Service', all ? null : ns);
-    if (names.length) {
-      const missing = names.filter((n) => !services.some((s) => s.meta.name === n));
-      for (const m of missing) io.err(`Error from server (NotFound): endpoints "${m}" not found\n`);
-      services = services.filter((s) => names.includes(s.meta.name));
-      if (missing.length && services.length === 0) return 1;
-    }
-    if (services.length === 0) {
-      io.err(all ? 'No resources found\n' : `No resources found in ${ns} namespace.\n`);
-      return 0;
-    }
-    const rows = [[...(all ? ['NAMESPACE'] : []), 'NAME', 'ENDPOINTS', 'AGE']];
-    for (const s of services) {
-      const eps = s.ports.flatMap((p) => this.env.net.endpoints(s, p.targetPort, p.protocol).map((e) => (e.kind === 'pod' ? `${e.pod.ip}:${e.port}` : e.kind === 'node' ? `${NODES[0].ip}:${e.port}` : '')));
-      const text = eps.length === 0 ? '<none>' : eps.length > 3 ? `${eps.slice(0, 3).join(',')} + ${eps.length - 3} more...` : eps.join(',');
-      rows.push([...(all ? [s.meta.namespace] : []), s.meta.name, text, humanDuration(this.api.now() - s.meta.created)]);
-    }
-    for (const l of tabwrite(rows.map((r) => r.join('\t')).join('\n'), GET_TABLE)) io.out(`${l}\n`);
-    return 0;
-  }
-
   private clusterBorn(): number {
     return this.api.get('Namespace', '', 'kube-system')?.meta.created ?? this.api.now();
   }
@@ -437,6 +412,8 @@ export class Kubectl {
     const ns = this.ns(f);
     const all = bool(f, 'all-namespaces');
     if (f.positionals.length === 0) fail(`You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\nerror: Required resource not specified.`);
+    const derived = findDerived(f.positionals[0].split('/')[0]);
+    if (derived) return this.describeDerived(derived, f, io);
     const targets = this.targets(f.positionals);
     this.refuseNameAcrossNamespaces(f, targets);
     const matches = this.selectorFilter(f);
@@ -459,6 +436,16 @@ export class Kubectl {
     for (const e of errors) io.err(`${e}\n`);
     if (texts.length === 0 && errors.length === 0) io.err(all ? 'No resources found\n' : `No resources found in ${ns} namespace.\n`);
     return errors.length ? 1 : 0;
+  }
+
+  /** describe of a derived kind: the same "No resources found" and NotFound as get; objects that exist are not described. */
+  private describeDerived(d: DerivedResource, f: ParsedFlags, io: CommandIo): number {
+    const slashed = f.positionals[0].includes('/');
+    const names = slashed ? f.positionals.map((p) => p.slice(p.indexOf('/') + 1)) : f.positionals.slice(1);
+    const listed: string[] = [];
+    const code = getDerived([d], names, { ...this.derivedOptions(f, false), output: 'name' }, this.api, this.env.net, { ...io, out: (t) => void listed.push(t) });
+    if (listed.length) fail(`error: the console lists ${d.plural} (kubectl get ${d.plural}) but does not describe them`);
+    return code;
   }
 
   private currentReplicaSet(d: DeploymentObject) {
