@@ -32,7 +32,11 @@ export type MistakeCode =
   | 'coredns-isolated'
   | 'extra-port'
   | 'one-side-only'
-  | 'empty-pod-selector';
+  | 'empty-pod-selector'
+  | 'allow-all-rule'
+  | 'wrong-direction'
+  | 'extra-policy-type'
+  | 'port-name-unknown';
 
 export interface Mistake {
   code: MistakeCode;
@@ -62,7 +66,9 @@ export function staticMistakes(answer: readonly NetworkPolicy[], engine: Engine)
       out.push({ code: 'selects-no-pods', policy: id, message: `${id} selects no pods: namespace ${p.namespace} does not exist in this exercise (a policy applies only to pods of its own namespace)` });
     } else if (here.length === 0) {
       const hint = isEmptySelector(p.podSelector) ? '' : `; pods with ${selText(p.podSelector)} live in ${namespacesWithPods(engine, p.podSelector).join(', ') || 'no namespace'}`;
-      out.push({ code: 'selects-no-pods', policy: id, message: `${id} selects no pods: namespace ${p.namespace} has no pods in this exercise (a policy applies only to pods of its own namespace)${hint}` });
+      // A policy written without metadata.namespace lands where kubectl apply runs: default.
+      const defaulted = p.namespace === 'default' ? '; a policy without metadata.namespace (and without -n) goes to namespace default' : '';
+      out.push({ code: 'selects-no-pods', policy: id, message: `${id} selects no pods: namespace ${p.namespace} has no pods in this exercise (a policy applies only to pods of its own namespace)${hint}${defaulted}` });
     } else if (engine.podsSelected(p.podSelector, p.namespace).length === 0) {
       const elsewhere = namespacesWithPods(engine, p.podSelector, p.namespace);
       const hint = elsewhere.length ? `; pods with ${selText(p.podSelector)} live in ${elsewhere.join(', ')}: a policy applies only to pods of its own namespace` : '; check the labels with kubectl get pods --show-labels';
@@ -290,14 +296,19 @@ export function detectMistakes(given: MistakeContext): Mistake[] {
   const fixes = (ps: NetworkPolicy[]) => ctx.fixes(ev, ctx.regrade(ps));
   if (answerFrom >= 0) out.push(...andOrMistakes(all, answerFrom, ev.engine, fixes));
   out.push(...wrongSideMistakes(ctx, fixes));
+  out.push(...wrongDirectionMistakes(ctx, fixes, out));
   out.push(...emptyPodSelectorMistakes(ctx, fixes));
   out.push(...policyTypesMistakes(ctx, fixes));
+  out.push(...extraPolicyTypeMistakes(ctx, fixes));
   out.push(...portsLeftOut(ctx));
   out.push(...extraPorts(ctx));
+  out.push(...portNameMistakes(ctx));
   out.push(...oneSideOnly(ctx));
-  // A deny whose policyTypes leaves out Egress already says why egress is open.
-  out.push(...missingDefaultDeny(ctx, out.some((m) => m.code === 'policytypes-without-egress')));
-  out.push(...dnsMistakes(ctx, out));
+  // A deny whose policyTypes leaves out Egress already says why egress is open; a policy written
+  // for the other direction says why its namespace is open.
+  const turned = ctx.answer.filter((p) => out.some((m) => m.code === 'wrong-direction' && m.policy === policyId(p)));
+  out.push(...missingDefaultDeny(ctx, out.some((m) => m.code === 'policytypes-without-egress'), new Set(turned.map((p) => p.namespace))));
+  out.push(...dnsMistakes(ctx, out, turned));
   void prep;
   return dedupe(out);
 }
@@ -452,7 +463,17 @@ function portsLeftOut(ctx: MistakeContext): Mistake[] {
     }
   }
   for (const [rule, h] of hits) {
-    out.push({ code: 'no-ports', policy: rule.split(' ')[0], message: `${rule} has no ports, so it admits its peers on every port and protocol (${plural(h.n, 'wrong connection')}, e.g. ${h.example}); list the ports the task names` });
+    const [pid, at] = rule.split(' ');
+    const policy = ev.engine.policy(pid);
+    const m = /^(ingress|egress)\[(\d+)\]$/.exec(at);
+    const r = policy && m ? (m[1] === 'ingress' ? policy.ingress : policy.egress)[Number(m[2])] : undefined;
+    if (r && r.peers.length === 0) {
+      // `- {}`: no peers and no ports is "allow all" (module 13, 4.5), not a rule short of its ports.
+      const what = m![1] === 'ingress' ? 'admits every connection from everywhere' : 'lets its pods send anywhere';
+      out.push({ code: 'allow-all-rule', policy: pid, message: `${rule} is an empty rule ({}): it ${what}, on every port (${plural(h.n, 'wrong connection')}, e.g. ${h.example}); a policy that denies has no ${m![1]} rules at all` });
+      continue;
+    }
+    out.push({ code: 'no-ports', policy: pid, message: `${rule} has no ports, so it admits its peers on every port and protocol (${plural(h.n, 'wrong connection')}, e.g. ${h.example}); list the ports the task names` });
   }
   return out;
 }
@@ -462,7 +483,7 @@ function portsLeftOut(ctx: MistakeContext): Mistake[] {
  * default deny is decided by trying it: a deny in that namespace must mend more than it breaks, and
  * the side that mends most is named (an egress task is not told to deny ingress).
  */
-function missingDefaultDeny(ctx: MistakeContext, egressExplained: boolean): Mistake[] {
+function missingDefaultDeny(ctx: MistakeContext, egressExplained: boolean, explained: ReadonlySet<string> = new Set()): Mistake[] {
   const ev = ctx.ev;
   const open = { ingress: new Map<string, Set<string>>(), egress: new Map<string, Set<string>>() };
   const note = (side: 'ingress' | 'egress', ns: string, id: string) => {
@@ -485,6 +506,7 @@ function missingDefaultDeny(ctx: MistakeContext, egressExplained: boolean): Mist
   const tried: { side: 'ingress' | 'egress'; ns: string; pods: Set<string>; net: number }[] = [];
   for (const side of egressExplained ? (['ingress'] as const) : (['ingress', 'egress'] as const)) {
     for (const [ns, pods] of open[side]) {
+      if (explained.has(ns)) continue;
       const deny: NetworkPolicy = {
         namespace: ns,
         name: `default-deny-${side}`,
@@ -513,7 +535,7 @@ function missingDefaultDeny(ctx: MistakeContext, egressExplained: boolean): Mist
  * CoreDNS on 53/UDP. Said by where it breaks: the pod's egress (no rule on 53, or a rule on
  * 53 whose peer misses the CoreDNS pods), or CoreDNS's own ingress in kube-system.
  */
-function dnsMistakes(ctx: MistakeContext, found: readonly Mistake[]): Mistake[] {
+function dnsMistakes(ctx: MistakeContext, found: readonly Mistake[], turned: readonly NetworkPolicy[] = []): Mistake[] {
   const { prep, ev } = ctx;
   const needs = new Set<number>();
   prep.checks.forEach((c, i) => {
@@ -539,6 +561,8 @@ function dnsMistakes(ctx: MistakeContext, found: readonly Mistake[]): Mistake[] 
       continue;
     }
     if (v.egress.isolatedBy.some((p) => wrongSide.has(p))) continue; // a symptom of the rule on the wrong side
+    // A symptom of a policy written for the other direction (its DNS rule, or its deny, turned round).
+    if (turned.some((p) => ctx.ev.engine.podsSelected(p.podSelector, p.namespace).includes(i))) continue;
     const portOk = v.egress.considered.some((r) => r.portIndex !== -1);
     (portOk ? peerMisses : egressBlocked).push(fromId);
   }
@@ -619,6 +643,99 @@ function oneSideOnly(ctx: MistakeContext): Mistake[] {
   }
   if (needIngress.size) {
     out.push({ code: 'one-side-only', message: `an egress rule lets it out, but the destination does not accept it: ${[...needIngress.values()][0]}${needIngress.size > 1 ? ` and ${needIngress.size - 1} more` : ''}. With ingress denied too, each connection also needs an ingress rule at the destination` });
+  }
+  return out;
+}
+
+/**
+ * A policy written for the other direction: Egress where the task restricts what pods accept, or
+ * ingress rules where it restricts what they send. Confirmed by turning it round (policyTypes and
+ * rules, from <-> to): that must mend what is wrong and break nothing.
+ */
+function wrongDirectionMistakes(ctx: MistakeContext, fixes: (ps: NetworkPolicy[]) => boolean, found: readonly Mistake[]): Mistake[] {
+  const out: Mistake[] = [];
+  const all = ctx.ev.policies;
+  for (const p of ctx.answer) {
+    const id = policyId(p);
+    if (p.policyTypes.length !== 1 || found.some((m) => m.policy === id && m.code === 'wrong-side')) continue;
+    const was = p.policyTypes[0];
+    const rules = was === 'Ingress' ? p.ingress : p.egress;
+    if ((was === 'Ingress' ? p.egress : p.ingress).length > 0) continue; // rules the types ignore: rules-ignored says it
+    // An Ingress-only deny with no rules is the policyTypes-without-Egress case, said there.
+    if (was === 'Ingress' && rules.length === 0) continue;
+    const turned: NetworkPolicy = {
+      ...p,
+      policyTypes: [was === 'Ingress' ? 'Egress' : 'Ingress'],
+      policyTypesDefaulted: false,
+      ingress: was === 'Ingress' ? [] : p.egress,
+      egress: was === 'Ingress' ? p.ingress : [],
+    };
+    if (!fixes(replacePolicy(all, p, [turned]))) continue;
+    const rulesWords = rules.length ? ` and its rules are ${was.toLowerCase()} rules` : '';
+    out.push({
+      code: 'wrong-direction',
+      policy: id,
+      message:
+        was === 'Egress'
+          ? `${id} lists only Egress in policyTypes${rulesWords}, so it restricts what its pods send; the task is about what they accept: write policyTypes: [Ingress]${rules.length ? ' and ingress rules (from instead of to)' : ''}`
+          : `${id} lists only Ingress in policyTypes${rulesWords}, so it restricts what its pods accept; the task is about what they send: write policyTypes: [Egress] and egress rules (to instead of from)`,
+    });
+  }
+  return out;
+}
+
+/**
+ * A direction listed in policyTypes with no rules for it, where the task leaves that direction
+ * alone: the pods it selects now refuse (or cannot send) everything that way. Confirmed by taking that type out.
+ */
+function extraPolicyTypeMistakes(ctx: MistakeContext, fixes: (ps: NetworkPolicy[]) => boolean): Mistake[] {
+  const out: Mistake[] = [];
+  for (const p of ctx.answer) {
+    if (p.policyTypesDefaulted || p.policyTypes.length !== 2) continue;
+    for (const type of ['Ingress', 'Egress'] as const) {
+      const rules = type === 'Ingress' ? p.ingress : p.egress;
+      if (rules.length > 0) continue;
+      const keep = type === 'Ingress' ? 'Egress' : 'Ingress';
+      if (!fixes(replacePolicy(ctx.ev.policies, p, [{ ...p, policyTypes: [keep] }]))) continue;
+      const what = type === 'Ingress' ? 'accept no incoming connection' : 'may send nothing';
+      out.push({
+        code: 'extra-policy-type',
+        policy: policyId(p),
+        message: `${policyId(p)} lists ${type} in policyTypes but has no ${type.toLowerCase()} rules, so ${isEmptySelector(p.podSelector) ? `every pod of ${p.namespace}` : `the pods it selects (${selText(p.podSelector)})`} ${what.replace('may send', 'may now send').replace('accept no', 'now accept no')}; list only ${keep}`,
+      });
+    }
+  }
+  return out;
+}
+
+/** A named port that no pod on the receiving side declares: the entry matches nothing. */
+function portNameMistakes(ctx: MistakeContext): Mistake[] {
+  const out: Mistake[] = [];
+  const engine = ctx.ev.engine;
+  const pods = engine.cluster.pods;
+  for (const p of ctx.answer) {
+    for (const dir of ['ingress', 'egress'] as const) {
+      (dir === 'ingress' ? p.ingress : p.egress).forEach((rule, ri) => {
+        rule.ports.forEach((port, k) => {
+          if (typeof port.port !== 'string') return;
+          // Who must declare the name: the selected pods (ingress) or the pods the rule sends to (egress).
+          const receivers =
+            dir === 'ingress'
+              ? engine.podsSelected(p.podSelector, p.namespace)
+              : rule.peers.length === 0
+                ? pods.map((_, i) => i)
+                : [...new Set(rule.peers.flatMap((peer) => engine.peerMembers(peer, p.namespace)))].filter((i) => i < pods.length);
+          if (receivers.length === 0) return;
+          if (receivers.some((i) => pods[i].ports.some((c) => c.name === port.port && c.protocol === port.protocol))) return;
+          const declared = [...new Set(receivers.flatMap((i) => pods[i].ports.map((c) => (c.name ? `${c.name} (${c.port}/${c.protocol})` : `${c.port}/${c.protocol} (no name)`))))];
+          out.push({
+            code: 'port-name-unknown',
+            policy: policyId(p),
+            message: `${policyId(p)} ${dir}[${ri}].ports[${k}] names port ${port.port}/${port.protocol}, but no pod ${dir === 'ingress' ? 'it selects' : 'it sends to'} declares a container port of that name (they declare ${declared.length ? declared.join(', ') : 'no ports'}), so the entry matches nothing; a named port matches containers[].ports[].name: write the number or a declared name`,
+          });
+        });
+      });
+    }
   }
   return out;
 }
