@@ -33,6 +33,7 @@ export type MistakeCode =
   | 'extra-port'
   | 'one-side-only'
   | 'empty-pod-selector'
+  | 'empty-namespace-selector'
   | 'allow-all-rule'
   | 'wrong-direction'
   | 'extra-policy-type'
@@ -152,6 +153,7 @@ export function andOrMistakes(
   answerFrom: number,
   engine: Engine,
   fixes: (policies: NetworkPolicy[]) => boolean,
+  wrongAfter?: (policies: NetworkPolicy[]) => number,
 ): Mistake[] {
   const out: Mistake[] = [];
   for (let pi = answerFrom; pi < all.length; pi++) {
@@ -166,6 +168,26 @@ export function andOrMistakes(
           if (engine.namespacesMatching(peer.namespaceSelector).length === 0) return;
           const split = [...rule.peers.slice(0, k), { podSelector: peer.podSelector }, { namespaceSelector: peer.namespaceSelector }, ...rule.peers.slice(k + 1)];
           if (fixes(withRule(all, pi, dir, ri, split))) {
+            // The split mends it only because its podSelector half is dead: the podSelector is the
+            // mistake (it names pods that do not run in those namespaces), not the one dash.
+            const nsOnly = [...rule.peers.slice(0, k), { namespaceSelector: peer.namespaceSelector }, ...rule.peers.slice(k + 1)];
+            const nsOnlyRules = withRule(all, pi, dir, ri, nsOnly);
+            if (
+              wrongAfter &&
+              engine.peerMembers(peer, p.namespace).length === 0 &&
+              !isEmptySelector(peer.podSelector) &&
+              fixes(nsOnlyRules) &&
+              wrongAfter(nsOnlyRules) <= wrongAfter(withRule(all, pi, dir, ri, split))
+            ) {
+              const there = engine.namespacesMatching(peer.namespaceSelector);
+              const elsewhere = namespacesWithPods(engine, peer.podSelector).filter((ns) => !there.includes(ns));
+              out.push({
+                code: 'peer-matches-no-pods',
+                policy: policyId(p),
+                message: `${where}: podSelector ${selText(peer.podSelector)} with namespaceSelector ${selText(peer.namespaceSelector)} in one entry (AND) matches no pod: no pod of ${there.join(', ')} carries ${selText(peer.podSelector)}${elsewhere.length ? ` (such pods run in ${elsewhere.join(', ')})` : ''}; the task admits every pod of those namespaces: leave the podSelector out`,
+              });
+              return;
+            }
             out.push({
               code: 'and-instead-of-or',
               policy: policyId(p),
@@ -209,6 +231,10 @@ function emptyPodSelectorMistakes(ctx: MistakeContext, fixes: (policies: Network
       (dir === 'ingress' ? p.ingress : p.egress).forEach((rule, ri) => {
         const where = `${policyId(p)} ${dir}[${ri}]`;
         rule.peers.forEach((peer, k) => {
+          if (peer.namespaceSelector && isEmptySelector(peer.namespaceSelector) && (!peer.podSelector || isEmptySelector(peer.podSelector))) {
+            everyNamespace(ctx, out, p, dir, ri, peer);
+            return;
+          }
           if (!peer.podSelector || peer.namespaceSelector || peer.ipBlock || !isEmptySelector(peer.podSelector)) return;
           const wide = [...rule.peers.slice(0, k), { podSelector: emptySelector(), namespaceSelector: emptySelector() }, ...rule.peers.slice(k + 1)];
           if (fixes(withRule(all, pi, dir, ri, wide))) {
@@ -241,6 +267,32 @@ function emptyPodSelectorMistakes(ctx: MistakeContext, fixes: (policies: Network
     }
   });
   return out;
+}
+
+/**
+ * `namespaceSelector: {}` (with no podSelector, or an empty one) is every pod of every namespace
+ * (module 13, 7.4): too wide where the rule lets in pods the task keeps out.
+ */
+function everyNamespace(ctx: MistakeContext, out: Mistake[], p: NetworkPolicy, dir: 'ingress' | 'egress', ri: number, peer: PolicyPeer): void {
+  const engine = ctx.ev.engine;
+  const ruleName = `${policyId(p)} ${dir}[${ri}]`;
+  const members = new Set(engine.peerMembers(peer, p.namespace));
+  const wrong = ctx.mismatches.filter((m) => {
+    if (m.expected !== 'denied' || m.got !== 'allowed') return false;
+    if (!members.has(engine.indexOf(dir === 'ingress' ? m.from : m.to))) return false;
+    const v = engine.verdict(m.from, m.to, { port: m.port, protocol: m.protocol as never });
+    const side = dir === 'ingress' ? v.ingress : v.egress;
+    // Only where this rule is what lets it through.
+    return side.allowedBy.length > 0 && side.allowedBy.every((r) => `${r.policy} ${r.direction}[${r.ruleIndex}]` === ruleName);
+  });
+  if (wrong.length === 0) return;
+  const e = wrong[0];
+  const namespaces = [...new Set(wrong.map((m) => engine.endpoints[engine.indexOf(dir === 'ingress' ? m.from : m.to)].namespace))];
+  out.push({
+    code: 'empty-namespace-selector',
+    policy: policyId(p),
+    message: `${ruleName}: namespaceSelector: {} matches every namespace, so it ${dir === 'ingress' ? 'admits' : 'lets it reach'} pods of ${namespaces.join(', ')} too (${plural(wrong.length, 'wrong connection')}, e.g. ${e.from} -> ${e.to}); select the namespace by its labels (kubectl get ns --show-labels)`,
+  });
 }
 
 /** What decides a verdict, in words that do not name the pair: mismatches with one cause group together. */
@@ -294,20 +346,21 @@ export function detectMistakes(given: MistakeContext): Mistake[] {
   const all = ev.policies as NetworkPolicy[];
   const answerFrom = all.findIndex((p) => ctx.answer.includes(p));
   const fixes = (ps: NetworkPolicy[]) => ctx.fixes(ev, ctx.regrade(ps));
-  if (answerFrom >= 0) out.push(...andOrMistakes(all, answerFrom, ev.engine, fixes));
+  if (answerFrom >= 0) out.push(...andOrMistakes(all, answerFrom, ev.engine, fixes, (ps) => ctx.regrade(ps).wrongCount));
   out.push(...wrongSideMistakes(ctx, fixes));
   out.push(...wrongDirectionMistakes(ctx, fixes, out));
   out.push(...emptyPodSelectorMistakes(ctx, fixes));
   out.push(...policyTypesMistakes(ctx, fixes));
   out.push(...extraPolicyTypeMistakes(ctx, fixes));
-  out.push(...portsLeftOut(ctx));
-  out.push(...extraPorts(ctx));
-  out.push(...portNameMistakes(ctx));
-  out.push(...oneSideOnly(ctx));
   // A deny whose policyTypes leaves out Egress already says why egress is open; a policy written
   // for the other direction says why its namespace is open.
   const turned = ctx.answer.filter((p) => out.some((m) => m.code === 'wrong-direction' && m.policy === policyId(p)));
-  out.push(...missingDefaultDeny(ctx, out.some((m) => m.code === 'policytypes-without-egress'), new Set(turned.map((p) => p.namespace))));
+  const denies = missingDefaultDeny(ctx, out.some((m) => m.code === 'policytypes-without-egress'), new Set(turned.map((p) => p.namespace)));
+  out.push(...portsLeftOut(ctx, denies.open));
+  out.push(...extraPorts(ctx, denies.open));
+  out.push(...portNameMistakes(ctx));
+  out.push(...oneSideOnly(ctx));
+  out.push(...denies.mistakes);
   out.push(...dnsMistakes(ctx, out, turned));
   void prep;
   return dedupe(out);
@@ -444,7 +497,7 @@ function policyTypesMistakes(ctx: MistakeContext, fixes: (ps: NetworkPolicy[]) =
 }
 
 /** Rules without ports that let through what should be denied: every port and protocol is open. */
-function portsLeftOut(ctx: MistakeContext): Mistake[] {
+function portsLeftOut(ctx: MistakeContext, open: OpenSides): Mistake[] {
   const out: Mistake[] = [];
   const ev = ctx.ev;
   const answerIds = new Set(ctx.answer.map(policyId));
@@ -454,7 +507,7 @@ function portsLeftOut(ctx: MistakeContext): Mistake[] {
     const v = ev.engine.verdict(m.from, m.to, { port: m.port, protocol: m.protocol as 'TCP' });
     for (const side of [v.ingress, v.egress]) {
       for (const r of side.allowedBy) {
-        if (r.portIndex !== null || !answerIds.has(r.policy)) continue;
+        if (r.portIndex !== null || !answerIds.has(r.policy) || otherSideOpen(ctx, open, m, r.direction, v)) continue;
         const key = `${r.policy} ${r.direction}[${r.ruleIndex}]`;
         const h = hits.get(key) ?? { n: 0, example: `${m.from} -> ${m.to} on ${m.port}/${m.protocol}` };
         h.n++;
@@ -483,7 +536,24 @@ function portsLeftOut(ctx: MistakeContext): Mistake[] {
  * default deny is decided by trying it: a deny in that namespace must mend more than it breaks, and
  * the side that mends most is named (an egress task is not told to deny ingress).
  */
-function missingDefaultDeny(ctx: MistakeContext, egressExplained: boolean, explained: ReadonlySet<string> = new Set()): Mistake[] {
+/** Namespaces whose missing default deny (per side) is the cause of wrong connections. */
+interface OpenSides {
+  ingress: ReadonlySet<string>;
+  egress: ReadonlySet<string>;
+}
+
+/**
+ * Whether a rule's allowance is beside the point: the other side of the connection is a pod left
+ * open by a missing default deny, which is the cause (the rule's port is needed elsewhere).
+ */
+function otherSideOpen(ctx: MistakeContext, open: OpenSides, m: { from: string; to: string }, direction: 'ingress' | 'egress', v: Verdict): boolean {
+  const engine = ctx.ev.engine;
+  const other = engine.endpoints[engine.indexOf(direction === 'egress' ? m.to : m.from)];
+  if (other?.kind !== 'pod' || !other.namespace) return false;
+  return direction === 'egress' ? !v.ingress.isolated && open.ingress.has(other.namespace) : !v.egress.isolated && open.egress.has(other.namespace);
+}
+
+function missingDefaultDeny(ctx: MistakeContext, egressExplained: boolean, explained: ReadonlySet<string> = new Set()): { mistakes: Mistake[]; open: OpenSides } {
   const ev = ctx.ev;
   const open = { ingress: new Map<string, Set<string>>(), egress: new Map<string, Set<string>>() };
   const note = (side: 'ingress' | 'egress', ns: string, id: string) => {
@@ -521,13 +591,17 @@ function missingDefaultDeny(ctx: MistakeContext, egressExplained: boolean, expla
     }
   }
   const best = Math.max(0, ...tried.map((t) => t.net));
-  return tried
-    .filter((t) => t.net * 2 >= best)
+  const kept = tried.filter((t) => t.net * 2 >= best);
+  const mistakes = kept
     .map(({ side, ns, pods }) =>
       side === 'ingress'
         ? { code: 'missing-default-deny' as const, message: `${[...pods].join(', ')} still ${pods.size === 1 ? 'accepts' : 'accept'} connections from everyone: no policy selects ${pods.size === 1 ? 'it' : 'them'} for ingress. A default deny in ${ns} (podSelector: {}, policyTypes: [Ingress], no rules) isolates every pod there` }
         : { code: 'missing-default-deny' as const, message: `${[...pods].join(', ')} may still send anywhere: no policy selects ${pods.size === 1 ? 'it' : 'them'} for egress. A default deny in ${ns} (podSelector: {}, policyTypes: [Egress], no rules) isolates their outgoing traffic` },
     );
+  return {
+    mistakes,
+    open: { ingress: new Set(kept.filter((t) => t.side === 'ingress').map((t) => t.ns)), egress: new Set(kept.filter((t) => t.side === 'egress').map((t) => t.ns)) },
+  };
 }
 
 /**
@@ -592,7 +666,7 @@ function dnsMistakes(ctx: MistakeContext, found: readonly Mistake[], turned: rea
 }
 
 /** A port entry that opens what the task keeps closed, beside entries that are needed. */
-function extraPorts(ctx: MistakeContext): Mistake[] {
+function extraPorts(ctx: MistakeContext, open: OpenSides): Mistake[] {
   const ev = ctx.ev;
   const answerIds = new Set(ctx.answer.map(policyId));
   const hits = new Map<string, { n: number; port: string; example: string }>();
@@ -601,7 +675,7 @@ function extraPorts(ctx: MistakeContext): Mistake[] {
     const v = ev.engine.verdict(m.from, m.to, { port: m.port, protocol: m.protocol as 'TCP' });
     for (const side of [v.ingress, v.egress]) {
       for (const r of side.allowedBy) {
-        if (r.portIndex === null || r.portIndex < 0 || !answerIds.has(r.policy)) continue;
+        if (r.portIndex === null || r.portIndex < 0 || !answerIds.has(r.policy) || otherSideOpen(ctx, open, m, r.direction, v)) continue;
         const policy = ev.engine.policy(r.policy)!;
         const rule = (r.direction === 'ingress' ? policy.ingress : policy.egress)[r.ruleIndex];
         if (rule.ports.length < 2) continue; // a rule with one wrong port is a wrong port, not an extra one
