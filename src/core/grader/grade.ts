@@ -418,6 +418,7 @@ function gradePolicies(
     mismatches,
     checks,
     passed,
+    ...(s.kind === 'write' ? { overwritten: replaced } : {}),
     regrade: (ps) => evaluate(space, cluster, ps, opts, ev.grid.atoms),
     fixes: rewriteFixes,
     rewriteDelta: (ps) => rewriteDelta(ev, evaluate(space, cluster, ps, opts, ev.grid.atoms)),
@@ -434,7 +435,9 @@ function gradePolicies(
   const notes: string[] = [];
   if (s.kind === 'write') {
     for (const id of replaced) {
-      mistakes.push({ code: 'replaces-existing', policy: id, message: `your policy ${id} replaces the existing policy of the same name (kubectl apply overwrites it); pick another name to add to it` });
+      const was = prep.existing.find((p) => policyId(p) === id);
+      const deny = was && was.ingress.length === 0 && was.egress.length === 0 ? `, and with it the deny it held for every pod it selected` : '';
+      mistakes.push({ code: 'replaces-existing', policy: id, message: `your policy ${id} replaces the existing policy of the same name (kubectl apply overwrites it)${deny}; pick another name to add to it` });
     }
   } else if (replaced.length) notes.push(`replaced: ${replaced.join(', ')}`);
   for (const ns of relabelled) notes.push(`namespace ${ns} relabelled`);

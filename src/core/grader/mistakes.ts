@@ -37,7 +37,8 @@ export type MistakeCode =
   | 'allow-all-rule'
   | 'wrong-direction'
   | 'extra-policy-type'
-  | 'port-name-unknown';
+  | 'port-name-unknown'
+  | 'ports-crossed';
 
 export interface Mistake {
   code: MistakeCode;
@@ -286,12 +287,24 @@ function everyNamespace(ctx: MistakeContext, out: Mistake[], p: NetworkPolicy, d
     return side.allowedBy.length > 0 && side.allowedBy.every((r) => `${r.policy} ${r.direction}[${r.ruleIndex}]` === ruleName);
   });
   if (wrong.length === 0) return;
-  const e = wrong[0];
-  const namespaces = [...new Set(wrong.map((m) => engine.endpoints[engine.indexOf(dir === 'ingress' ? m.from : m.to)].namespace))];
+  // Too wide only if some namespace should not be in it: leaving it out mends and breaks nothing
+  // (a task that does mean every namespace, with a port missing, is the ports' mistake).
+  const all = ctx.ev.policies as NetworkPolicy[];
+  const pi = all.indexOf(p);
+  const rule = (dir === 'ingress' ? p.ingress : p.egress)[ri];
+  const candidates = [...new Set(wrong.map((m) => engine.endpoints[engine.indexOf(dir === 'ingress' ? m.from : m.to)].namespace!))];
+  const extra = candidates.filter((ns) => {
+    const narrowed: PolicyPeer = { ...peer, namespaceSelector: { matchLabels: {}, matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'NotIn', values: [ns] }] } };
+    const d = ctx.rewriteDelta(withRule(all, pi, dir, ri, rule.peers.map((x) => (x === peer ? narrowed : x))));
+    return d !== undefined && d.mended > 0 && d.broken.length === 0;
+  });
+  if (extra.length === 0) return;
+  const shown = wrong.filter((m) => extra.includes(engine.endpoints[engine.indexOf(dir === 'ingress' ? m.from : m.to)].namespace!));
+  const e = shown[0];
   out.push({
     code: 'empty-namespace-selector',
     policy: policyId(p),
-    message: `${ruleName}: namespaceSelector: {} matches every namespace, so it ${dir === 'ingress' ? 'admits' : 'lets it reach'} pods of ${namespaces.join(', ')} too (${plural(wrong.length, 'wrong connection')}, e.g. ${e.from} -> ${e.to}); select the namespace by its labels (kubectl get ns --show-labels)`,
+    message: `${ruleName}: namespaceSelector: {} matches every namespace, so it ${dir === 'ingress' ? 'admits' : 'lets it reach'} pods of ${extra.join(', ')} too (${plural(shown.length, 'wrong connection')}, e.g. ${e.from} -> ${e.to}); select the namespace by its labels (kubectl get ns --show-labels)`,
   });
 }
 
@@ -329,6 +342,8 @@ export interface MistakeContext {
   rewriteDelta: (policies: NetworkPolicy[]) => { mended: number; broken: number[] } | undefined;
   /** Whether a unit is DNS: a cell to a CoreDNS pod on port 53, or a check that needs name resolution. */
   isDnsUnit: (unit: number) => boolean;
+  /** Existing policies ("ns/name") the answer overwrites by mistake (a write task's): said on their own. */
+  overwritten?: readonly string[];
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -355,9 +370,13 @@ export function detectMistakes(given: MistakeContext): Mistake[] {
   // A deny whose policyTypes leaves out Egress already says why egress is open; a policy written
   // for the other direction says why its namespace is open.
   const turned = ctx.answer.filter((p) => out.some((m) => m.code === 'wrong-direction' && m.policy === policyId(p)));
-  const denies = missingDefaultDeny(ctx, out.some((m) => m.code === 'policytypes-without-egress'), new Set(turned.map((p) => p.namespace)));
+  // An existing deny overwritten by a policy of the same name is said as that (replaces-existing).
+  const overwrittenNs = (ctx.overwritten ?? []).map((id) => id.split('/')[0]);
+  const denies = missingDefaultDeny(ctx, out.some((m) => m.code === 'policytypes-without-egress'), new Set([...turned.map((p) => p.namespace), ...overwrittenNs]));
   out.push(...portsLeftOut(ctx, denies.open));
-  out.push(...extraPorts(ctx, denies.open));
+  const crossed = portsCrossed(ctx);
+  out.push(...crossed);
+  out.push(...extraPorts(ctx, denies.open, new Set(crossed.map((m) => m.rule!))));
   out.push(...portNameMistakes(ctx));
   out.push(...oneSideOnly(ctx));
   out.push(...denies.mistakes);
@@ -666,7 +685,7 @@ function dnsMistakes(ctx: MistakeContext, found: readonly Mistake[], turned: rea
 }
 
 /** A port entry that opens what the task keeps closed, beside entries that are needed. */
-function extraPorts(ctx: MistakeContext, open: OpenSides): Mistake[] {
+function extraPorts(ctx: MistakeContext, open: OpenSides, crossed: ReadonlySet<string> = new Set()): Mistake[] {
   const ev = ctx.ev;
   const answerIds = new Set(ctx.answer.map(policyId));
   const hits = new Map<string, { n: number; port: string; example: string }>();
@@ -679,6 +698,7 @@ function extraPorts(ctx: MistakeContext, open: OpenSides): Mistake[] {
         const policy = ev.engine.policy(r.policy)!;
         const rule = (r.direction === 'ingress' ? policy.ingress : policy.egress)[r.ruleIndex];
         if (rule.ports.length < 2) continue; // a rule with one wrong port is a wrong port, not an extra one
+        if (crossed.has(`${r.policy} ${r.direction}[${r.ruleIndex}]`)) continue; // said as crossed peers and ports
         const key = `${r.policy} ${r.direction}[${r.ruleIndex}].ports[${r.portIndex}]`;
         const p = rule.ports[r.portIndex];
         const h = hits.get(key) ?? { n: 0, port: portWords(p), example: `${m.from} -> ${m.to}` };
@@ -807,6 +827,55 @@ function portNameMistakes(ctx: MistakeContext): Mistake[] {
             policy: policyId(p),
             message: `${policyId(p)} ${dir}[${ri}].ports[${k}] names port ${port.port}/${port.protocol}, but no pod ${dir === 'ingress' ? 'it selects' : 'it sends to'} declares a container port of that name (they declare ${declared.length ? declared.join(', ') : 'no ports'}), so the entry matches nothing; a named port matches containers[].ports[].name: write the number or a declared name`,
           });
+        });
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Two destinations with a port each, written as one rule with both peers and both ports: a rule
+ * admits every peer on every port, so each is open on the other's port too. Confirmed by writing
+ * one rule per (peer, port) pair and dropping the pairs nothing needs: that must mend what the
+ * rule lets through wrongly and break nothing.
+ */
+function portsCrossed(ctx: MistakeContext): (Mistake & { rule?: string })[] {
+  const out: (Mistake & { rule?: string })[] = [];
+  const all = ctx.ev.policies as NetworkPolicy[];
+  for (const p of ctx.answer) {
+    const pi = all.indexOf(p);
+    for (const dir of ['ingress', 'egress'] as const) {
+      const rules = dir === 'ingress' ? p.ingress : p.egress;
+      rules.forEach((rule, ri) => {
+        if (rule.peers.length < 2 || rule.ports.length < 2 || rule.peers.length * rule.ports.length > 16) return;
+        const ruleName = `${policyId(p)} ${dir}[${ri}]`;
+        const wrongHere = ctx.mismatches.some((m) => {
+          if (m.expected !== 'denied' || m.got !== 'allowed') return false;
+          const v = ctx.ev.engine.verdict(m.from, m.to, { port: m.port, protocol: m.protocol as never });
+          return (dir === 'ingress' ? v.ingress : v.egress).allowedBy.some((r) => `${r.policy} ${r.direction}[${r.ruleIndex}]` === ruleName);
+        });
+        if (!wrongHere) return;
+        const rewrite = (pairs: PolicyRule[]) => {
+          const next = [...rules.slice(0, ri), ...pairs, ...rules.slice(ri + 1)];
+          return all.map((x, i) => (i === pi ? (dir === 'ingress' ? { ...x, ingress: next } : { ...x, egress: next }) : x));
+        };
+        let pairs: PolicyRule[] = rule.peers.flatMap((peer) => rule.ports.map((port) => ({ peers: [peer], ports: [port] })));
+        // Drop the pairs whose removal breaks nothing that is right now.
+        for (const pair of [...pairs]) {
+          const without = pairs.filter((x) => x !== pair);
+          const d = ctx.rewriteDelta(rewrite(without));
+          if (d && d.broken.length === 0) pairs = without;
+        }
+        const d = ctx.rewriteDelta(rewrite(pairs));
+        if (!d || d.broken.length > 0 || d.mended === 0 || pairs.length === rule.peers.length * rule.ports.length) return;
+        const peerWords = (x: PolicyPeer) => (x.ipBlock ? x.ipBlock.cidr : [x.namespaceSelector && `namespace ${selText(x.namespaceSelector)}`, x.podSelector && selText(x.podSelector)].filter(Boolean).join(' '));
+        const kept = pairs.map((x) => `${peerWords(x.peers[0])} on ${portWords(x.ports[0])}`);
+        out.push({
+          code: 'ports-crossed',
+          policy: policyId(p),
+          rule: ruleName,
+          message: `${ruleName} lists ${rule.peers.length} peers and ${rule.ports.length} ports in one rule, so every peer is reachable on every port of it; the task pairs them: write one rule per destination with its own port (${kept.join('; ')})`,
         });
       });
     }
