@@ -99,6 +99,9 @@ export interface Graded {
   least?: Evaluation;
 }
 
+/** The requirement a write answer misses when it changes a policy the task gives. */
+export const EXISTING_KEPT = 'the existing policies stay as they are';
+
 /** The requirement a too-wide pick misses. */
 export const LEAST_PERMISSIVE = 'least permissive';
 
@@ -182,7 +185,9 @@ export function gradeState(s: Scenario, state: ClusterState, opts: GradeOptions 
   }
   // The learner's part: every policy that is not an existing one left as it was.
   const added = state.policies.filter((p) => !prep.existing.some((e) => policyId(e) === policyId(p) && samePolicy(e, p)));
-  return gradePolicies(prep, relabel(prep.cluster, labels), [...state.policies], added, [], relabelled, [], opts);
+  // An existing policy edited in the console (kubectl edit, apply over it) is one the answer replaces.
+  const edited = added.filter((p) => prep.existing.some((e) => policyId(e) === policyId(p))).map(policyId);
+  return gradePolicies(prep, relabel(prep.cluster, labels), [...state.policies], added, edited, relabelled, [], opts);
 }
 
 const baselineCache = new WeakMap<GradingSpace, Evaluation>();
@@ -405,11 +410,39 @@ function gradePolicies(
   if ('findings' in at) return { ok: false, findings: at.findings };
   const space = at.space;
   const ev = evaluate(space, cluster, policies, opts);
-  const { requirements, score } = scoreRequirements(space, ev);
+  const scored = scoreRequirements(space, ev);
+  const requirements = scored.requirements;
   const mismatches = mismatchesOf(space, ev);
   const checks = checkResults(prep, ev);
-  const passed = ev.wrongCount === 0;
   const answerIds = new Set(answerPolicies.map(policyId));
+  // A write task's existing policies are given, to keep: one the answer changes (same name,
+  // other meaning: kubectl apply overwrites it) fails the task whatever the traffic; one repeated
+  // as it is changes nothing.
+  const changed =
+    s.kind === 'write'
+      ? replaced.filter((id) => {
+          const was = prep.existing.find((p) => policyId(p) === id);
+          const now = answerPolicies.find((p) => policyId(p) === id);
+          return !(was && now && samePolicy(was, now));
+        })
+      : [];
+  const repeated = s.kind === 'write' ? replaced.filter((id) => !changed.includes(id)) : [];
+  const passed = ev.wrongCount === 0 && changed.length === 0;
+  let score = scored.score;
+  if (changed.length) {
+    score = round(score * 0.9);
+    requirements.push({
+      name: EXISTING_KEPT,
+      role: 'keep',
+      class: 'words',
+      met: false,
+      score: 0,
+      wrong: changed.length,
+      total: changed.length,
+      weight: 0.1,
+      failure: `${changed.join(', ')} ${changed.length === 1 ? 'is' : 'are'} given by the task and must stay as ${changed.length === 1 ? 'it is' : 'they are'}: your policy of the same name replaces it (kubectl apply); add your rules in a policy of another name`,
+    });
+  }
   const mistakes = detectMistakes({
     prep,
     space,
@@ -417,8 +450,8 @@ function gradePolicies(
     answer: policies.filter((p) => answerIds.has(policyId(p))),
     mismatches,
     checks,
-    passed,
-    ...(s.kind === 'write' ? { overwritten: replaced } : {}),
+    passed: ev.wrongCount === 0,
+    ...(s.kind === 'write' ? { overwritten: changed } : {}),
     regrade: (ps) => evaluate(space, cluster, ps, opts, ev.grid.atoms),
     fixes: rewriteFixes,
     rewriteDelta: (ps) => rewriteDelta(ev, evaluate(space, cluster, ps, opts, ev.grid.atoms)),
@@ -434,7 +467,8 @@ function gradePolicies(
   });
   const notes: string[] = [];
   if (s.kind === 'write') {
-    for (const id of replaced) {
+    for (const id of repeated) notes.push(`your answer repeats the existing policy ${id} unchanged: kubectl apply leaves it as it is`);
+    for (const id of changed) {
       const was = prep.existing.find((p) => policyId(p) === id);
       const deny = was && was.ingress.length === 0 && was.egress.length === 0 ? `, and with it the deny it held for every pod it selected` : '';
       mistakes.push({ code: 'replaces-existing', policy: id, message: `your policy ${id} replaces the existing policy of the same name (kubectl apply overwrites it)${deny}; pick another name to add to it` });
