@@ -38,7 +38,8 @@ export type MistakeCode =
   | 'wrong-direction'
   | 'extra-policy-type'
   | 'port-name-unknown'
-  | 'ports-crossed';
+  | 'ports-crossed'
+  | 'wrong-namespace';
 
 export interface Mistake {
   code: MistakeCode;
@@ -363,16 +364,19 @@ export function detectMistakes(given: MistakeContext): Mistake[] {
   const fixes = (ps: NetworkPolicy[]) => ctx.fixes(ev, ctx.regrade(ps));
   if (answerFrom >= 0) out.push(...andOrMistakes(all, answerFrom, ev.engine, fixes, (ps) => ctx.regrade(ps).wrongCount));
   out.push(...wrongSideMistakes(ctx, fixes));
+  out.push(...wrongNamespaceMistakes(ctx, fixes, out));
   out.push(...wrongDirectionMistakes(ctx, fixes, out));
   out.push(...emptyPodSelectorMistakes(ctx, fixes));
   out.push(...policyTypesMistakes(ctx, fixes));
   out.push(...extraPolicyTypeMistakes(ctx, fixes));
   // A deny whose policyTypes leaves out Egress already says why egress is open; a policy written
   // for the other direction says why its namespace is open.
-  const turned = ctx.answer.filter((p) => out.some((m) => m.code === 'wrong-direction' && m.policy === policyId(p)));
+  // A policy in the wrong namespace says why its pods there lose DNS and why the target's are open.
+  const turned = ctx.answer.filter((p) => out.some((m) => (m.code === 'wrong-direction' || m.code === 'wrong-namespace') && m.policy === policyId(p)));
+  const movedTo = out.flatMap((m) => (m.code === 'wrong-namespace' && 'target' in m ? [String((m as Mistake & { target: string }).target)] : []));
   // An existing deny overwritten by a policy of the same name is said as that (replaces-existing).
   const overwrittenNs = (ctx.overwritten ?? []).map((id) => id.split('/')[0]);
-  const denies = missingDefaultDeny(ctx, out.some((m) => m.code === 'policytypes-without-egress'), new Set([...turned.map((p) => p.namespace), ...overwrittenNs]));
+  const denies = missingDefaultDeny(ctx, out.some((m) => m.code === 'policytypes-without-egress'), new Set([...turned.map((p) => p.namespace), ...overwrittenNs, ...movedTo]));
   out.push(...portsLeftOut(ctx, denies.open));
   const crossed = portsCrossed(ctx);
   out.push(...crossed);
@@ -659,6 +663,19 @@ function dnsMistakes(ctx: MistakeContext, found: readonly Mistake[], turned: rea
     const portOk = v.egress.considered.some((r) => r.portIndex !== -1);
     (portOk ? peerMisses : egressBlocked).push(fromId);
   }
+  // The task needs DNS over TCP too (large answers), and only UDP is open.
+  const tcpBlocked = new Set<string>();
+  for (const m of ctx.mismatches) {
+    const to = ev.engine.indexOf(m.to);
+    if (m.expected !== 'allowed' || m.protocol !== 'TCP' || m.port !== 53 || !prep.dnsPods.includes(to)) continue;
+    if (ev.engine.verdict(m.from, m.to, DNS_PROBE).allowed) tcpBlocked.add(m.from);
+  }
+  if (tcpBlocked.size) {
+    out.push({
+      code: 'dns-blocked',
+      message: `DNS over TCP is blocked for ${[...tcpBlocked].join(', ')}: 53/UDP reaches CoreDNS, 53/TCP does not, and the task asks for both (answers too large for UDP fall back to TCP); add a port entry {port: 53, protocol: TCP}`,
+    });
+  }
   if (corednsBy) {
     out.push({ code: 'coredns-isolated', message: `CoreDNS is isolated in kube-system by ${corednsBy}: it no longer accepts DNS queries on 53/UDP from the pods, so no name resolves; admit port 53 (UDP and TCP) from every namespace in that policy, or leave kube-system alone` });
   }
@@ -707,11 +724,35 @@ function extraPorts(ctx: MistakeContext, open: OpenSides, crossed: ReadonlySet<s
       }
     }
   }
-  return [...hits].map(([at, h]) => ({
-    code: 'extra-port' as const,
-    policy: at.split(' ')[0],
-    message: `${at} (${h.port}) opens a port the task does not ask for (${plural(h.n, 'wrong connection')}, e.g. ${h.example}); remove it`,
-  }));
+  // When the whole rule can go (taking it out mends and breaks nothing), the rule is what the task
+  // does not want, not one port beside needed ones.
+  const all = ev.policies as NetworkPolicy[];
+  const unwanted = new Map<string, Mistake>();
+  const out: Mistake[] = [];
+  for (const [at, h] of hits) {
+    const ruleAt = at.replace(/\.ports\[\d+\]$/, '');
+    if (unwanted.has(ruleAt)) continue;
+    const [pid, where] = ruleAt.split(' ');
+    const m = /^(ingress|egress)\[(\d+)\]$/.exec(where);
+    const policy = ev.engine.policy(pid);
+    const target = all.find((x) => policyId(x) === pid);
+    if (m && policy && target) {
+      const dir = m[1] as 'ingress' | 'egress';
+      const rules = (dir === 'ingress' ? target.ingress : target.egress).filter((_, i) => i !== Number(m[2]));
+      const d = ctx.rewriteDelta(replacePolicy(all, target, [dir === 'ingress' ? { ...target, ingress: rules } : { ...target, egress: rules }]));
+      if (d && d.broken.length === 0 && d.mended > 0) {
+        const rule = (dir === 'ingress' ? policy.ingress : policy.egress)[Number(m[2])];
+        unwanted.set(ruleAt, {
+          code: 'extra-port',
+          policy: pid,
+          message: `${ruleAt} (${rule.ports.map(portWords).join(', ')}) opens what the task keeps closed (e.g. ${h.example}); nothing needs that rule: remove it`,
+        });
+        continue;
+      }
+    }
+    out.push({ code: 'extra-port', policy: pid, message: `${at} (${h.port}) opens a port the task does not ask for (${plural(h.n, 'wrong connection')}, e.g. ${h.example}); remove it` });
+  }
+  return [...out, ...unwanted.values()];
 }
 
 /**
@@ -791,11 +832,12 @@ function extraPolicyTypeMistakes(ctx: MistakeContext, fixes: (ps: NetworkPolicy[
       if (rules.length > 0) continue;
       const keep = type === 'Ingress' ? 'Egress' : 'Ingress';
       if (!fixes(replacePolicy(ctx.ev.policies, p, [{ ...p, policyTypes: [keep] }]))) continue;
-      const what = type === 'Ingress' ? 'accept no incoming connection' : 'may send nothing';
+      const one = isEmptySelector(p.podSelector);
+      const what = type === 'Ingress' ? `now ${one ? 'accepts' : 'accept'} no incoming connection` : 'may now send nothing';
       out.push({
         code: 'extra-policy-type',
         policy: policyId(p),
-        message: `${policyId(p)} lists ${type} in policyTypes but has no ${type.toLowerCase()} rules, so ${isEmptySelector(p.podSelector) ? `every pod of ${p.namespace}` : `the pods it selects (${selText(p.podSelector)})`} ${what.replace('may send', 'may now send').replace('accept no', 'now accept no')}; list only ${keep}`,
+        message: `${policyId(p)} lists ${type} in policyTypes but has no ${type.toLowerCase()} rules, so ${isEmptySelector(p.podSelector) ? `every pod of ${p.namespace}` : `the pods it selects (${selText(p.podSelector)})`} ${what}; list only ${keep}`,
       });
     }
   }
@@ -878,6 +920,36 @@ function portsCrossed(ctx: MistakeContext): (Mistake & { rule?: string })[] {
           message: `${ruleName} lists ${rule.peers.length} peers and ${rule.ports.length} ports in one rule, so every peer is reachable on every port of it; the task pairs them: write one rule per destination with its own port (${kept.join('; ')})`,
         });
       });
+    }
+  }
+  return out;
+}
+
+/**
+ * A policy in the wrong namespace (module 13, 7.3): it applies only to pods of its own namespace,
+ * and the same policy in another one is what the task needs. Confirmed by moving it there (its
+ * podSelector-only peers keep meaning the pods of the policy's namespace, as a re-apply with -n
+ * would make them). A policy that selects no pods at all is said as that already.
+ */
+function wrongNamespaceMistakes(ctx: MistakeContext, fixes: (ps: NetworkPolicy[]) => boolean, found: readonly Mistake[]): (Mistake & { target: string })[] {
+  const out: (Mistake & { target: string })[] = [];
+  const all = ctx.ev.policies as NetworkPolicy[];
+  const engine = ctx.ev.engine;
+  const withPods = engine.cluster.namespaces.map((n) => n.name).filter((ns) => engine.podsSelected(emptySelector(), ns).length > 0);
+  for (const p of ctx.answer) {
+    const id = policyId(p);
+    if (found.some((m) => m.policy === id && m.code === 'selects-no-pods')) continue;
+    for (const ns of withPods) {
+      if (ns === p.namespace || ns === 'kube-system') continue;
+      if (engine.podsSelected(p.podSelector, ns).length === 0) continue;
+      if (!fixes(replacePolicy(all, p, [{ ...p, namespace: ns }]))) continue;
+      out.push({
+        code: 'wrong-namespace',
+        policy: id,
+        target: ns,
+        message: `${id} is in namespace ${p.namespace}, but the pods the task is about run in ${ns}: a policy applies only to pods of its own namespace (module 13: the policy goes in the target pods' namespace); set metadata.namespace: ${ns}`,
+      });
+      break;
     }
   }
   return out;
