@@ -247,13 +247,15 @@ function emptyPodSelectorMistakes(ctx: MistakeContext, fixes: (policies: Network
             });
             return;
           }
-          if (rule.peers.length !== 1) return;
-          // Wrong connections this rule lets in from (or out to) the policy's own namespace.
+          // Wrong connections this rule lets in from (or out to) the policy's own namespace, through
+          // this peer (no other peer of the rule matches them).
           const ruleName = `${policyId(p)} ${dir}[${ri}]`;
+          const others = new Set(rule.peers.filter((_, j) => j !== k).flatMap((x) => engine.peerMembers(x, p.namespace)));
           const wrong = ctx.mismatches.filter((m) => {
             if (m.expected !== 'denied' || m.got !== 'allowed') return false;
-            const other = engine.endpoints[engine.indexOf(dir === 'ingress' ? m.from : m.to)];
-            if (other?.kind !== 'pod' || other.namespace !== p.namespace) return false;
+            const otherIndex = engine.indexOf(dir === 'ingress' ? m.from : m.to);
+            const other = engine.endpoints[otherIndex];
+            if (other?.kind !== 'pod' || other.namespace !== p.namespace || others.has(otherIndex)) return false;
             const v = engine.verdict(m.from, m.to, { port: m.port, protocol: m.protocol as never });
             return (dir === 'ingress' ? v.ingress : v.egress).allowedBy.some((r) => `${r.policy} ${r.direction}[${r.ruleIndex}]` === ruleName);
           });
@@ -262,7 +264,7 @@ function emptyPodSelectorMistakes(ctx: MistakeContext, fixes: (policies: Network
           out.push({
             code: 'empty-pod-selector',
             policy: policyId(p),
-            message: `${where}: podSelector: {} ${dir === 'ingress' ? 'admits' : 'lets it reach'} every pod of namespace ${p.namespace}, not only the ones the task names (${plural(wrong.length, 'wrong connection')}, e.g. ${e.from} -> ${e.to}); name the pods by their labels`,
+            message: `${where}: podSelector: {} ${dir === 'ingress' ? 'admits' : 'lets it reach'} every pod of namespace ${p.namespace}, and the task keeps some of them out (${plural(wrong.length, 'wrong connection')}, e.g. ${e.from} -> ${e.to}); name only the pods it lets in, by their labels, or leave the peer out`,
           });
         });
       });
