@@ -39,7 +39,8 @@ export type MistakeCode =
   | 'extra-policy-type'
   | 'port-name-unknown'
   | 'ports-crossed'
-  | 'wrong-namespace';
+  | 'wrong-namespace'
+  | 'wrong-protocol';
 
 export interface Mistake {
   code: MistakeCode;
@@ -384,6 +385,7 @@ export function detectMistakes(given: MistakeContext): Mistake[] {
   out.push(...crossed);
   out.push(...extraPorts(ctx, denies.open, new Set(crossed.map((m) => m.rule!))));
   out.push(...portNameMistakes(ctx));
+  out.push(...wrongProtocolMistakes(ctx, fixes));
   out.push(...oneSideOnly(ctx));
   out.push(...denies.mistakes);
   out.push(...dnsMistakes(ctx, out, turned));
@@ -952,6 +954,41 @@ function wrongNamespaceMistakes(ctx: MistakeContext, fixes: (ps: NetworkPolicy[]
         message: `${id} is in namespace ${p.namespace}, but the pods the task is about run in ${ns}: a policy applies only to pods of its own namespace (module 13: the policy goes in the target pods' namespace); set metadata.namespace: ${ns}`,
       });
       break;
+    }
+  }
+  return out;
+}
+
+/**
+ * The right port number under the wrong protocol (UDP where TCP is served, a UDP service with no
+ * protocol, which defaults to TCP). Confirmed by changing only the protocol. DNS on port 53 has
+ * its own advice.
+ */
+function wrongProtocolMistakes(ctx: MistakeContext, fixes: (ps: NetworkPolicy[]) => boolean): Mistake[] {
+  const out: Mistake[] = [];
+  const all = ctx.ev.policies as NetworkPolicy[];
+  for (const p of ctx.answer) {
+    for (const dir of ['ingress', 'egress'] as const) {
+      const rules = dir === 'ingress' ? p.ingress : p.egress;
+      rules.forEach((rule, ri) => {
+        rule.ports.forEach((port, k) => {
+          if (typeof port.port !== 'number' || (dir === 'egress' && port.port === 53)) return;
+          for (const protocol of ['TCP', 'UDP', 'SCTP'] as const) {
+            if (protocol === port.protocol) continue;
+            const ports = rule.ports.map((x, j) => (j === k ? { ...x, protocol, protocolDefaulted: false } : x));
+            const next = rules.map((r, j) => (j === ri ? { ...r, ports } : r));
+            if (!fixes(replacePolicy(all, p, [dir === 'ingress' ? { ...p, ingress: next } : { ...p, egress: next }]))) continue;
+            const range = port.endPort !== undefined ? `${port.port}-${port.endPort}` : `${port.port}`;
+            const said = port.protocolDefaulted ? `has no protocol, so it is ${range}/TCP (protocol defaults to TCP)` : `is ${range}/${port.protocol}`;
+            out.push({
+              code: 'wrong-protocol',
+              policy: policyId(p),
+              message: `${policyId(p)} ${dir}[${ri}].ports[${k}] ${said}, but the connection the task opens is ${range}/${protocol}: write protocol: ${protocol}`,
+            });
+            return;
+          }
+        });
+      });
     }
   }
   return out;
