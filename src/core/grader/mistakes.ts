@@ -40,7 +40,8 @@ export type MistakeCode =
   | 'port-name-unknown'
   | 'ports-crossed'
   | 'wrong-namespace'
-  | 'wrong-protocol';
+  | 'wrong-protocol'
+  | 'existing-unchanged';
 
 export interface Mistake {
   code: MistakeCode;
@@ -386,6 +387,7 @@ export function detectMistakes(given: MistakeContext): Mistake[] {
   out.push(...extraPorts(ctx, denies.open, new Set(crossed.map((m) => m.rule!))));
   out.push(...portNameMistakes(ctx));
   out.push(...wrongProtocolMistakes(ctx, fixes));
+  out.push(...brokenPolicyKept(ctx));
   out.push(...oneSideOnly(ctx));
   out.push(...denies.mistakes);
   out.push(...dnsMistakes(ctx, out, turned));
@@ -992,4 +994,27 @@ function wrongProtocolMistakes(ctx: MistakeContext, fixes: (ps: NetworkPolicy[])
     }
   }
   return out;
+}
+
+/**
+ * A fix task's broken policy left in place, with the fix written beside it under another name:
+ * policies add up, so whatever the old one lets in still gets in.
+ */
+function brokenPolicyKept(ctx: MistakeContext): Mistake[] {
+  if (ctx.prep.scenario.kind !== 'fix') return [];
+  const answerIds = new Set(ctx.answer.map(policyId));
+  const kept = ctx.prep.existing.filter((p) => !answerIds.has(policyId(p))).map(policyId);
+  const blamed = new Map<string, string>();
+  for (const m of ctx.mismatches) {
+    if (m.expected !== 'denied' || m.got !== 'allowed') continue;
+    const v = ctx.ev.engine.verdict(m.from, m.to, { port: m.port, protocol: m.protocol as never });
+    for (const side of [v.ingress, v.egress]) {
+      for (const r of side.allowedBy) if (kept.includes(r.policy) && !blamed.has(r.policy)) blamed.set(r.policy, `${m.from} -> ${m.to}`);
+    }
+  }
+  return [...blamed].map(([id, example]) => ({
+    code: 'existing-unchanged' as const,
+    policy: id,
+    message: `${id} is still there as it was (e.g. it admits ${example}): policies add up, so a corrected copy under another name does not take anything away from it; fix it under its own name (kubectl apply replaces it) or delete it`,
+  }));
 }
