@@ -363,6 +363,13 @@ export function detectMistakes(given: MistakeContext): Mistake[] {
   const out: Mistake[] = staticMistakes(ctx.answer, ev.engine);
   out.push(...ipBlockServiceMistakes(ctx));
   if (ctx.passed) return out;
+  // A fix task's policy left as it is can still hold the cause: a namespace label nobody set
+  // (say, after a relabel with a typo).
+  if (prep.scenario.kind === 'fix') {
+    const answerIds = new Set(ctx.answer.map(policyId));
+    const kept = (ev.policies as NetworkPolicy[]).filter((p) => !answerIds.has(policyId(p)) && prep.existing.some((e) => policyId(e) === policyId(p)));
+    out.push(...staticMistakes(kept, ev.engine).filter((m) => m.code === 'namespace-label-unset'));
+  }
   const all = ev.policies as NetworkPolicy[];
   const answerFrom = all.findIndex((p) => ctx.answer.includes(p));
   const fixes = (ps: NetworkPolicy[]) => ctx.fixes(ev, ctx.regrade(ps));
@@ -1003,7 +1010,16 @@ function wrongProtocolMistakes(ctx: MistakeContext, fixes: (ps: NetworkPolicy[])
 function brokenPolicyKept(ctx: MistakeContext): Mistake[] {
   if (ctx.prep.scenario.kind !== 'fix') return [];
   const answerIds = new Set(ctx.answer.map(policyId));
-  const kept = ctx.prep.existing.filter((p) => !answerIds.has(policyId(p))).map(policyId);
+  // Only where the answer wrote a policy of its own for some of the same pods: its corrected copy.
+  const engine = ctx.ev.engine;
+  const selected = (p: NetworkPolicy) => new Set(engine.podsSelected(p.podSelector, p.namespace));
+  const kept = ctx.prep.existing
+    .filter((p) => !answerIds.has(policyId(p)))
+    .filter((p) => {
+      const mine = selected(p);
+      return ctx.answer.some((a) => a.namespace === p.namespace && [...selected(a)].some((i) => mine.has(i)));
+    })
+    .map(policyId);
   const blamed = new Map<string, string>();
   for (const m of ctx.mismatches) {
     if (m.expected !== 'denied' || m.got !== 'allowed') continue;
