@@ -67,7 +67,8 @@ export function relabel(cluster: Cluster, labels: Map<string, Record<string, str
 /** A predict answer: `ASK: yes|no` lines as a YAML mapping. */
 export function readPredictAnswer(input: ManifestInput): Map<string, boolean> | Finding[] {
   const parsed = parseYamlDocuments(input.file, input.text);
-  if (parsed.findings.length) return parsed.findings;
+  // A question that holds ": " (app: nslookup ...) reads as a nested mapping unless it is quoted.
+  if (parsed.findings.length) return parsed.findings.map((f) => (/nested mappings|compact mapping/i.test(f.message) ? { ...f, message: `${f.message}: a question that holds ": " must be quoted, as in "app: wget http://web": yes` } : f));
   const out = new Map<string, boolean>();
   const findings: Finding[] = [];
   if (parsed.documents.length === 0) return out;
@@ -97,8 +98,9 @@ export function readPickAnswer(input: ManifestInput): string | Finding[] {
   if (/^[a-z0-9]+$/i.test(text)) return text.toLowerCase();
   const parsed = parseYamlDocuments(input.file, input.text);
   if (parsed.findings.length) return parsed.findings;
-  const data = parsed.documents[0]?.data as Record<string, unknown> | undefined;
-  const pick = data && typeof data === 'object' ? data.pick : undefined;
+  const data = parsed.documents[0]?.data as Record<string, unknown> | string | undefined;
+  // The bare id below comments or a document marker reads as a plain scalar.
+  const pick = typeof data === 'string' ? data : data && typeof data === 'object' ? data.pick : undefined;
   if (typeof pick !== 'string' || pick.trim() === '') return [err(input.file, 1, 1, 'a pick answer is one line: pick: ID (the candidate you choose)')];
   return pick.trim().toLowerCase();
 }
