@@ -235,7 +235,7 @@ function emptyPodSelectorMistakes(ctx: MistakeContext, fixes: (policies: Network
       (dir === 'ingress' ? p.ingress : p.egress).forEach((rule, ri) => {
         const where = `${policyId(p)} ${dir}[${ri}]`;
         rule.peers.forEach((peer, k) => {
-          if (peer.namespaceSelector && isEmptySelector(peer.namespaceSelector) && (!peer.podSelector || isEmptySelector(peer.podSelector))) {
+          if (peer.namespaceSelector && isEmptySelector(peer.namespaceSelector)) {
             everyNamespace(ctx, out, p, dir, ri, peer);
             return;
           }
@@ -276,8 +276,8 @@ function emptyPodSelectorMistakes(ctx: MistakeContext, fixes: (policies: Network
 }
 
 /**
- * `namespaceSelector: {}` (with no podSelector, or an empty one) is every pod of every namespace
- * (module 13, 7.4): too wide where the rule lets in pods the task keeps out.
+ * `namespaceSelector: {}` is every namespace (module 13, 7.4), with or without a podSelector
+ * beside it: too wide where the rule lets in pods the task keeps out.
  */
 function everyNamespace(ctx: MistakeContext, out: Mistake[], p: NetworkPolicy, dir: 'ingress' | 'egress', ri: number, peer: PolicyPeer): void {
   const engine = ctx.ev.engine;
