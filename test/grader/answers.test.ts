@@ -1,5 +1,6 @@
-// Learner answers as files: test/grader/answers/<scenario id>/<name>.yaml is what a learner would
-// submit, and its leading comment says what the grader must make of it. Adding a file adds a case.
+// Learner answers as files: test/grader/answers/<scenario id>/<name>.answer is what a learner would
+// submit (YAML; the extension keeps them out of the scans of the repository's own manifests), and
+// its leading comment says what the grader must make of it. Adding a file adds a case.
 //
 //   # verdict: pass | fail | invalid      (invalid: refused before grading, like kubectl apply)
 //   # step: 2                             (default: the last step)
@@ -66,7 +67,7 @@ describe('learner answers', () => {
     const missing = bank.scenarios
       .map((s) => s.id)
       .filter((id) => {
-        const files = dirs.includes(id) ? readdirSync(path.join(root, id)).filter((f) => f.endsWith('.yaml')) : [];
+        const files = dirs.includes(id) ? readdirSync(path.join(root, id)).filter((f) => f.endsWith('.answer')) : [];
         const cases = files.map((f) => readCase(path.join(root, id, f)));
         return !cases.some((c) => c.verdict === 'pass') || !cases.some((c) => c.verdict === 'fail');
       });
@@ -77,7 +78,7 @@ describe('learner answers', () => {
     const s = bank.byId.get(id);
     if (!s) continue;
     const files = readdirSync(path.join(root, id))
-      .filter((f) => f.endsWith('.yaml'))
+      .filter((f) => f.endsWith('.answer'))
       .sort();
     describe(id, () => {
       const scores: { name: string; step: number; score: number; failed: string[] }[] = [];
