@@ -878,7 +878,10 @@ export class Kubectl {
           const bad = isQualifiedName(k);
           if (bad.length) fail(`The ${o.kind} "${o.meta.name}" is invalid: metadata.labels: Invalid value: "${k}": ${bad[0]}`);
         }
-        for (const k of remove) if (!(k in o.meta.labels)) io.out(`label "${k}" not found.\n`);
+        // label.go: a client dry run labels a copy, says nothing of missing keys and marks its message.
+        const dry = value(f, 'dry-run');
+        const dryRun = dry === 'client' || dry === 'server';
+        if (dry !== 'client') for (const k of remove) if (!(k in o.meta.labels)) io.out(`label "${k}" not found.\n`);
         let added = 0;
         let removed = 0;
         const labels = { ...o.meta.labels };
@@ -897,6 +900,17 @@ export class Kubectl {
         // The API server keeps kubernetes.io/metadata.name equal to the namespace's name.
         if (o.kind === 'Namespace') labels[METADATA_NAME_LABEL] = o.meta.name;
         const msg = added && removed ? 'modified' : added ? 'labeled' : removed ? 'unlabeled' : 'not labeled';
+        const output = value(f, 'output');
+        // -o prints the object as labelled (the server's answer, or the dry run's copy) instead of the message.
+        const show = (x: ApiObject) => {
+          if (output === 'yaml' || output === 'json') io.out(output === 'yaml' ? toYaml(toManifest(x)) : toJson(toManifest(x)));
+          else if (output === 'name') io.out(`${qualifiedSingular(t.r)}/${o.meta.name}\n`);
+        };
+        if (dryRun) {
+          show({ ...o, meta: { ...o.meta, labels } } as ApiObject);
+          if (!output) io.out(`${qualifiedSingular(t.r)}/${o.meta.name} ${msg} (${dry === 'server' ? 'server dry run' : 'dry run'})\n`);
+          continue;
+        }
         if (added || removed) {
           o.meta.labels = labels;
           this.api.touch(o);
@@ -905,7 +919,8 @@ export class Kubectl {
             if (rs) this.api.reconcileReplicaSet(rs);
           }
         }
-        io.out(`${qualifiedSingular(t.r)}/${o.meta.name} ${msg}\n`);
+        show(o);
+        if (!output) io.out(`${qualifiedSingular(t.r)}/${o.meta.name} ${msg}\n`);
       }
     }
     return status;
