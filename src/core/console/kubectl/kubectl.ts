@@ -748,18 +748,23 @@ export class Kubectl {
 
   // ---- delete ------------------------------------------------------------------------------
 
-  private deletedLine(o: ApiObject): string {
+  /** delete.go's PrintObj: KIND "NAME" deleted [from NS namespace] [(dry run)], or KIND/NAME with -o name. */
+  private deletedLine(o: ApiObject, f?: ParsedFlags): string {
     const r = resourceOf(o.kind);
-    return r.namespaced ? `${qualifiedSingular(r)} "${o.meta.name}" deleted from ${o.meta.namespace} namespace\n` : `${qualifiedSingular(r)} "${o.meta.name}" deleted\n`;
+    if (f && value(f, 'output') === 'name') return `${qualifiedSingular(r)}/${o.meta.name}\n`;
+    const dry = f ? value(f, 'dry-run') : undefined;
+    const mark = dry === 'client' ? ' (dry run)' : dry === 'server' ? ' (server dry run)' : '';
+    return `${qualifiedSingular(r)} "${o.meta.name}" deleted${r.namespaced ? ` from ${o.meta.namespace} namespace` : ''}${mark}\n`;
   }
 
-  private deleteOne(o: ApiObject, io: CommandIo): boolean {
+  private deleteOne(o: ApiObject, io: CommandIo, f?: ParsedFlags): boolean {
     if (o.kind === 'Namespace' && PROTECTED_NAMESPACES.includes(o.meta.name)) {
       io.err(`Error from server (Forbidden): namespaces "${o.meta.name}" is forbidden: this namespace may not be deleted\n`);
       return false;
     }
-    this.api.remove(o.kind, o.meta.namespace, o.meta.name);
-    io.out(this.deletedLine(o));
+    const dry = f ? value(f, 'dry-run') : undefined;
+    if (dry !== 'client' && dry !== 'server') this.api.remove(o.kind, o.meta.namespace, o.meta.name);
+    io.out(this.deletedLine(o, f));
     return true;
   }
 
@@ -784,7 +789,7 @@ export class Kubectl {
             }
             continue;
           }
-          if (!this.deleteOne(o, io)) status = 1;
+          if (!this.deleteOne(o, io, f)) status = 1;
         }
       }
       return status;
@@ -811,11 +816,11 @@ export class Kubectl {
           }
           continue;
         }
-        if (this.deleteOne(o, io)) deleted++;
+        if (this.deleteOne(o, io, f)) deleted++;
         else status = 1;
       } else {
         for (const o of this.api.list(t.r.kind, t.r.namespaced && !allNamespaces ? ns : null).filter(matches)) {
-          if (this.deleteOne(o, io)) deleted++;
+          if (this.deleteOne(o, io, f)) deleted++;
           else status = 1;
         }
       }
@@ -1151,6 +1156,12 @@ export class Kubectl {
       const o = this.lookup(t.r, ns, t.name);
       if (!o) fail(notFound(t.r, t.name));
       if (o.kind !== 'Deployment' && o.kind !== 'ReplicaSet') fail(`error: no scaler has been implemented for {"${t.r.group}" "${o.kind}"}`);
+      // scale.go: a dry run prints "scaled (dry run)" and leaves the object alone.
+      const dry = value(f, 'dry-run');
+      if (dry === 'client' || dry === 'server') {
+        io.out(`${qualifiedSingular(t.r)}/${o.meta.name} scaled (${dry === 'server' ? 'server dry run' : 'dry run'})\n`);
+        continue;
+      }
       o.replicas = Number(replicasText);
       this.api.touch(o);
       if (o.kind === 'Deployment') this.api.reconcileDeployment(o);
