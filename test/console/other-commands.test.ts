@@ -34,3 +34,11 @@ describe('other kubectl subcommands', () => {
     expect((await run(c, 'kubectl annotat')).lines).toEqual(['error: unknown command "annotat" for "kubectl"', '', 'Did you mean this?', '\tannotate']);
   });
 });
+
+describe('kubectl create with words that are no generator', () => {
+  it('kubectl create netpol NAME: create.go refuses the arguments (there is no NetworkPolicy generator)', async () => {
+    const r = await run(newConsole(), 'kubectl create netpol deny-all');
+    expect(r.lines).toEqual(['error: Unexpected args: [netpol deny-all]', "See 'kubectl create -h' for help and examples"]);
+    expect(r.code).toBe(1);
+  });
+});
