@@ -111,6 +111,10 @@ describe('completion', () => {
     expect(c.complete('k exec -n shop deploy/').candidates).toEqual(['deploy/web']);
     expect(c.complete('kubectl get pods -o ya').candidates).toEqual(['yaml']);
     expect(c.complete('kubectl get pods --show-l').candidates).toEqual(['--show-labels']);
+    // get also offers the kinds it derives; describe does not.
+    expect(c.complete('kubectl get daemon').candidates).toEqual(['daemonsets']);
+    expect(c.complete('kubectl describe daemon').candidates).toEqual([]);
+    expect(c.complete('kubectl get pods -o custom').candidates).toEqual(['custom-columns=']);
   });
 });
 

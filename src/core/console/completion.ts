@@ -4,6 +4,7 @@
 import type { Kind } from './objects.js';
 import { RESOURCES, findResource } from './objects.js';
 import { FLAGS } from './kubectl/flags.js';
+import { DERIVED } from './kubectl/derived-kinds.js';
 
 export interface CompletionSource {
   inPod: boolean;
@@ -16,8 +17,10 @@ export interface CompletionSource {
   aliases: Map<string, string>;
 }
 
-const OUTPUTS = ['wide', 'yaml', 'json', 'name', 'jsonpath='];
+const OUTPUTS = ['wide', 'yaml', 'json', 'name', 'jsonpath=', 'custom-columns='];
 const TYPE_WORDS = [...new Set(RESOURCES.flatMap((r) => [r.plural, r.singular, ...r.shortNames]))].sort();
+/** Kinds `get` lists without storing them (daemonsets, configmaps, endpointslices ...). */
+const DERIVED_WORDS = DERIVED.flatMap((d) => [d.plural, ...d.shortNames]);
 
 function words(line: string): string[] {
   const out = line.split(/\s+/);
@@ -67,7 +70,7 @@ export function completeLine(line: string, src: CompletionSource): { candidates:
         const r = findResource(word.split('/')[0]);
         if (r) return { candidates: src.names(r.kind, r.namespaced ? ns : null).map((n) => `${word.split('/')[0]}/${n}`).filter((c) => c.startsWith(word)), word };
       }
-      return pick([...TYPE_WORDS, ...(sub === 'get' ? ['all', 'nodes'] : [])]);
+      return pick([...TYPE_WORDS, ...(sub === 'get' ? ['all', 'nodes', ...DERIVED_WORDS] : [])]);
     }
     const r = findResource(positionals[1]);
     if (!r) return { candidates: [], word };
