@@ -9,7 +9,7 @@ import { humanDuration } from './tables.js';
 import { isoTime, listOf, toJson, toYaml } from './manifest-form.js';
 import { jsonpath } from './jsonpath.js';
 import { customColumns, parseCustomColumns } from './custom-columns.js';
-import { derivedQualifiedPlural, derivedQualifiedSingular, listDerived, type DerivedObject, type DerivedResource } from './derived-kinds.js';
+import { derivedQualifiedPlural, derivedQualifiedSingular, findDerived, listDerived, type DerivedObject, type DerivedResource } from './derived-kinds.js';
 
 export interface DerivedGetOptions {
   namespace: string;
@@ -102,4 +102,40 @@ export function getDerived(types: DerivedResource[], names: string[], o: Derived
   for (const e of errors) io.err(`${e}\n`);
   if (count === 0 && errors.length === 0 && !structured && !o.othersFound) io.err(o.allNamespaces ? 'No resources found\n' : `No resources found in ${o.namespace} namespace.\n`);
   return errors.length ? 1 : 0;
+}
+
+/** kubectl get of the stored kinds, for a list that mixes them with derived ones. */
+export interface StoredGet {
+  /** Lists the stored kinds of `positionals`; withKinds writes names kind/name. */
+  get(positionals: string[], io: CommandIo, withKinds: boolean): number;
+  /** Throws kubectl's error for a word that is no kind at all. */
+  checkType(type: string): void;
+}
+
+/**
+ * get for a list with a derived kind: TYPE/NAME pairs in the order typed, or TYPE[,TYPE] NAME...
+ * with the stored kinds' tables first, one blank line between kinds and "No resources found"
+ * said once for the whole list.
+ */
+export function getWithDerivedKinds(positionals: string[], o: DerivedGetOptions, api: ApiServer, net: Network, stored: StoredGet, io: CommandIo): number {
+  const slashed = positionals.every((p) => p.includes('/'));
+  const types = slashed ? positionals.map((p) => p.slice(0, p.indexOf('/'))) : positionals[0].split(',').filter(Boolean);
+  const names = slashed ? [] : positionals.slice(1);
+  for (const t of types) if (!findDerived(t)) stored.checkType(t);
+  const options = { ...o, withKind: types.length > 1 || slashed };
+  let status = 0;
+  if (slashed) {
+    for (const p of positionals) {
+      const d = findDerived(p.slice(0, p.indexOf('/')));
+      status = Math.max(status, d ? getDerived([d], [p.slice(p.indexOf('/') + 1)], options, api, net, io) : stored.get([p], io, false));
+    }
+    return status;
+  }
+  const regular = types.filter((t) => !findDerived(t));
+  let printed = false;
+  const quiet: CommandIo = { ...io, out: (t) => ((printed ||= t !== ''), io.out(t)), err: (t) => void (/^No resources found/.test(t) || io.err(t)) };
+  if (regular.length) status = stored.get([regular.join(','), ...names], quiet, true);
+  const derived = [...new Set(types.map((t) => findDerived(t)).filter((d) => d !== undefined))];
+  const after: CommandIo = { ...io, out: (t) => (t !== '' && printed && ((printed = false), io.out('\n')), io.out(t)) };
+  return Math.max(status, getDerived(derived, names, { ...options, othersFound: printed }, api, net, after));
 }

@@ -22,7 +22,7 @@ import { explain } from './explain.js';
 import { GET_TABLE, tabwrite } from '../tabwriter.js';
 import { podRunsForever } from '../images.js';
 import { DERIVED, findDerived, listDerived, type DerivedResource } from './derived-kinds.js';
-import { derivedTable, getDerived, type DerivedGetOptions } from './derived-get.js';
+import { derivedTable, getDerived, getWithDerivedKinds, type DerivedGetOptions } from './derived-get.js';
 import { customColumns, parseCustomColumns } from './custom-columns.js';
 import { OTHER_SUBCOMMANDS, otherCommand } from './other-commands.js';
 
@@ -59,6 +59,11 @@ class KubectlError extends Error {
 
 function fail(message: string): never {
   throw new KubectlError(message);
+}
+
+/** kubectl get's words for an -o it has no printer for. */
+function noPrinter(output: string): string {
+  return `error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`;
 }
 
 function notFound(r: ResourceType, name: string): string {
@@ -249,11 +254,7 @@ export class Kubectl {
     const isJsonpath = output.startsWith('jsonpath=') || output.startsWith('jsonpath-as-json=');
     const custom = output.startsWith('custom-columns=') ? parseCustomColumns(output.slice('custom-columns='.length)) : null;
     if (typeof custom === 'string') fail(`error: ${custom}`);
-    if (!validOutputs.includes(output) && !isJsonpath && !custom) {
-      fail(
-        `error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`,
-      );
-    }
+    if (!validOutputs.includes(output) && !isJsonpath && !custom) fail(noPrinter(output));
     const named = targets.some((t) => t.name !== undefined);
     // `get all` lists DaemonSets too, after Services (kubectl's "all" category).
     const getsAll = f.positionals[0].split(',').includes('all');
@@ -346,37 +347,14 @@ export class Kubectl {
     };
   }
 
-  /** get with a derived kind (daemonsets, configmaps, endpointslices, events ...): alone, or after the stored kinds of the same list. */
+  /** get with a derived kind (daemonsets, configmaps, endpointslices, events ...), alone or among stored kinds. */
   private getWithDerived(f: ParsedFlags, io: CommandIo): number {
     const output = value(f, 'output') ?? '';
-    if (!['', 'wide', 'yaml', 'json', 'name'].includes(output) && !output.startsWith('jsonpath=') && !output.startsWith('custom-columns=')) {
-      fail(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`);
-    }
+    if (!['', 'wide', 'yaml', 'json', 'name'].includes(output) && !output.startsWith('jsonpath=') && !output.startsWith('custom-columns=')) fail(noPrinter(output));
     const slashed = f.positionals.every((p) => p.includes('/'));
-    const types = slashed ? f.positionals.map((p) => p.slice(0, p.indexOf('/'))) : f.positionals[0].split(',').filter(Boolean);
-    const names = slashed ? [] : f.positionals.slice(1);
-    if (bool(f, 'all-namespaces') && (slashed || names.length)) fail(NAME_ACROSS_NAMESPACES);
-    for (const t of types) if (!findDerived(t)) this.resource(t);
-    const options = this.derivedOptions(f, types.length > 1 || slashed);
-    let status = 0;
-    if (slashed) {
-      // TYPE/NAME pairs in the order typed, each stored or derived.
-      for (const p of f.positionals) {
-        const d = findDerived(p.slice(0, p.indexOf('/')));
-        const code = d ? getDerived([d], [p.slice(p.indexOf('/') + 1)], options, this.api, this.env.net, io) : this.get({ ...f, positionals: [p] }, io);
-        status = Math.max(status, code);
-      }
-      return status;
-    }
-    const regular = types.filter((t) => !findDerived(t));
-    let printed = false;
-    // "No resources found" is said once, for the whole list.
-    const quiet: CommandIo = { ...io, out: (t) => ((printed ||= t !== ''), io.out(t)), err: (t) => void (/^No resources found/.test(t) || io.err(t)) };
-    if (regular.length) status = this.get({ ...f, positionals: [regular.join(','), ...names] }, quiet, true);
-    const derived = [...new Set(types.map((t) => findDerived(t)).filter((d) => d !== undefined))];
-    // Kinds' tables are separated by a blank line, stored kinds first.
-    const after: CommandIo = { ...io, out: (t) => (t !== '' && printed && ((printed = false), io.out('\n')), io.out(t)) };
-    return Math.max(status, getDerived(derived, names, { ...options, othersFound: printed }, this.api, this.env.net, after));
+    if (bool(f, 'all-namespaces') && (slashed || f.positionals.length > 1)) fail(NAME_ACROSS_NAMESPACES);
+    const stored = { get: (positionals: string[], out: CommandIo, withKinds: boolean) => this.get({ ...f, positionals }, out, withKinds), checkType: (t: string) => void this.resource(t) };
+    return getWithDerivedKinds(f.positionals, this.derivedOptions(f, false), this.api, this.env.net, stored, io);
   }
 
   private getNodes(f: ParsedFlags, io: CommandIo): number {
