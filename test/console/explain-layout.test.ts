@@ -24,4 +24,9 @@ describe('kubectl explain layout', () => {
     const lines = (await run(newConsole(), 'kubectl explain netpol.spec.podSelector --recursive')).lines;
     expect(lines.slice(-2)).toEqual([expect.stringMatching(/^ {2}matchLabels\s+<map\[string\]string>$/), '']);
   });
+
+  it('name and type are separated by the template\'s tab, as kubectl writes them', async () => {
+    const lines = (await run(newConsole(), 'kubectl explain networkpolicy.spec')).lines;
+    expect(lines.filter((l) => /^ {2}\w/.test(l))).toEqual(['  egress\t<[]NetworkPolicyEgressRule>', '  ingress\t<[]NetworkPolicyIngressRule>', '  podSelector\t<LabelSelector>', '  policyTypes\t<[]string>']);
+  });
 });

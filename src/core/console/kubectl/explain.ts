@@ -104,10 +104,9 @@ function wrap(text: string, indent: string, width = 76): string {
   return lines.map((l) => indent + l).join('\n');
 }
 
-/** A tab as a terminal shows it (to the next multiple of 8). */
+/** The field and its type, joined by the tab plaintext.tmpl writes (a terminal shows it to the next multiple of 8). */
 function tabbed(left: string, right: string): string {
-  const pad = 8 - (left.length % 8);
-  return left + ' '.repeat(pad) + right;
+  return `${left}\t${right}`;
 }
 
 function typeText(f: Field): string {
