@@ -41,7 +41,8 @@ export type MistakeCode =
   | 'ports-crossed'
   | 'wrong-namespace'
   | 'wrong-protocol'
-  | 'existing-unchanged';
+  | 'existing-unchanged'
+  | 'unneeded-policy';
 
 export interface Mistake {
   code: MistakeCode;
@@ -395,6 +396,7 @@ export function detectMistakes(given: MistakeContext): Mistake[] {
   out.push(...portNameMistakes(ctx));
   out.push(...wrongProtocolMistakes(ctx, fixes));
   out.push(...brokenPolicyKept(ctx));
+  out.push(...unneededPolicies(ctx));
   out.push(...oneSideOnly(ctx));
   out.push(...denies.mistakes);
   out.push(...dnsMistakes(ctx, out, turned));
@@ -1033,4 +1035,26 @@ function brokenPolicyKept(ctx: MistakeContext): Mistake[] {
     policy: id,
     message: `${id} is still there as it was (e.g. it admits ${example}): policies add up, so a corrected copy under another name does not take anything away from it; fix it under its own name (kubectl apply replaces it) or delete it`,
   }));
+}
+
+/**
+ * A policy of the answer that the task does not want at all (a default deny added for good
+ * measure where the task leaves the other pods alone): without it the answer is right.
+ */
+function unneededPolicies(ctx: MistakeContext): Mistake[] {
+  if (ctx.answer.length < 2) return [];
+  const all = ctx.ev.policies as NetworkPolicy[];
+  const out: Mistake[] = [];
+  for (const p of ctx.answer) {
+    // Only where it is the whole mistake: without it the answer is right.
+    const without = all.filter((x) => x !== p);
+    const d = ctx.rewriteDelta(without);
+    if (!d || d.broken.length > 0 || d.mended === 0 || ctx.regrade(without).wrongCount > 0) continue;
+    out.push({
+      code: 'unneeded-policy',
+      policy: policyId(p),
+      message: `${policyId(p)} is not needed: without it ${plural(d.mended, 'wrong connection or check', 'wrong connections or checks')} come${d.mended === 1 ? 's' : ''} right and nothing breaks; the task leaves the pods it selects (${isEmptySelector(p.podSelector) ? `every pod of ${p.namespace}` : selText(p.podSelector)}) as they are`,
+    });
+  }
+  return out;
 }
