@@ -1053,7 +1053,7 @@ function unneededPolicies(ctx: MistakeContext): Mistake[] {
     out.push({
       code: 'unneeded-policy',
       policy: policyId(p),
-      message: `${policyId(p)} is not needed: without it ${plural(d.mended, 'wrong connection or check', 'wrong connections or checks')} come${d.mended === 1 ? 's' : ''} right and nothing breaks; the task leaves the pods it selects (${isEmptySelector(p.podSelector) ? `every pod of ${p.namespace}` : selText(p.podSelector)}) as they are`,
+      message: `${policyId(p)} is not needed: without it every connection comes out as the task asks; the task leaves the pods it selects (${isEmptySelector(p.podSelector) ? `every pod of ${p.namespace}` : selText(p.podSelector)}) as they are`,
     });
   }
   return out;
