@@ -12,6 +12,7 @@ import type { GradingSpace } from './expected.js';
 import { parseCidr, parseIp, cidrContains } from '../ip.js';
 import { notEnforcedWords, portWords } from '../engine/reasons.js';
 import { DNS_PROBE } from './evaluate.js';
+import { closeIds } from '../bank/bank.js';
 
 export type MistakeCode =
   | 'selects-no-pods'
@@ -69,7 +70,12 @@ export function staticMistakes(answer: readonly NetworkPolicy[], engine: Engine)
     const id = policyId(p);
     const here = engine.podsSelected(emptySelector(), p.namespace);
     if (!cluster.namespaces.some((n) => n.name === p.namespace)) {
-      out.push({ code: 'selects-no-pods', policy: id, message: `${id} selects no pods: namespace ${p.namespace} does not exist in this exercise (a policy applies only to pods of its own namespace)` });
+      const near = closeIds(p.namespace, cluster.namespaces.map((n) => n.name), 2);
+      out.push({
+        code: 'selects-no-pods',
+        policy: id,
+        message: `${id} selects no pods: namespace ${p.namespace} does not exist in this exercise${near.length ? ` (did you mean ${near.join(' or ')}?)` : ''}, and kubectl apply would refuse it (namespaces "${p.namespace}" not found)`,
+      });
     } else if (here.length === 0) {
       const hint = isEmptySelector(p.podSelector) ? '' : `; pods with ${selText(p.podSelector)} live in ${namespacesWithPods(engine, p.podSelector).join(', ') || 'no namespace'}`;
       // A policy written without metadata.namespace lands where kubectl apply runs: default.
