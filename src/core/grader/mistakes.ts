@@ -43,7 +43,8 @@ export type MistakeCode =
   | 'wrong-namespace'
   | 'wrong-protocol'
   | 'existing-unchanged'
-  | 'unneeded-policy';
+  | 'unneeded-policy'
+  | 'ipblock-pod-ip';
 
 export interface Mistake {
   code: MistakeCode;
@@ -369,6 +370,7 @@ export function detectMistakes(given: MistakeContext): Mistake[] {
   const { ev, prep } = ctx;
   const out: Mistake[] = staticMistakes(ctx.answer, ev.engine);
   out.push(...ipBlockServiceMistakes(ctx));
+  out.push(...ipBlockPodMistakes(ctx));
   if (ctx.passed) return out;
   // A fix task's policy left as it is can still hold the cause: a namespace label nobody set
   // (say, after a relabel with a typo).
@@ -1061,6 +1063,42 @@ function unneededPolicies(ctx: MistakeContext): Mistake[] {
       policy: policyId(p),
       message: `${policyId(p)} is not needed: without it every connection comes out as the task asks; the task leaves the pods it selects (${isEmptySelector(p.podSelector) ? `every pod of ${p.namespace}` : selText(p.podSelector)}) as they are`,
     });
+  }
+  return out;
+}
+
+/**
+ * An ipBlock aimed at pods (a range of the pod network, not the whole address space): the docs
+ * mean ipBlock for cluster-external IPs; pod IPs change with every restart, and some CNIs (Cilium)
+ * leave pods out of CIDR rules. Said even when the answer passes here: it works on this cluster
+ * by its addresses of today.
+ */
+function ipBlockPodMistakes(ctx: MistakeContext): Mistake[] {
+  const out: Mistake[] = [];
+  const pods = ctx.ev.cluster.pods.filter((p) => !p.hostNetwork);
+  for (const p of ctx.answer) {
+    for (const dir of ['ingress', 'egress'] as const) {
+      (dir === 'ingress' ? p.ingress : p.egress).forEach((rule, ri) => {
+        for (const peer of rule.peers) {
+          const cidr = peer.ipBlock && parseCidr(peer.ipBlock.cidr);
+          if (!cidr || cidr.prefix === 0) continue;
+          const excepts = (peer.ipBlock!.except ?? []).map(parseCidr).filter((c): c is NonNullable<typeof c> => c !== null);
+          const hit = pods.filter((pod) =>
+            pod.ips.some((t) => {
+              const a = parseIp(t);
+              return a !== null && a.family === cidr.family && cidrContains(cidr, a) && !excepts.some((e) => e.family === a.family && cidrContains(e, a));
+            }),
+          );
+          if (hit.length === 0) continue;
+          out.push({
+            code: 'ipblock-pod-ip',
+            policy: policyId(p),
+            message: `${policyId(p)} ${dir}[${ri}] ipBlock ${peer.ipBlock!.cidr} takes in pod IPs (${hit.slice(0, 2).map((x) => `${x.namespace}/${x.name}`).join(', ')}${hit.length > 2 ? `, ${hit.length - 2} more` : ''}): ipBlock is meant for addresses outside the cluster; pod IPs change when pods restart, and some CNIs leave pods out of CIDR rules. Select pods with podSelector and namespaceSelector`,
+          });
+          return;
+        }
+      });
+    }
   }
   return out;
 }
