@@ -153,6 +153,22 @@ export function runCheck(engine: Engine, prep: PreparedStep, c: ResolvedCheck, w
     return { succeeded: false, dnsOk, reason: dnsReason(engine, prep, c.from) };
   }
   if (c.impossible) return { succeeded: false, dnsOk, reason: c.impossible };
+  // nc -zu has no handshake to wait for (busybox nc_bloaty.c udptest): it writes a datagram and
+  // reports open unless an ICMP port-unreachable comes back, which only a pod that receives the
+  // datagram and has nothing listening sends. A datagram the policies drop looks open.
+  if (c.targets.length > 0 && c.targets.every((t) => t.probe.protocol === 'UDP') && /^\s*nc\b/.test(c.spec.run)) {
+    const dropped = dnsOk ? c.targets.find((t) => !engine.allowed(c.from, t.to, t.probe)) : undefined;
+    const answered = dnsOk ? c.targets.find((t) => engine.allowed(c.from, t.to, t.probe) && listens(prep, t.to, t.probe)) : undefined;
+    const succeeded = dnsOk && (dropped !== undefined || answered !== undefined);
+    if (!withReason) return { succeeded, dnsOk, reason: '' };
+    if (!dnsOk) return { succeeded, dnsOk, reason: dnsReason(engine, prep, c.from) };
+    const via = c.via ? `${c.via}; ` : '';
+    const pick = answered ?? dropped ?? c.targets[0];
+    const why = explainVerdict(engine, engine.verdict(id(prep, c.from), id(prep, pick.to), pick.probe));
+    if (!answered && dropped) return { succeeded, dnsOk, reason: `${via}nc -zu reports open: the policies drop the datagram, and without an ICMP port-unreachable coming back a dropped datagram looks like an open port (${why})` };
+    if (!succeeded) return { succeeded, dnsOk, reason: `${via}the policies let it through, but nothing listens on ${id(prep, pick.to)} ${probeText(pick.probe)}: the ICMP port-unreachable makes nc fail (${why})` };
+    return { succeeded, dnsOk, reason: `${via}${why}` };
+  }
   const open = dnsOk ? c.targets.filter((t) => engine.allowed(c.from, t.to, t.probe)) : [];
   const serving = open.find((t) => listens(prep, t.to, t.probe));
   const succeeded = serving !== undefined;
