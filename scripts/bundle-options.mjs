@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { yamlWithoutDebugEnv } from './yaml-debug-env.mjs';
+import { yogaInlineWasm } from './bundle/yoga-inline-wasm.mjs';
 
 export const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
@@ -25,8 +26,9 @@ export const bundleOptions = {
     'react-devtools-core': path.join(root, 'scripts', 'empty-module.cjs'),
     'string-width': path.join(root, 'scripts', 'bundle', 'string-width.mjs'),
   },
-  // The yaml package's per-token debug switches read as unset (scripts/yaml-debug-env.mjs).
-  plugins: [yamlWithoutDebugEnv],
+  // The yaml package's per-token debug switches read as unset (scripts/yaml-debug-env.mjs);
+  // yoga's inlined wasm decoded without loading Node's fetch (scripts/bundle/yoga-inline-wasm.mjs).
+  plugins: [yamlWithoutDebugEnv, yogaInlineWasm],
   // Some CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __netpolRequire } from 'node:module'; const require = __netpolRequire(import.meta.url);" },
 };
