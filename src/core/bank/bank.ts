@@ -19,7 +19,7 @@ export interface ScenarioFile {
   text: string;
 }
 
-const collator = new Intl.Collator('en', { numeric: true });
+import { compareNatural } from '../text/natural-order.js';
 
 export function parseBank(files: readonly ScenarioFile[]): Bank {
   const scenarios: Scenario[] = [];
@@ -37,7 +37,7 @@ export function parseBank(files: readonly ScenarioFile[]): Bank {
     byId.set(r.scenario.id, r.scenario);
     scenarios.push(r.scenario);
   }
-  scenarios.sort((a, b) => collator.compare(a.id, b.id));
+  scenarios.sort((a, b) => compareNatural(a.id, b.id));
   return { scenarios, byId, findings };
 }
 
@@ -68,7 +68,7 @@ export function closeIds(id: string, ids: readonly string[], max = 3): string[] 
   return ids
     .map((x) => ({ x, d: x.includes(id) || id.includes(x) ? 0.5 : editDistance(id, x) }))
     .filter((c) => c.d <= limit)
-    .sort((a, b) => a.d - b.d || collator.compare(a.x, b.x))
+    .sort((a, b) => a.d - b.d || compareNatural(a.x, b.x))
     .slice(0, max)
     .map((c) => c.x);
 }

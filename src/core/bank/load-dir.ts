@@ -5,12 +5,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { findRepoRoot } from '../../repo-root.js';
+import { compareNatural } from '../text/natural-order.js';
 import { parseBank, type Bank } from './bank.js';
 import { readScenarioData, summaryOf, type BankIndexEntry, type ScenarioSummary } from './bank-index.js';
 import {
   defaultExercisesDir,
   digestOf,
-  idCollator,
   indexAt,
   matchingEntries,
   prebuiltDirOf,
@@ -24,7 +24,6 @@ import type { Finding } from '../findings.js';
 export { findRepoRoot, defaultExercisesDir, digestOf };
 export { defaultPrebuiltDir, type LoadOptions } from './prebuilt-index.js';
 
-const collator = idCollator;
 const banks = new Map<string, Bank>();
 
 function prebuiltScenario(dir: string, entry: BankIndexEntry): Scenario | undefined {
@@ -44,7 +43,7 @@ function prebuiltBank(dir: string, entries: readonly BankIndexEntry[]): Bank | u
   }
   // byId in file order, scenarios by id: as parseBank builds them.
   const byId = new Map(scenarios.map((s) => [s.id, s]));
-  scenarios.sort((a, b) => collator.compare(a.id, b.id));
+  scenarios.sort((a, b) => compareNatural(a.id, b.id));
   return { scenarios, byId, findings: [] };
 }
 

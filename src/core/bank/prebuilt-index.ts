@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findRepoRoot } from '../../repo-root.js';
+import { compareNatural } from '../text/natural-order.js';
 import { readBankIndex, type BankIndex, type BankIndexEntry, type ScenarioSummary } from './bank-index.js';
 
 export function defaultExercisesDir(): string {
@@ -28,8 +29,6 @@ export interface LoadOptions {
   prebuilt?: string | null;
 }
 
-/** Ids in the bank's order (exercise-2 before exercise-10). */
-export const idCollator = new Intl.Collator('en', { numeric: true });
 const indexes = new Map<string, BankIndex | null>();
 
 export function digestOf(text: string): string {
@@ -85,5 +84,5 @@ export function prebuiltSummaries(dir: string = defaultExercisesDir(), options: 
   const entries = matchingEntries(indexAt(prebuilt), readSources(dir));
   if (!entries) return undefined;
   const summaries = entries.map(({ id, title, kind, topics, difficulty, minutes, steps }) => ({ id, title, kind, topics, difficulty, minutes, steps }));
-  return summaries.sort((a, b) => idCollator.compare(a.id, b.id));
+  return summaries.sort((a, b) => compareNatural(a.id, b.id));
 }

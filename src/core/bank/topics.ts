@@ -1,11 +1,11 @@
 // The course module's sections as scenarios cite them ("4.1", "8"): one table of names for the
 // practice browser's groups, the stats rows and the review screens.
 
-const collator = new Intl.Collator('en', { numeric: true });
+import { compareNatural } from '../text/natural-order.js';
 
 /** Module section numbers in reading order: "2.6" before "2.10", "4.1" before "8". */
 export function compareTopics(a: string, b: string): number {
-  return collator.compare(a, b);
+  return compareNatural(a, b);
 }
 
 // Our short names: top-level sections as headings, sub-sections in lower case as phrases.
