@@ -3,7 +3,6 @@
 // it in `npm install` (the `prepare` script), and here once more when dist/ is missing.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -11,6 +10,8 @@ const cli = path.join(root, 'dist', 'cli.js');
 if (!existsSync(cli)) {
   // Only a clone has the sources and the build tools; an installed package without dist/ is broken.
   const canBuild = existsSync(path.join(root, 'scripts', 'build.mjs')) && existsSync(path.join(root, 'node_modules', 'esbuild'));
+  // child_process only here: loading it costs every start a few milliseconds.
+  const { spawnSync } = await import('node:child_process');
   const r = canBuild ? spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] }) : { status: 1 };
   if (r.status !== 0) {
     process.stderr.write(

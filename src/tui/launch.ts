@@ -2,7 +2,7 @@
 // settle the colour setting before Ink loads (chalk reads FORCE_COLOR once, on import), then
 // mount the app on the screen the command asks for. No Ink is imported until the checks pass.
 import { NOT_A_TERMINAL_MESSAGE, applyNoColor, isInteractive } from './terminal.js';
-import type { OpenProgress } from './practice/services.js';
+import { practiceServices, type OpenProgress } from './practice/services.js';
 import type { Screen } from './App.js';
 
 export interface LaunchOptions {
@@ -23,6 +23,10 @@ export async function launchTrainer(options: LaunchOptions): Promise<number> {
     return 2;
   }
   applyNoColor(process.env);
+  // The store and the bank's index are read while Ink and the screens load (file I/O beside
+  // module compilation); start.tsx waits for them before the first frame.
+  const services = practiceServices({ env: options.env, openProgress: options.openProgress });
+  const home = services.home();
   const { startApp } = await import('./start.js');
-  return startApp({ env: options.env, openProgress: options.openProgress, ...(options.screen ? { initialScreen: options.screen } : {}) });
+  return startApp({ env: options.env, services, homing: home, ...(options.screen ? { initialScreen: options.screen } : {}) });
 }

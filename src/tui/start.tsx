@@ -4,7 +4,7 @@ import { render } from 'ink';
 import { App, type AppProps } from './App.js';
 import { TerminalProvider } from './terminal-context.js';
 import { takeOverTerminal } from './terminal.js';
-import { practiceServices, type OpenProgress } from './practice/services.js';
+import { practiceServices, type HomeData, type OpenProgress } from './practice/services.js';
 
 /** How long the first frame waits for the store and the bank's index. */
 const HOME_WAIT_MS = 300;
@@ -26,8 +26,15 @@ function firstOf<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   });
 }
 
-export async function startApp(options: { env?: NodeJS.ProcessEnv; openProgress?: OpenProgress } & AppProps = {}): Promise<number> {
-  const { env, openProgress, ...appProps } = options;
+export interface StartOptions extends AppProps {
+  env?: NodeJS.ProcessEnv;
+  openProgress?: OpenProgress;
+  /** The home data's read, when the caller started it already (launch.ts, before Ink loads). */
+  homing?: Promise<HomeData>;
+}
+
+export async function startApp(options: StartOptions = {}): Promise<number> {
+  const { env, openProgress, homing, ...appProps } = options;
   const services = appProps.services ?? practiceServices({ env: env ?? process.env, ...(openProgress ? { openProgress } : {}) });
   // A closed terminal (SIGHUP) or a kill still writes the drafts typed in the last moments.
   const session = takeOverTerminal(process.stdin, process.stdout, process, {
@@ -40,7 +47,7 @@ export async function startApp(options: { env?: NodeJS.ProcessEnv; openProgress?
     // to open (waiting for another process's lock) does not hold the screen blank: after a
     // moment Home is drawn without the summary, which App shows once it is in. A store that
     // cannot be opened is said by the screens, as before.
-    const home = appProps.home ?? (await firstOf(services.home(), HOME_WAIT_MS));
+    const home = appProps.home ?? (await firstOf(homing ?? services.home(), HOME_WAIT_MS));
     const instance = render(
       <TerminalProvider control={session} env={env}>
         <App {...appProps} services={services} home={home} />
