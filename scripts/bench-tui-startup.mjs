@@ -1,8 +1,11 @@
-// Start-up time of the TUI on a real (pseudo) terminal, beside a bare Ink hello-world bundled
-// the same way (same esbuild options as scripts/build.mjs): the first frame, and time to usable
-// (the Practice list on screen after pressing 1 on Home, with the progress summary loaded).
-// Also the time to the first result of `grade` beside `node -e 0`. Runs the programs
-// alternately and prints medians, min, max and their ratios.
+// Start-up time of the TUI on a real (pseudo) terminal, beside an Ink hello-world bundled the
+// same way (`ink hello`: scripts/build.mjs's esbuild options, dependency patches included) and
+// beside the same hello-world with Ink's dependencies as published (`bare ink`): the first
+// frame, and time to usable (the Practice list on screen after pressing 1 on Home, with the
+// progress summary loaded). The pane is watched by a tmux control-mode client
+// (scripts/bench/tmux-control.mjs); the figures of the earlier method (a new tmux process for
+// every capture and key) follow for comparison. Also the time to the first result of `grade`
+// beside `node -e 0`. Runs the programs in turn and prints medians, min, max and their ratios.
 // Usage: node scripts/bench-tui-startup.mjs [runs=7]
 import { build } from 'esbuild';
 import { execFileSync, spawn } from 'node:child_process';
@@ -10,6 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { bundleOptions, root } from './bundle-options.mjs';
+import { ControlledPane } from './bench/tmux-control.mjs';
 
 const runs = Number(process.argv[2] ?? 7);
 const work = mkdtempSync(path.join(tmpdir(), 'netpol-dojo-bench-'));
@@ -29,7 +33,10 @@ function newSession(...args) {
   }
 }
 
-// A bare Ink hello-world, bundled with the options of scripts/build.mjs.
+// An Ink hello-world, bundled twice: with the options of scripts/build.mjs (`ink hello`: the
+// same esbuild settings and the same patches of dependencies as the trainer, such as yoga's
+// wasm loaded without fetch), and with those settings but Ink's dependencies as published
+// (`bare ink`: what a bare Ink app costs).
 writeFileSync(path.join(work, 'hello.tsx'), `
 import React from 'react';
 import { render, Text } from 'ink';
@@ -45,12 +52,21 @@ await build({
   outdir: path.join(work, 'dist'),
   nodePaths: [path.join(root, 'node_modules')],
 });
+await build({
+  ...bundleOptions,
+  alias: { 'react-devtools-core': bundleOptions.alias['react-devtools-core'] },
+  plugins: [],
+  entryPoints: { hello: path.join(work, 'hello.tsx') },
+  outdir: path.join(work, 'dist-bare'),
+  nodePaths: [path.join(root, 'node_modules')],
+});
 
 // The trainer as users start it (bin/netpol-dojo.js -> dist/, built by scripts/build.mjs with
 // the options above), and the hello-world bundled with those same options.
 const targets = {
   trainer: { file: path.join(root, 'bin', 'netpol-dojo.js'), text: 'Quit', ready: (screen) => screen.includes('netpol-dojo') && screen.includes('Quit') },
   'ink hello': { file: path.join(work, 'dist', 'hello.js'), text: 'hello from ink', ready: (screen) => screen.includes('hello from ink') },
+  'bare ink': { file: path.join(work, 'dist-bare', 'hello.js'), text: 'hello from ink', ready: (screen) => screen.includes('hello from ink') },
 };
 
 // A preload that notes, inside the process, when the first frame is written: the program's own
@@ -135,6 +151,31 @@ async function measureUsable(index) {
   }
 }
 
+/**
+ * The same two measures through one tmux control-mode client (scripts/bench/tmux-control.mjs):
+ * the pane is captured the moment the program writes to it, and the key travels over the
+ * client's socket, so neither waits for a tmux process to start. `usable`: the trainer's
+ * Practice list after 1 on Home; otherwise the first frame.
+ */
+async function measureControlled(name, index, { usable = false } = {}) {
+  const { file, ready } = targets[name];
+  const t0File = path.join(work, `c0-${index}`);
+  const command = `date +%s%N > ${t0File}; exec env CI=false NETPOL_DOJO_SCORES=${path.join(work, 'scores')} node ${file}`;
+  const pane = new ControlledPane(`${socket}-c${index}`, `c${index}`, command);
+  try {
+    let seen;
+    if (usable) {
+      await pane.waitFor((screen) => /exercises passed/.test(screen));
+      await pane.sendKeys('1');
+      seen = await pane.waitFor((screen) => /\d+ exercises · /.test(screen) && /write|predict|fix|pick/.test(screen));
+    } else seen = await pane.waitFor(ready);
+    const t0Ms = Number(BigInt(readFileSync(t0File, 'utf8').trim()) / 1_000_000n);
+    return seen - t0Ms;
+  } finally {
+    await pane.close();
+  }
+}
+
 /** Milliseconds from spawning a command to its first byte on stdout (or its exit when it prints nothing). */
 function firstOutput(argv) {
   return new Promise((resolve, reject) => {
@@ -189,33 +230,56 @@ try {
   // Warm the file cache once for each.
   await measure('trainer', 'warm-a');
   await measure('ink hello', 'warm-b');
-  await measureUsable('warm-c');
+  await measure('bare ink', 'warm-c');
+  await measureUsable('warm-d');
   const grade = gradeArgs();
-  const times = { trainer: [], 'ink hello': [] };
-  const inProcess = { trainer: [], 'ink hello': [] };
-  const usable = { trainer: [], 'ink hello': [] };
+  const names = Object.keys(targets);
+  const series = () => Object.fromEntries(names.map((n) => [n, []]));
+  const inProcess = series();
+  const visible = series();
+  const polled = series();
+  const usable = { trainer: [] };
+  const polledUsable = { trainer: [] };
   const cli = { grade: [], 'node -e 0': [] };
+  const slug = (name) => name.replace(' ', '-');
   for (let i = 0; i < runs; i++) {
-    const order = i % 2 === 0 ? ['trainer', 'ink hello'] : ['ink hello', 'trainer'];
-    for (const name of order) times[name].push(await measure(name, `${name.replace(' ', '-')}-${i}`));
-    for (const name of order) inProcess[name].push(await measureInProcess(name, `${name.replace(' ', '-')}-${i}`));
-    // Time to usable: the trainer's Practice list against the hello-world's first frame.
-    for (const name of order) usable[name].push(name === 'trainer' ? await measureUsable(i) : await measure(name, `uh-${i}`));
+    // Each measure runs the programs one after the other, in an order that turns each run.
+    const order = names.map((_, k) => names[(i + k) % names.length]);
+    for (const name of order) inProcess[name].push(await measureInProcess(name, `${slug(name)}-${i}`));
+    for (const name of order) visible[name].push(await measureControlled(name, `f-${slug(name)}-${i}`));
+    usable.trainer.push(await measureControlled('trainer', `u-${i}`, { usable: true }));
+    for (const name of order) polled[name].push(await measure(name, `${slug(name)}-${i}`));
+    polledUsable.trainer.push(await measureUsable(i));
     const cliOrder = i % 2 === 0 ? ['grade', 'node -e 0'] : ['node -e 0', 'grade'];
     for (const name of cliOrder) cli[name].push(await firstOutput(name === 'grade' ? grade : ['node', '-e', '0']));
   }
   const stats = (xs) => `median ${median(xs).toFixed(0).padStart(5)}  min ${Math.min(...xs).toFixed(0).padStart(5)}  max ${Math.max(...xs).toFixed(0).padStart(5)}`;
-  const report = (title, t, [a, b] = ['trainer', 'ink hello']) => {
-    console.log(title);
-    console.log(`  ${a.padEnd(10)} ${stats(t[a])}`);
-    console.log(`  ${b.padEnd(10)} ${stats(t[b])}`);
-    const ratios = t[a].map((x, i) => x / t[b][i]);
-    console.log(`  ratio ${a} / ${b}: ${(median(t[a]) / median(t[b])).toFixed(2)} (per run: min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)})`);
+  const ratio = (xs, ys) => {
+    const per = xs.map((x, i) => x / ys[i]);
+    return `${(median(xs) / median(ys)).toFixed(2)} (per run: min ${Math.min(...per).toFixed(2)}, max ${Math.max(...per).toFixed(2)})`;
   };
-  report(`first frame written, from node's start (in-process; trainer via bin/netpol-dojo.js), ${runs} runs each (ms):`, inProcess);
-  report(`first frame visible in a 100x30 tmux pane (includes tmux drawing the frame and ~2-5 ms polling), ${runs} runs each (ms):`, times);
-  report(`time to usable: trainer's Practice list visible after 1 on Home, against hello's first frame visible, ${runs} runs each (ms):`, usable);
-  report(`grade ${grade[3]}: spawn to first byte of the result, against node -e 0 to exit, ${runs} runs each (ms):`, cli, ['grade', 'node -e 0']);
+  /** The series of `a` beside each peer, with the ratio of medians and the per-run ratios. */
+  const report = (title, rows, a, peers) => {
+    console.log(title);
+    for (const [name, xs] of Object.entries(rows)) console.log(`  ${name.padEnd(15)} ${stats(xs)}`);
+    for (const [peer, ys] of Object.entries(peers)) console.log(`  ratio ${a} / ${peer}: ${ratio(rows[a], ys)}`);
+  };
+  const peersOf = (t) => ({ 'ink hello': t['ink hello'], 'bare ink': t['bare ink'] });
+  report(`first frame written, from node's start (in-process; trainer via bin/netpol-dojo.js), ${runs} runs each (ms):`, inProcess, 'trainer', peersOf(inProcess));
+  report(`first frame visible in a 100x30 tmux pane, seen by a tmux control-mode client, ${runs} runs each (ms):`, visible, 'trainer', peersOf(visible));
+  report(
+    `time to usable: the trainer's Practice list visible after 1 on Home (its progress summary shown), against the hello-worlds' first frame visible; control-mode client, ${runs} runs each (ms):`,
+    { 'trainer usable': usable.trainer, ...peersOf(visible) },
+    'trainer usable',
+    peersOf(visible),
+  );
+  report(
+    `the same two measures with capture-pane and send-keys run as new tmux processes, polled every 2 ms (the method before the control-mode client: each observation lags by a process start), ${runs} runs each (ms):`,
+    { 'trainer usable': polledUsable.trainer, ...peersOf(polled) },
+    'trainer usable',
+    peersOf(polled),
+  );
+  report(`grade ${grade[3]}: spawn to first byte of the result, against node -e 0 to exit, ${runs} runs each (ms):`, cli, 'grade', { 'node -e 0': cli['node -e 0'] });
 } finally {
   try {
     tmux('kill-server');
