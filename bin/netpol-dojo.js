@@ -2,8 +2,14 @@
 // Launcher: runs the bundled CLI from dist/. A published package ships dist/; a clone builds
 // it in `npm install` (the `prepare` script), and here once more when dist/ is missing.
 import { existsSync } from 'node:fs';
+import module from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+
+// Node 22.1 and later keep V8's compiled code of our bundles (in the OS's temporary folder, or
+// $NODE_COMPILE_CACHE), checked against each file's contents: a start compiles nothing it
+// compiled before. Node 20 has no such cache for ES modules.
+module.enableCompileCache?.();
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const cli = path.join(root, 'dist', 'cli.js');
