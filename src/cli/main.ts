@@ -5,6 +5,7 @@ import { InputError, formatFinding } from '../core/findings.js';
 import { safeIo, type Io } from './io.js';
 import { safeText } from '../core/text/safe-text.js';
 import { suggest } from './suggest.js';
+import { prefetchTrainer } from '../tui/prefetch.js';
 
 export type Command = (argv: string[], io: Io) => Promise<number>;
 
@@ -116,6 +117,8 @@ export async function runCli(rawArgv: string[], rawIo: Io): Promise<number> {
   const [name, ...rest] = argv;
   try {
     if (name === undefined) {
+      // The trainer: its screens load while the command's modules do.
+      if (rawIo.env === process.env) prefetchTrainer(process.env);
       if (COMMANDS.tui) return await (await COMMANDS.tui.load())(rest, io);
       io.stdout.write(HELP);
       return 0;
