@@ -396,6 +396,8 @@ export function detectMistakes(given: MistakeContext): Mistake[] {
   const movedTo = out.flatMap((m) => (m.code === 'wrong-namespace' && 'target' in m ? [String((m as Mistake & { target: string }).target)] : []));
   // An existing deny overwritten by a policy of the same name is said as that (replaces-existing).
   const overwrittenNs = (ctx.overwritten ?? []).map((id) => id.split('/')[0]);
+  // Rules the policyTypes ignore say why their pods are still open.
+  overwrittenNs.push(...out.filter((m) => m.code === 'rules-ignored' && m.policy).map((m) => m.policy!.split('/')[0]));
   const denies = missingDefaultDeny(ctx, out.some((m) => m.code === 'policytypes-without-egress'), new Set([...turned.map((p) => p.namespace), ...overwrittenNs, ...movedTo]));
   out.push(...portsLeftOut(ctx, denies.open));
   const crossed = portsCrossed(ctx);
@@ -436,6 +438,15 @@ function wrongSideMistakes(ctx: MistakeContext, fixes: (ps: NetworkPolicy[]) => 
   const all = ctx.ev.policies;
   for (const p of ctx.answer) {
     const id = policyId(p);
+    // The flip must do better than taking the policy out: a flip that merely stops what the policy
+    // wrongly admits (taking it out would do as much) says nothing about its side.
+    // (Connections and checks only: a flipped copy keeps the policy's name, a deleted one does not.)
+    const traffic = (e: Evaluation) => Array.from(e.wrong).reduce((a: number, w) => a + (w === 1 ? 1 : 0), 0) + e.checkWrong.filter(Boolean).length;
+    let deleted: number | undefined;
+    const beatsDeleting = (flipped: NetworkPolicy[]) => {
+      deleted ??= traffic(ctx.regrade(all.filter((x) => x !== p)));
+      return traffic(ctx.regrade(replacePolicy(all, p, flipped))) < deleted;
+    };
     const simplePeers = (r: PolicyRule) => r.peers.length > 0 && r.peers.every((x) => x.podSelector && !x.namespaceSelector && !x.ipBlock);
     if (p.policyTypes.includes('Egress') && p.egress.length > 0 && p.egress.every(simplePeers) && !p.policyTypes.includes('Ingress')) {
       const flipped: NetworkPolicy[] = p.egress.flatMap((r, ri) =>
@@ -449,7 +460,7 @@ function wrongSideMistakes(ctx: MistakeContext, fixes: (ps: NetworkPolicy[]) => 
           egress: [],
         })),
       );
-      if (fixes(replacePolicy(all, p, flipped))) {
+      if (fixes(replacePolicy(all, p, flipped)) && beatsDeleting(flipped)) {
         out.push({
           code: 'wrong-side',
           policy: id,
@@ -470,7 +481,7 @@ function wrongSideMistakes(ctx: MistakeContext, fixes: (ps: NetworkPolicy[]) => 
           egress: [],
         })),
       );
-      if (fixes(replacePolicy(all, p, flipped))) {
+      if (fixes(replacePolicy(all, p, flipped)) && beatsDeleting(flipped)) {
         out.push({
           code: 'wrong-side',
           policy: id,
@@ -619,10 +630,11 @@ function missingDefaultDeny(ctx: MistakeContext, egressExplained: boolean, expla
     if (toOpen && (fromOpen || from?.kind !== 'pod')) note('ingress', to.namespace!, m.to);
     if (fromOpen && (toOpen || to?.kind !== 'pod')) note('egress', from.namespace!, m.from);
   }
+  // A namespace whose openness another mistake explains still competes for "best" (so that a
+  // lesser side elsewhere is not named instead), but is not said again.
   const tried: { side: 'ingress' | 'egress'; ns: string; pods: Set<string>; net: number }[] = [];
   for (const side of egressExplained ? (['ingress'] as const) : (['ingress', 'egress'] as const)) {
     for (const [ns, pods] of open[side]) {
-      if (explained.has(ns)) continue;
       const deny: NetworkPolicy = {
         namespace: ns,
         name: `default-deny-${side}`,
@@ -639,6 +651,7 @@ function missingDefaultDeny(ctx: MistakeContext, egressExplained: boolean, expla
   const best = Math.max(0, ...tried.map((t) => t.net));
   const kept = tried.filter((t) => t.net * 2 >= best);
   const mistakes = kept
+    .filter((t) => !explained.has(t.ns))
     .map(({ side, ns, pods }) =>
       side === 'ingress'
         ? { code: 'missing-default-deny' as const, message: `${[...pods].join(', ')} still ${pods.size === 1 ? 'accepts' : 'accept'} connections from everyone: no policy selects ${pods.size === 1 ? 'it' : 'them'} for ingress. A default deny in ${ns} (podSelector: {}, policyTypes: [Ingress], no rules) isolates every pod there` }
