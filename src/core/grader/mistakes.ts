@@ -44,7 +44,8 @@ export type MistakeCode =
   | 'wrong-protocol'
   | 'existing-unchanged'
   | 'unneeded-policy'
-  | 'ipblock-pod-ip';
+  | 'ipblock-pod-ip'
+  | 'namespace-selector-missing';
 
 export interface Mistake {
   code: MistakeCode;
@@ -405,6 +406,7 @@ export function detectMistakes(given: MistakeContext): Mistake[] {
   out.push(...extraPorts(ctx, denies.open, new Set(crossed.map((m) => m.rule!))));
   out.push(...portNameMistakes(ctx));
   out.push(...wrongProtocolMistakes(ctx, fixes));
+  out.push(...namespaceSelectorMissing(ctx, fixes, out));
   out.push(...brokenPolicyKept(ctx));
   out.push(...unneededPolicies(ctx));
   out.push(...oneSideOnly(ctx));
@@ -1110,6 +1112,43 @@ function ipBlockPodMistakes(ctx: MistakeContext): Mistake[] {
           });
           return;
         }
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * A podSelector alone where the task's pods run in other namespaces too (module 13, 2.4 and 5.3): it
+ * only looks in the policy's own namespace. Confirmed by adding, in the same entry, a
+ * namespaceSelector on one label the namespaces carry (their own labels before their names).
+ */
+function namespaceSelectorMissing(ctx: MistakeContext, fixes: (ps: NetworkPolicy[]) => boolean, found: readonly Mistake[]): Mistake[] {
+  const out: Mistake[] = [];
+  const all = ctx.ev.policies as NetworkPolicy[];
+  const labels: [string, string][] = [];
+  for (const n of ctx.ev.cluster.namespaces) for (const kv of Object.entries(n.labels)) if (!labels.some(([k, v]) => k === kv[0] && v === kv[1])) labels.push(kv);
+  labels.sort((a, b) => Number(a[0] === 'kubernetes.io/metadata.name') - Number(b[0] === 'kubernetes.io/metadata.name'));
+  for (const p of ctx.answer) {
+    if (found.some((m) => m.policy === policyId(p) && ['wrong-side', 'wrong-namespace', 'or-instead-of-and', 'peer-matches-no-pods'].includes(m.code))) continue;
+    const pi = all.indexOf(p);
+    for (const dir of ['ingress', 'egress'] as const) {
+      (dir === 'ingress' ? p.ingress : p.egress).forEach((rule, ri) => {
+        rule.peers.forEach((peer, k) => {
+          if (!peer.podSelector || peer.namespaceSelector || peer.ipBlock || isEmptySelector(peer.podSelector)) return;
+          for (const [key, value] of labels) {
+            const withNs: PolicyPeer = { podSelector: peer.podSelector, namespaceSelector: { matchLabels: { [key]: value }, matchExpressions: [] } };
+            // It must reach pods of another namespace, not merely switch the peer off.
+            if (!ctx.ev.engine.peerMembers(withNs, p.namespace).some((i) => ctx.ev.engine.endpoints[i].namespace !== p.namespace)) continue;
+            if (!fixes(withRule(all, pi, dir, ri, rule.peers.map((x, j) => (j === k ? withNs : x))))) continue;
+            out.push({
+              code: 'namespace-selector-missing',
+              policy: policyId(p),
+              message: `${policyId(p)} ${dir}[${ri}]: podSelector ${selText(peer.podSelector)} alone only looks in namespace ${p.namespace}; the pods the task means are picked by namespace too: put namespaceSelector ${key}=${value} in the same entry (one dash, AND)`,
+            });
+            return;
+          }
+        });
       });
     }
   }
