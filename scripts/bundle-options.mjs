@@ -25,6 +25,8 @@ export const bundleOptions = {
   alias: {
     'react-devtools-core': path.join(root, 'scripts', 'empty-module.cjs'),
     'string-width': path.join(root, 'scripts', 'bundle', 'string-width.mjs'),
+    // Ink's row-to-text step without a diff of styles per character (scripts/bundle/ansi-tokenize.mjs).
+    '@alcalzone/ansi-tokenize': path.join(root, 'scripts', 'bundle', 'ansi-tokenize.mjs'),
   },
   // The yaml package's per-token debug switches read as unset (scripts/yaml-debug-env.mjs);
   // yoga's inlined wasm decoded without loading Node's fetch (scripts/bundle/yoga-inline-wasm.mjs).
