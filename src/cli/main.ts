@@ -117,8 +117,11 @@ export async function runCli(rawArgv: string[], rawIo: Io): Promise<number> {
   const [name, ...rest] = argv;
   try {
     if (name === undefined) {
-      // The trainer: its screens load while the command's modules do.
-      if (rawIo.env === process.env) prefetchTrainer(process.env);
+      // The trainer: its screens and the store's module load while the command's modules do.
+      if (rawIo.env === process.env) {
+        prefetchTrainer(process.env);
+        import('../store/progress-store.js').catch(() => undefined);
+      }
       if (COMMANDS.tui) return await (await COMMANDS.tui.load())(rest, io);
       io.stdout.write(HELP);
       return 0;
