@@ -45,7 +45,8 @@ export type MistakeCode =
   | 'existing-unchanged'
   | 'unneeded-policy'
   | 'ipblock-pod-ip'
-  | 'namespace-selector-missing';
+  | 'namespace-selector-missing'
+  | 'rule-split';
 
 export interface Mistake {
   code: MistakeCode;
@@ -400,7 +401,9 @@ export function detectMistakes(given: MistakeContext): Mistake[] {
   // Rules the policyTypes ignore say why their pods are still open.
   overwrittenNs.push(...out.filter((m) => m.code === 'rules-ignored' && m.policy).map((m) => m.policy!.split('/')[0]));
   const denies = missingDefaultDeny(ctx, out.some((m) => m.code === 'policytypes-without-egress'), new Set([...turned.map((p) => p.namespace), ...overwrittenNs, ...movedTo]));
-  out.push(...portsLeftOut(ctx, denies.open));
+  const split = rulesSplit(ctx, fixes);
+  out.push(...split);
+  out.push(...portsLeftOut(ctx, denies.open, new Set(split.map((m) => m.rule))));
   const crossed = portsCrossed(ctx);
   out.push(...crossed);
   out.push(...extraPorts(ctx, denies.open, new Set(crossed.map((m) => m.rule!))));
@@ -556,7 +559,7 @@ function policyTypesMistakes(ctx: MistakeContext, fixes: (ps: NetworkPolicy[]) =
 }
 
 /** Rules without ports that let through what should be denied: every port and protocol is open. */
-function portsLeftOut(ctx: MistakeContext, open: OpenSides): Mistake[] {
+function portsLeftOut(ctx: MistakeContext, open: OpenSides, split: ReadonlySet<string> = new Set()): Mistake[] {
   const out: Mistake[] = [];
   const ev = ctx.ev;
   const answerIds = new Set(ctx.answer.map(policyId));
@@ -568,6 +571,7 @@ function portsLeftOut(ctx: MistakeContext, open: OpenSides): Mistake[] {
       for (const r of side.allowedBy) {
         if (r.portIndex !== null || !answerIds.has(r.policy) || otherSideOpen(ctx, open, m, r.direction, v)) continue;
         const key = `${r.policy} ${r.direction}[${r.ruleIndex}]`;
+        if (split.has(key)) continue; // said as from and ports split into two rules
         const h = hits.get(key) ?? { n: 0, example: `${m.from} -> ${m.to} on ${m.port}/${m.protocol}` };
         h.n++;
         hits.set(key, h);
@@ -1148,6 +1152,38 @@ function namespaceSelectorMissing(ctx: MistakeContext, fixes: (ps: NetworkPolicy
             });
             return;
           }
+        });
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * from (or to) and ports written as two rules, one dash too many: the first admits its peers on
+ * every port, the second every source on its ports. Confirmed by merging them into one rule.
+ */
+function rulesSplit(ctx: MistakeContext, fixes: (ps: NetworkPolicy[]) => boolean): (Mistake & { rule: string })[] {
+  const out: (Mistake & { rule: string })[] = [];
+  const all = ctx.ev.policies as NetworkPolicy[];
+  for (const p of ctx.answer) {
+    for (const dir of ['ingress', 'egress'] as const) {
+      const rules = dir === 'ingress' ? p.ingress : p.egress;
+      const list = dir === 'ingress' ? 'from' : 'to';
+      rules.forEach((a, i) => {
+        if (a.peers.length === 0 || a.ports.length > 0) return;
+        rules.forEach((b, j) => {
+          if (j === i || b.peers.length > 0 || b.ports.length === 0) return;
+          const merged = rules.flatMap((r, k) => (k === i ? [{ ...a, ports: b.ports }] : k === j ? [] : [r]));
+          if (!fixes(replacePolicy(all, p, [dir === 'ingress' ? { ...p, ingress: merged } : { ...p, egress: merged }]))) return;
+          const rule = `${policyId(p)} ${dir}[${i}]`;
+          if (out.some((m) => m.rule === rule)) return;
+          out.push({
+            code: 'rule-split',
+            policy: policyId(p),
+            rule,
+            message: `${list} and ports are in two rules of ${policyId(p)} (${dir}[${i}] and ${dir}[${j}], a dash too many before ports): each rule stands alone, so ${dir}[${i}] ${dir === 'ingress' ? 'admits its peers' : 'lets the pods reach its peers'} on every port and ${dir}[${j}] ${dir === 'ingress' ? 'admits every source' : 'lets the pods reach every destination'} on its ports; put ports in the same rule as ${list}`,
+          });
         });
       });
     }
