@@ -466,6 +466,10 @@ function gradePolicies(
     },
   });
   const notes: string[] = [];
+  // A passing answer's ipBlock on pod IPs works today, by today's addresses: a note, not a mistake.
+  if (passed) {
+    for (let i = mistakes.length - 1; i >= 0; i--) if (mistakes[i].code === 'ipblock-pod-ip') notes.unshift(mistakes.splice(i, 1)[0].message);
+  }
   if (s.kind === 'write') {
     for (const id of repeated) notes.push(`your answer repeats the existing policy ${id} unchanged: kubectl apply leaves it as it is`);
     for (const id of changed) {

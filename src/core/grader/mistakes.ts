@@ -35,7 +35,6 @@ export type MistakeCode =
   | 'one-side-only'
   | 'empty-pod-selector'
   | 'empty-namespace-selector'
-  | 'allow-all-rule'
   | 'wrong-direction'
   | 'extra-policy-type'
   | 'port-name-unknown'
@@ -391,19 +390,20 @@ export function detectMistakes(given: MistakeContext): Mistake[] {
   out.push(...emptyPodSelectorMistakes(ctx, fixes));
   out.push(...policyTypesMistakes(ctx, fixes));
   out.push(...extraPolicyTypeMistakes(ctx, fixes));
-  // A deny whose policyTypes leaves out Egress already says why egress is open; a policy written
-  // for the other direction says why its namespace is open.
-  // A policy in the wrong namespace says why its pods there lose DNS and why the target's are open.
-  const turned = ctx.answer.filter((p) => out.some((m) => (m.code === 'wrong-direction' || m.code === 'wrong-namespace') && m.policy === policyId(p)));
-  const movedTo = out.flatMap((m) => (m.code === 'wrong-namespace' && 'target' in m ? [String((m as Mistake & { target: string }).target)] : []));
-  // An existing deny overwritten by a policy of the same name is said as that (replaces-existing).
-  const overwrittenNs = (ctx.overwritten ?? []).map((id) => id.split('/')[0]);
-  // Rules the policyTypes ignore say why their pods are still open.
-  overwrittenNs.push(...out.filter((m) => m.code === 'rules-ignored' && m.policy).map((m) => m.policy!.split('/')[0]));
-  const denies = missingDefaultDeny(ctx, out.some((m) => m.code === 'policytypes-without-egress'), new Set([...turned.map((p) => p.namespace), ...overwrittenNs, ...movedTo]));
+  // A deny whose policyTypes leaves out Egress, or whose rules the policyTypes ignore, already says
+  // why its pods are open (a default deny would be the wrong advice there). A missing default deny
+  // that is true and whose advice holds (a deny turned round, misplaced or overwritten) is still said.
+  // DNS advice ("allow egress on 53") would mislead where a deny was turned round or misplaced:
+  // those pods' DNS is a side effect of that.
+  const turned = ctx.answer.filter((p) =>
+    out.some((m) => m.policy === policyId(p) && (m.code === 'wrong-namespace' || (m.code === 'wrong-direction' && p.ingress.length === 0 && p.egress.length === 0))),
+  );
+  const ignoredNs = out.filter((m) => m.code === 'rules-ignored' && m.policy).map((m) => m.policy!.split('/')[0]);
+  const denies = missingDefaultDeny(ctx, out.some((m) => m.code === 'policytypes-without-egress'), new Set(ignoredNs));
   const split = rulesSplit(ctx, fixes);
   out.push(...split);
-  out.push(...portsLeftOut(ctx, denies.open, new Set(split.map((m) => m.rule))));
+  // (The first rule's "has no ports" stays true beside it, and is said too.)
+  out.push(...portsLeftOut(ctx, denies.open));
   const crossed = portsCrossed(ctx);
   out.push(...crossed);
   out.push(...extraPorts(ctx, denies.open, new Set(crossed.map((m) => m.rule!))));
@@ -584,9 +584,13 @@ function portsLeftOut(ctx: MistakeContext, open: OpenSides, split: ReadonlySet<s
     const m = /^(ingress|egress)\[(\d+)\]$/.exec(at);
     const r = policy && m ? (m[1] === 'ingress' ? policy.ingress : policy.egress)[Number(m[2])] : undefined;
     if (r && r.peers.length === 0) {
-      // `- {}`: no peers and no ports is "allow all" (module 13, 4.5), not a rule short of its ports.
+      // `- {}`: no peers and no ports is "allow all" (module 13, 4.5), more than a rule short of its ports.
       const what = m![1] === 'ingress' ? 'admits every connection from everywhere' : 'lets its pods send anywhere';
-      out.push({ code: 'allow-all-rule', policy: pid, message: `${rule} is an empty rule ({}): it ${what}, on every port (${plural(h.n, 'wrong connection')}, e.g. ${h.example}); a policy that denies has no ${m![1]} rules at all` });
+      out.push({
+        code: 'no-ports',
+        policy: pid,
+        message: `${rule} has no ports, so it admits its peers on every port and protocol, and no ${m![1] === 'ingress' ? 'from' : 'to'} either: it is an empty rule ({}), which ${what} (module 13, 4.5: allow all; ${plural(h.n, 'wrong connection')}, e.g. ${h.example}); give it a ${m![1] === 'ingress' ? 'from' : 'to'} and ports, or leave it out where the policy is meant to deny`,
+      });
       continue;
     }
     out.push({ code: 'no-ports', policy: pid, message: `${rule} has no ports, so it admits its peers on every port and protocol (${plural(h.n, 'wrong connection')}, e.g. ${h.example}); list the ports the task names` });
