@@ -70,6 +70,7 @@ export class ProgressStore implements ProgressLog {
   private readonly draftsSeen = new Map<string, string>();
   private readonly now: () => Date;
   private readonly lockOptions: LockOptions;
+  private statusCache?: { attempts: readonly Attempt[]; length: number; map: Map<string, ExerciseStatus> };
   /** Serialises this object's own operations; the file lock handles other processes. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -116,9 +117,22 @@ export class ProgressStore implements ProgressLog {
 
   /** passed if any attempt passed, failed if attempted without passing, new otherwise. */
   statusOf(exerciseId: string): ExerciseStatus {
-    const mine = attemptsMade(this.db.data.attempts).filter((a) => a.exerciseId === exerciseId);
-    if (mine.some((a) => a.passed)) return 'passed';
-    return mine.length > 0 ? 'failed' : 'new';
+    return this.statuses().get(exerciseId) ?? 'new';
+  }
+
+  /**
+   * Every exercise's status, worked out once per snapshot of the attempts: the practice list asks
+   * for each row on every frame, and a learner's log holds hundreds of attempts. Attempts are only
+   * ever appended (or the whole list replaced by a reload), so the list and its length name it.
+   */
+  private statuses(): Map<string, ExerciseStatus> {
+    const attempts = this.db.data.attempts;
+    if (this.statusCache?.attempts !== attempts || this.statusCache.length !== attempts.length) {
+      const map = new Map<string, ExerciseStatus>();
+      for (const a of attemptsMade(attempts)) if (map.get(a.exerciseId) !== 'passed') map.set(a.exerciseId, a.passed ? 'passed' : 'failed');
+      this.statusCache = { attempts, length: attempts.length, map };
+    }
+    return this.statusCache.map;
   }
 
   summary(): ProgressSummary {

@@ -30,6 +30,20 @@ describe('progress store: attempts and status', () => {
     expect(store.statusOf('never-tried')).toBe('new');
   });
 
+  it('keeps the status current between attempts, and with what another process wrote', async () => {
+    const { store, dir } = await openTestStore();
+    expect(store.statusOf('a')).toBe('new');
+    await store.recordAttempt(attempt('a', false));
+    expect(store.statusOf('a')).toBe('failed');
+    await store.recordAttempt(attempt('a', true));
+    expect(store.statusOf('a')).toBe('passed');
+    const other = await openStore({ dir, onNotice: () => {} });
+    await other.recordAttempt(attempt('b', true));
+    expect(store.statusOf('b')).toBe('new');
+    await store.reload();
+    expect(store.statusOf('b')).toBe('passed');
+  });
+
   it('filters attempts by exercise, step, mode and exam', async () => {
     const { store } = await openTestStore();
     await store.recordAttempt(attempt('a', true, { step: 1 }));
