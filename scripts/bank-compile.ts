@@ -3,10 +3,11 @@
 // returns the index and data files to write. Any finding fails the build.
 import path from 'node:path';
 import { loadBank, digestOf } from '../src/core/bank/load-dir.js';
+import { statKey } from '../src/core/bank/prebuilt-index.js';
 import { validateScenario } from '../src/core/bank/bank.js';
 import { BANK_INDEX_VERSION, indexEntry, scenarioDataText, type BankIndex } from '../src/core/bank/bank-index.js';
 import { formatFinding } from '../src/core/findings.js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 
 export interface CompiledBank {
   /** file name (in dist/bank/) -> text; index.json among them. */
@@ -22,8 +23,11 @@ export function compileBank(exercisesDir: string): CompiledBank {
   const files = new Map<string, string>();
   const index: BankIndex = { version: BANK_INDEX_VERSION, entries: [] };
   for (const s of bank.scenarios) {
-    const digest = digestOf(readFileSync(path.join(exercisesDir, `${s.id}.yaml`), 'utf8'));
-    const entry = indexEntry(s, digest);
+    // The stat before the text: a file written in between then differs from its stat next time.
+    const file = path.join(exercisesDir, `${s.id}.yaml`);
+    const stat = statKey(statSync(file));
+    const digest = digestOf(readFileSync(file, 'utf8'));
+    const entry = indexEntry(s, digest, stat);
     index.entries.push(entry);
     files.set(entry.data, scenarioDataText(s, digest));
   }

@@ -4,14 +4,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MODULE_TRACK } from '../../src/core/bank/tracks.js';
 import React from 'react';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { App } from '../../src/tui/App.js';
 import { browserOrder } from '../../src/tui/screens/Browser.js';
 import { openStore } from '../../src/store/progress-store.js';
 import { practiceServices, type PracticeServices } from '../../src/tui/practice/services.js';
-import { prebuiltSummaries } from '../../src/core/bank/prebuilt-index.js';
+import { prebuiltSummaries, statKey, unchangedEntries } from '../../src/core/bank/prebuilt-index.js';
+import type { BankIndex } from '../../src/core/bank/bank-index.js';
 import { loadBank } from '../../src/core/bank/load-dir.js';
 import { summaryOf } from '../../src/core/bank/bank-index.js';
 import { compileBank } from '../../scripts/bank-compile.js';
@@ -113,6 +114,29 @@ describe('the prebuilt index alone', () => {
   it('gives the summaries the parser gives, sorted by id', () => {
     expect(problems).toEqual([]);
     expect(prebuiltSummaries(dir, { prebuilt })).toEqual(loadBank(dir, { prebuilt: null }).scenarios.map(summaryOf));
+  });
+
+  it('reads a file only when its stat differs from the one the index recorded, and then trusts its digest alone', () => {
+    const index = JSON.parse(files.get('index.json')!) as BankIndex;
+    expect(index.entries.every((e) => typeof e.stat === 'string')).toBe(true);
+    const expected = loadBank(dir, { prebuilt: null }).scenarios.map(summaryOf);
+    // Written again with the same text: another stat, the same digest.
+    const file = path.join(dir, 'exercise-2.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text);
+    expect(statKey(statSync(file))).not.toBe(index.entries.find((e) => e.id === 'exercise-2')!.stat);
+    expect(unchangedEntries(index, dir)?.length).toBe(expected.length);
+    // An index from before stats were kept: every file is read and checked.
+    const withoutStats: BankIndex = { ...index, entries: index.entries.map(({ stat: _stat, ...e }) => e) };
+    expect(
+      unchangedEntries(withoutStats, dir)
+        ?.map((e) => e.id)
+        .sort(),
+    ).toEqual(expected.map((s) => s.id).sort());
+    // A recorded stat that no longer holds, on a file whose text changed: refused.
+    writeFileSync(file, text.replace('title:', 'title: x'));
+    expect(unchangedEntries(index, dir)).toBeUndefined();
+    writeFileSync(file, text);
   });
 
   it('gives nothing when there is no index, or an exercise changed since the build', () => {

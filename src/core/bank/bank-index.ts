@@ -25,6 +25,12 @@ export interface BankIndexEntry extends ScenarioSummary {
   file: string;
   /** sha1 of the file's text, hex. */
   digest: string;
+  /**
+   * The file's size, modification and change times and inode when the index was built: while
+   * they are the same, the text is too (any write changes the change time), and the first screens
+   * need not read and hash every file. Absent or different: the digest decides.
+   */
+  stat?: string;
   /** The per-scenario data file, relative to the index. */
   data: string;
 }
@@ -38,8 +44,8 @@ export function summaryOf(s: Scenario): ScenarioSummary {
   return { id: s.id, title: s.title, kind: s.kind, topics: [...s.topics], difficulty: s.difficulty, minutes: s.minutes, steps: s.steps.length };
 }
 
-export function indexEntry(s: Scenario, digest: string): BankIndexEntry {
-  return { ...summaryOf(s), file: s.file, digest, data: `${s.id}.json` };
+export function indexEntry(s: Scenario, digest: string, stat?: string): BankIndexEntry {
+  return { ...summaryOf(s), file: s.file, digest, ...(stat ? { stat } : {}), data: `${s.id}.json` };
 }
 
 const isStr = (v: unknown): v is string => typeof v === 'string';
@@ -59,6 +65,7 @@ export function readBankIndex(text: string): BankIndex | undefined {
   for (const e of o.entries as Partial<BankIndexEntry>[]) {
     if (typeof e !== 'object' || e === null) return undefined;
     if (![e.id, e.title, e.file, e.digest, e.data].every(isStr)) return undefined;
+    if (e.stat !== undefined && !isStr(e.stat)) return undefined;
     if (!SCENARIO_KINDS.includes(e.kind as ScenarioKind)) return undefined;
     if (!Array.isArray(e.topics) || !e.topics.every(isStr)) return undefined;
     if (![e.difficulty, e.minutes, e.steps].every(isInt)) return undefined;

@@ -2,7 +2,7 @@
 // (the trainer's first screens), from dist/bank/index.json when every entry still matches the
 // text of its exercise file. load-dir.ts builds the full bank on top of this; importing this
 // module alone loads neither the parser nor the engine.
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync, statSync, type Stats } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,6 +64,33 @@ export function readSources(dir: string): SourceFile[] {
   return names.map((n) => ({ file: `${shown}/${n}`, text: readFileSync(path.join(dir, n), 'utf8') }));
 }
 
+/** What an index entry's `stat` records of a file (bank-index.ts). */
+export function statKey(st: Stats): string {
+  return `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
+}
+
+/**
+ * The index entries for exactly the exercise files of `dir` (same names, same texts), or
+ * undefined. A file whose stat is the one the index recorded is not read; any other is read and
+ * checked against its digest.
+ */
+export function unchangedEntries(index: BankIndex | undefined, dir: string): BankIndexEntry[] | undefined {
+  const names = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort() : [];
+  if (!index || index.entries.length !== names.length) return undefined;
+  const byFile = new Map(index.entries.map((e) => [e.file, e]));
+  const shown = path.basename(dir);
+  const out: BankIndexEntry[] = [];
+  for (const n of names) {
+    const e = byFile.get(`${shown}/${n}`);
+    if (!e) return undefined;
+    const file = path.join(dir, n);
+    const same = e.stat !== undefined && e.stat === statKey(statSync(file));
+    if (!same && e.digest !== digestOf(readFileSync(file, 'utf8'))) return undefined;
+    out.push(e);
+  }
+  return out;
+}
+
 /** The index entries for exactly these sources (same names, same texts), or undefined. */
 export function matchingEntries(index: BankIndex | undefined, sources: readonly SourceFile[]): BankIndexEntry[] | undefined {
   if (!index || index.entries.length !== sources.length) return undefined;
@@ -81,7 +108,7 @@ export function matchingEntries(index: BankIndex | undefined, sources: readonly 
 export function prebuiltSummaries(dir: string = defaultExercisesDir(), options: LoadOptions = {}): ScenarioSummary[] | undefined {
   const prebuilt = prebuiltDirOf(options);
   if (prebuilt === undefined) return undefined;
-  const entries = matchingEntries(indexAt(prebuilt), readSources(dir));
+  const entries = unchangedEntries(indexAt(prebuilt), dir);
   if (!entries) return undefined;
   const summaries = entries.map(({ id, title, kind, topics, difficulty, minutes, steps }) => ({ id, title, kind, topics, difficulty, minutes, steps }));
   return summaries.sort((a, b) => compareNatural(a.id, b.id));
