@@ -13,7 +13,8 @@ export interface ServiceTarget {
 }
 
 export type EndpointName =
-  | { kind: 'pods'; ids: string[]; note?: string; service?: ServiceTarget }
+  /** address: the IP the pods were named by (a pod IP or a ClusterIP), whose family the connection has. */
+  | { kind: 'pods'; ids: string[]; note?: string; service?: ServiceTarget; address?: string }
   | { kind: 'external'; ip: string }
   | { kind: 'error'; message: string };
 
@@ -57,14 +58,15 @@ export function servicePort(svc: Service, port: number, protocol: Protocol): Ser
   return svc.ports.find((p) => p.port === port && p.protocol === protocol);
 }
 
-/** The Service whose spec.clusterIP is `ip` (compared as addresses). */
+/** The Service whose spec.clusterIP, or one of its spec.clusterIPs (dual-stack), is `ip` (compared as addresses). */
 export function serviceByClusterIp(cluster: Cluster, ip: string): Service | undefined {
   const want = parseIp(ip);
   if (!want) return undefined;
-  return cluster.services.find((s) => {
-    const got = s.clusterIP ? parseIp(s.clusterIP) : null;
+  const same = (text: string | undefined) => {
+    const got = text ? parseIp(text) : null;
     return got !== null && formatIp(got) === formatIp(want);
-  });
+  };
+  return cluster.services.find((s) => same(s.clusterIP) || (s.clusterIPs ?? []).some(same));
 }
 
 /** Pods a workload's controller runs, known by the labels and names controllers give them. */
@@ -140,13 +142,16 @@ export function resolveEndpointName(cluster: Cluster, text: string, defaultNames
 
   if (parseIp(text)) {
     const svc = serviceByClusterIp(cluster, text);
-    if (svc) return serviceTarget(cluster, svc, 'clusterIP', text);
+    if (svc) {
+      const target = serviceTarget(cluster, svc, 'clusterIP', text);
+      return target.kind === 'pods' ? { ...target, address: text } : target;
+    }
     const ip = formatIp(parseIp(text)!);
     const holders = cluster.pods.filter((p) => p.ips.some((x) => { const y = parseIp(x); return y !== null && formatIp(y) === ip; }));
-    if (holders.length === 1) return { kind: 'pods', ids: ids(holders) };
+    if (holders.length === 1) return { kind: 'pods', ids: ids(holders), address: text };
     if (holders.length > 1) {
       const host = holders.every((p) => p.hostNetwork);
-      return { kind: 'pods', ids: ids(holders), note: host ? `${text} is the node IP of the hostNetwork pods ${ids(holders).join(', ')}` : `${text} is held by ${ids(holders).join(', ')}` };
+      return { kind: 'pods', ids: ids(holders), address: text, note: host ? `${text} is the node IP of the hostNetwork pods ${ids(holders).join(', ')}` : `${text} is held by ${ids(holders).join(', ')}` };
     }
     return { kind: 'external', ip: text };
   }

@@ -75,6 +75,8 @@ export interface Service {
   selector: Labels;
   ports: ServicePort[];
   clusterIP?: string;
+  /** spec.clusterIPs of a dual-stack Service: the ClusterIP of each family, clusterIP first. */
+  clusterIPs?: string[];
   source?: SourcePos;
 }
 

@@ -11,7 +11,9 @@ import { ConnectionEvaluator, connectionSegments } from '../../core/reach/connec
 import { connectionText } from '../../core/reach/ports.js';
 import type { Probe } from '../../core/engine/types.js';
 import { backendPort, resolveEndpointName, servicePort } from '../../core/endpoint-names.js';
-import type { Cluster, Service } from '../../core/model.js';
+import type { Cluster, Pod, Service } from '../../core/model.js';
+import type { Family } from '../../core/ip.js';
+import { addressFamily, addressesOf, familyName, primaryDiffers, withConnectionFamily } from '../../core/reach/family.js';
 import { podId } from '../../core/model.js';
 
 const USAGE = `Usage: netpol-dojo why -f FILE|DIR... [-R] [-n NS] FROM TO [PORT[/PROTO]] [-o json|yaml] [--exit-code]
@@ -50,6 +52,8 @@ export interface ResolvedEndpoint {
   note?: string;
   /** A Service: each backend is reached on the targetPort of the Service port asked for. */
   service?: Service;
+  /** The IP the argument was (a pod's, a ClusterIP, an outside host's): the connection is of its family. */
+  address?: string;
 }
 
 /** Resolves FROM/TO (core/endpoint-names.ts), adding an outside host for an unknown IP. */
@@ -59,12 +63,56 @@ export function resolveEndpoint(cluster: Cluster, text: string, namespace?: stri
   if (r.kind === 'error') throw new UsageError(r.message);
   if (r.kind === 'external') {
     if (!cluster.externals.some((x) => x.name === r.ip)) cluster.externals.push({ name: r.ip, ip: r.ip, ports: [] });
-    return { ids: [r.ip] };
+    return { ids: [r.ip], address: r.ip };
   }
   const out: ResolvedEndpoint = { ids: r.ids };
   if (r.note) out.note = r.note;
   if (r.service) out.service = r.service.service;
+  if (r.address) out.address = r.address;
   return out;
+}
+
+/**
+ * The address family the arguments ask for (an IP given for FROM or TO), checked against the
+ * pods on both ends; undefined when neither is an IP. A Service named by its IPv6 ClusterIP
+ * keeps the backends that have an IPv6 address (kube-proxy's EndpointSlices are per family).
+ */
+function askedFamily(cluster: Cluster, fromText: string, from: ResolvedEndpoint, toText: string, to: ResolvedEndpoint): Family | undefined {
+  const fromFamily = addressFamily(from.address);
+  const toFamily = addressFamily(to.address);
+  if (fromFamily && toFamily && fromFamily !== toFamily) {
+    throw new UsageError(`${fromText} is an ${familyName(fromFamily)} address and ${toText} an ${familyName(toFamily)} one: a connection has one address family`);
+  }
+  const family = toFamily ?? fromFamily;
+  if (!family) return undefined;
+  const pod = (id: string) => cluster.pods.find((p) => podId(p) === id);
+  if (to.service) {
+    const kept = to.ids.filter((id) => { const p = pod(id); return !p || addressesOf(p, family).length > 0; });
+    if (kept.length === 0) throw new UsageError(`no backend of ${toText} has an ${familyName(family)} address, so an ${familyName(family)} connection to it goes nowhere`);
+    to.ids = kept;
+  }
+  for (const id of [...from.ids, ...to.ids]) {
+    const p = pod(id);
+    if (p && addressesOf(p, family).length === 0) {
+      throw new UsageError(`${id} has no ${familyName(family)} address (its IPs: ${p.ips.join(', ')}), so it takes no part in an ${familyName(family)} connection`);
+    }
+  }
+  return family;
+}
+
+/** What a connection of the asked family means when it is not the destinations' primary one. */
+function familyNote(cluster: Cluster, family: Family, given: string, fromIds: string[], toIds: string[]): string | undefined {
+  const pods = new Map(cluster.pods.map((p) => [podId(p), p]));
+  const other = toIds.map((id) => pods.get(id)).filter((p): p is Pod => p !== undefined && primaryDiffers(p, family));
+  if (other.length === 0) return undefined;
+  const name = familyName(family);
+  const ends = [...new Set([...fromIds, ...toIds])].flatMap((id) => {
+    const p = pods.get(id);
+    return p ? [`${id} ${addressesOf(p, family)[0]}`] : [];
+  });
+  const shown = ends.length <= 4 ? ends.join(', ') : `${ends.slice(0, 4).join(', ')} and ${ends.length - 4} more`;
+  const primaries = other.slice(0, 4).map((p) => `${podId(p)}: ${p.ips[0]}`).join(', ');
+  return `the connection is ${name}, the family of ${given}, not that of the primary IP (${primaries}): ipBlocks match each end by its ${name} address (${shown})`;
 }
 
 /** The probe a backend pod sees for `probe` sent to a Service; undefined when the pod serves no such port. */
@@ -91,12 +139,15 @@ export async function whyCommand(argv: string[], io: Io): Promise<number> {
   const namespace = flagValue(args, 'namespace');
   const fromEnd = resolveEndpoint(cluster, fromText, namespace);
   const toEnd = resolveEndpoint(cluster, toText, namespace);
+  const family = askedFamily(cluster, fromText, fromEnd, toText, toEnd);
+  const asked = family === undefined ? undefined : familyNote(cluster, family, toEnd.address ?? fromEnd.address!, fromEnd.ids, toEnd.ids);
   const svc = toEnd.service;
   if (svc && probe && !servicePort(svc, probe.port, probe.protocol)) {
     const ports = svc.ports.map((p) => `${p.port}/${p.protocol}`).join(', ') || 'none';
     throw new UsageError(`Service ${svc.namespace}/${svc.name} has no port ${probe.port}/${probe.protocol} (its ports: ${ports})`);
   }
-  const engine = new Engine(cluster, policies);
+  // The engine judges a connection in the family of the destination's first IP: put the asked one first.
+  const engine = new Engine(family === undefined ? cluster : withConnectionFamily(cluster, toEnd.ids, family), policies);
   // One pair per source and destination pod: a Service or a workload stands for several.
   const pairs: { from: string; to: string; probe?: Probe }[] = [];
   for (const from of fromEnd.ids) {
@@ -109,8 +160,8 @@ export async function whyCommand(argv: string[], io: Io): Promise<number> {
     }
   }
   if (pairs.length === 0) throw new UsageError(`no backend of ${toText} serves port ${probe!.port}/${probe!.protocol} (its targetPort names no container port of theirs)`);
-  const single = pairs.length === 1 && !fromEnd.note && !toEnd.note;
-  const notes = [fromEnd.note, toEnd.note].filter((n): n is string => n !== undefined);
+  const single = pairs.length === 1 && !fromEnd.note && !toEnd.note && !asked;
+  const notes = [fromEnd.note, toEnd.note, asked].filter((n): n is string => n !== undefined);
   if (!probe) {
     if (output === 'default') for (const n of notes) io.stdout.write(`${n}\n`);
     let none = false;
@@ -129,7 +180,8 @@ export async function whyCommand(argv: string[], io: Io): Promise<number> {
   const out: string[] = [...notes];
   for (const verdict of verdicts) {
     const [head, ...rest] = verdictLines(engine, verdict);
-    out.push(paint(verdict.allowed ? 'green' : 'red', head), ...rest);
+    // The engine's own family note would call the reordered address primary: the note above says it.
+    out.push(paint(verdict.allowed ? 'green' : 'red', head), ...(asked ? rest.filter((l) => !l.startsWith('  note: the connection is IPv')) : rest));
   }
   io.stdout.write(out.join('\n') + '\n');
   return status;

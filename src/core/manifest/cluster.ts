@@ -207,6 +207,7 @@ export function buildCluster(objects: DecodedObject[], options: ClusterBuildOpti
         mention(o.namespace);
         const s: Service = { namespace: o.namespace, name: o.name, selector: o.selector, ports: o.ports, source: o.source };
         if (o.clusterIP) s.clusterIP = o.clusterIP;
+        if (o.clusterIPs) s.clusterIPs = o.clusterIPs;
         services.push(s);
         break;
       }
@@ -289,8 +290,10 @@ function assignIps(
   for (const p of pods) if (p.hostNetwork && p.ips.length === 0) p.ips.push(DEFAULT_NODE_IP);
   const reserved = new Set<string>([...used.keys(), ...nodeIps, DEFAULT_NODE_IP]);
   for (const s of services) {
-    const ip = s.clusterIP ? parseIp(s.clusterIP) : null;
-    if (ip) reserved.add(formatIp(ip));
+    for (const text of [s.clusterIP, ...(s.clusterIPs ?? [])]) {
+      const ip = text ? parseIp(text) : null;
+      if (ip) reserved.add(formatIp(ip));
+    }
   }
 
   const needing = pods.filter((p) => p.ips.length === 0);

@@ -50,6 +50,7 @@ export interface DecodedService extends Common {
   selector: Record<string, string>;
   ports: ServicePort[];
   clusterIP?: string;
+  clusterIPs?: string[];
 }
 export type DecodedObject = DecodedNamespace | DecodedPod | DecodedWorkload | DecodedService;
 
@@ -246,5 +247,8 @@ export function decodeService(data: unknown, locator: Locator, file: string): De
   });
   const service: DecodedService = { kind: 'Service', ...meta, selector, ports, source: locator.value([]) };
   if (typeof spec.clusterIP === 'string' && spec.clusterIP !== '') service.clusterIP = spec.clusterIP;
+  // Dual-stack (1.23+): one ClusterIP per family; the second is the only way to its IPv6 (or IPv4) side.
+  const ips = asList(spec.clusterIPs).filter((x): x is string => typeof x === 'string' && x !== '' && x !== 'None');
+  if (ips.length > 0) service.clusterIPs = ips;
   return finish(r, service);
 }

@@ -221,6 +221,7 @@ export const serviceSchema = object({
   spec: openObject({
     selector: stringMap,
     clusterIP: str,
+    clusterIPs: list(str),
     ports: list(object({ name: str, protocol: str, appProtocol: str, port: int, targetPort: intOrString, nodePort: int })),
   }),
   status: any,

@@ -30,12 +30,68 @@ function nulInterleaved(length: number, at: (i: number) => number): 'LE' | 'BE' 
   return undefined;
 }
 
+// fatal: a byte sequence that is not UTF-8 throws instead of becoming U+FFFD, which would
+// let a Latin-1 or binary file through with its names silently changed (go-yaml refuses it too).
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 export function decodeInput(bytes: Uint8Array): DecodeResult {
   const order = utf16ByteOrder(bytes);
   if (order) return { ok: false, message: utf16Hint(order), line: 1, col: 1 };
-  let text = new TextDecoder('utf-8').decode(bytes);
+  let text: string;
+  try {
+    text = STRICT_UTF8.decode(bytes);
+  } catch {
+    return invalidUtf8(bytes);
+  }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { ok: true, text };
+}
+
+/** Length of the valid UTF-8 sequence at `i` (RFC 3629: no overlongs, surrogates or > U+10FFFF), 0 when invalid. */
+function sequenceLength(b: Uint8Array, i: number): number {
+  const c = b[i];
+  if (c < 0x80) return 1;
+  const cont = (k: number, lo = 0x80, hi = 0xbf) => i + k < b.length && b[i + k] >= lo && b[i + k] <= hi;
+  if (c >= 0xc2 && c <= 0xdf) return cont(1) ? 2 : 0;
+  if (c >= 0xe0 && c <= 0xef) {
+    const lo = c === 0xe0 ? 0xa0 : 0x80;
+    const hi = c === 0xed ? 0x9f : 0xbf;
+    return cont(1, lo, hi) && cont(2) ? 3 : 0;
+  }
+  if (c >= 0xf0 && c <= 0xf4) {
+    const lo = c === 0xf0 ? 0x90 : 0x80;
+    const hi = c === 0xf4 ? 0x8f : 0xbf;
+    return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+/** The error for bytes that are not UTF-8, at the first bad byte (columns count characters, as for YAML errors). */
+function invalidUtf8(bytes: Uint8Array): DecodeResult {
+  let i = 0;
+  for (let n = sequenceLength(bytes, 0); i < bytes.length && n > 0; n = sequenceLength(bytes, i)) i += n;
+  i = Math.min(i, bytes.length - 1);
+  // A NUL before the bad byte: binary data, said as the YAML reader says it.
+  const nul = bytes.subarray(0, i).indexOf(0);
+  if (nul >= 0) i = nul;
+  let before = new TextDecoder('utf-8').decode(bytes.subarray(0, i));
+  if (before.charCodeAt(0) === 0xfeff) before = before.slice(1);
+  // A lone CR ends a line too, as the YAML reader counts them.
+  const lines = before.split(/\r\n|\r|\n/);
+  const last = lines[lines.length - 1];
+  const byte = `0x${bytes[i].toString(16).padStart(2, '0')}`;
+  // A lead byte whose continuation bytes run into the end: the file was cut mid-character.
+  const need = bytes[i] >= 0xf0 ? 4 : bytes[i] >= 0xe0 ? 3 : 2;
+  const cut = bytes[i] >= 0xc2 && bytes[i] <= 0xf4 && i + need > bytes.length && bytes.subarray(i + 1).every((x) => x >= 0x80 && x <= 0xbf);
+  const what = nul >= 0 ? '' : cut ? 'a character cut off at the end of the input' : `byte ${byte} is not valid here${latin1(bytes, i) ? ' (Latin-1 or Windows-1252 text?)' : ''}`;
+  const message = nul >= 0 ? 'binary data (NUL byte) is not YAML' : `not UTF-8: ${what}; kubectl reads manifests as UTF-8, save the file as UTF-8`;
+  return { ok: false, message, line: lines.length, col: last.length + 1 };
+}
+
+/** A letter of Latin-1 (é is 0xe9) stands alone: no continuation byte follows it, as one would in UTF-8. */
+function latin1(bytes: Uint8Array, i: number): boolean {
+  const next = bytes[i + 1];
+  return bytes[i] >= 0xa0 && (next === undefined || next < 0x80 || next > 0xbf);
 }
 
 /** The message for a NUL in text: a UTF-16 hint when the text is UTF-16 read as UTF-8. */
