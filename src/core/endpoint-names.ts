@@ -9,7 +9,7 @@ import { parseIp, formatIp } from './ip.js';
 export interface ServiceTarget {
   service: Service;
   /** What the argument was: "svc/NAME" or the ClusterIP. */
-  via: 'name' | 'clusterIP';
+  via: 'name' | 'clusterIP' | 'externalIP';
 }
 
 export type EndpointName =
@@ -67,6 +67,16 @@ export function serviceByClusterIp(cluster: Cluster, ip: string): Service | unde
     return got !== null && formatIp(got) === formatIp(want);
   };
   return cluster.services.find((s) => same(s.clusterIP) || (s.clusterIPs ?? []).some(same));
+}
+
+/** The Service with `ip` among its externalIPs or load balancer IPs (compared as addresses). */
+export function serviceByExternalIp(cluster: Cluster, ip: string): Service | undefined {
+  const want = parseIp(ip);
+  if (!want) return undefined;
+  return cluster.services.find((s) => (s.externalIPs ?? []).some((text) => {
+    const got = parseIp(text);
+    return got !== null && formatIp(got) === formatIp(want);
+  }));
 }
 
 /** Pods a workload's controller runs, known by the labels and names controllers give them. */
@@ -142,8 +152,9 @@ export function resolveEndpointName(cluster: Cluster, text: string, defaultNames
 
   if (parseIp(text)) {
     const svc = serviceByClusterIp(cluster, text);
-    if (svc) {
-      const target = serviceTarget(cluster, svc, 'clusterIP', text);
+    const outside = svc ? undefined : serviceByExternalIp(cluster, text);
+    if (svc || outside) {
+      const target = serviceTarget(cluster, (svc ?? outside)!, svc ? 'clusterIP' : 'externalIP', text);
       return target.kind === 'pods' ? { ...target, address: text } : target;
     }
     const ip = formatIp(parseIp(text)!);
@@ -184,7 +195,12 @@ function resolveService(cluster: Cluster, namespace: string | undefined, name: s
 function serviceTarget(cluster: Cluster, svc: Service, via: ServiceTarget['via'], text: string): EndpointName {
   const backends = serviceBackends(cluster, svc);
   const what = `Service ${svc.namespace}/${svc.name}${svc.clusterIP && via === 'name' ? ` (ClusterIP ${svc.clusterIP})` : ''}`;
-  const head = via === 'clusterIP' ? `${text} is the ClusterIP of ${what}` : `${text} is ${what}`;
+  const head =
+    via === 'clusterIP'
+      ? `${text} is the ClusterIP of ${what}`
+      : via === 'externalIP'
+        ? `${text} is an external IP of ${what} (spec.externalIPs or its load balancer's)`
+        : `${text} is ${what}`;
   if (backends.length === 0) {
     const why = Object.keys(svc.selector).length === 0 ? 'it has no selector' : 'no running pod matches its selector';
     return { kind: 'error', message: `${head}: it has no backend pods (${why}), so a connection to it goes nowhere` };
@@ -202,11 +218,13 @@ function serviceTarget(cluster: Cluster, svc: Service, via: ServiceTarget['via']
  * ClusterIP (its traffic is its backends') or a pod's IP (the pod is already a row).
  */
 export function insideClusterIp(cluster: Cluster, ip: string): string | undefined {
-  const svc = serviceByClusterIp(cluster, ip);
+  const clusterIp = serviceByClusterIp(cluster, ip);
+  const svc = clusterIp ?? serviceByExternalIp(cluster, ip);
   if (svc) {
     const backends = serviceBackends(cluster, svc);
     const whose = backends.length ? `the rows and columns of its backends (${shortIds(backends)}) show it` : 'it has no backend pods';
-    return `it is the ClusterIP of Service ${svc.namespace}/${svc.name}: kube-proxy DNATs its traffic to a backend pod before policies apply, so ${whose}`;
+    const what = clusterIp ? 'the ClusterIP' : 'an external IP (spec.externalIPs or its load balancer\'s)';
+    return `it is ${what} of Service ${svc.namespace}/${svc.name}: kube-proxy DNATs its traffic to a backend pod before policies apply, so ${whose}`;
   }
   const want = parseIp(ip);
   const holders = want ? cluster.pods.filter((p) => p.ips.some((x) => parseIp(x) !== null && formatIp(parseIp(x)!) === formatIp(want))) : [];

@@ -77,6 +77,11 @@ export interface Service {
   clusterIP?: string;
   /** spec.clusterIPs of a dual-stack Service: the ClusterIP of each family, clusterIP first. */
   clusterIPs?: string[];
+  /**
+   * spec.externalIPs and the load balancer's status.loadBalancer.ingress[].ip (ipMode VIP): from
+   * inside the cluster kube-proxy DNATs them to a backend like the ClusterIP.
+   */
+  externalIPs?: string[];
   source?: SourcePos;
 }
 

@@ -208,6 +208,7 @@ export function buildCluster(objects: DecodedObject[], options: ClusterBuildOpti
         const s: Service = { namespace: o.namespace, name: o.name, selector: o.selector, ports: o.ports, source: o.source };
         if (o.clusterIP) s.clusterIP = o.clusterIP;
         if (o.clusterIPs) s.clusterIPs = o.clusterIPs;
+        if (o.externalIPs) s.externalIPs = o.externalIPs;
         services.push(s);
         break;
       }

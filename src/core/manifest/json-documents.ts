@@ -157,3 +157,39 @@ export function lineIndex(file: string, text: string): (offset: number) => Sourc
     return { file, line: lo + 1, col: offset - starts[lo] + 1 };
   };
 }
+
+/**
+ * Where each value of a JSON stream starts and ends: `{...}\n{...}`, as `jq '.items[]'` and
+ * `kubectl get -o json >> file` make, which kubectl reads (its decoder takes successive JSON
+ * values when the input starts with '{'). Undefined unless the text is two or more objects with
+ * only whitespace between them; brackets inside strings are skipped, nothing else is checked.
+ */
+export function jsonStreamValues(text: string, maxValues: number): { start: number; end: number }[] | undefined {
+  const re = /"(?:[^"\\]|\\.)*"|[{}[\]]/g;
+  const values: { start: number; end: number }[] = [];
+  const skipSpace = (from: number): number => {
+    let i = from;
+    while (i < text.length && (text[i] === ' ' || text[i] === '\n' || text[i] === '\t' || text[i] === '\r')) i++;
+    return i;
+  };
+  let start = skipSpace(0);
+  while (start < text.length) {
+    if (text[start] !== '{' || values.length >= maxValues) return undefined;
+    re.lastIndex = start;
+    let depth = 0;
+    let end = -1;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const t = m[0];
+      if (t === '{' || t === '[') depth++;
+      else if (t === '}' || t === ']') depth--;
+      if (depth === 0) {
+        end = re.lastIndex;
+        break;
+      }
+    }
+    if (end < 0) return undefined;
+    values.push({ start, end });
+    start = skipSpace(end);
+  }
+  return values.length >= 2 ? values : undefined;
+}

@@ -51,6 +51,7 @@ export interface DecodedService extends Common {
   ports: ServicePort[];
   clusterIP?: string;
   clusterIPs?: string[];
+  externalIPs?: string[];
 }
 export type DecodedObject = DecodedNamespace | DecodedPod | DecodedWorkload | DecodedService;
 
@@ -250,5 +251,9 @@ export function decodeService(data: unknown, locator: Locator, file: string): De
   // Dual-stack (1.23+): one ClusterIP per family; the second is the only way to its IPv6 (or IPv4) side.
   const ips = asList(spec.clusterIPs).filter((x): x is string => typeof x === 'string' && x !== '' && x !== 'None');
   if (ips.length > 0) service.clusterIPs = ips;
+  // ipMode Proxy (1.30+): the load balancer proxies and the node never sees its IP as a destination.
+  const balancer = asList(asObj(asObj(obj.status).loadBalancer).ingress).filter((x) => asObj(x).ipMode !== 'Proxy');
+  const external = [...asList(spec.externalIPs), ...balancer.map((x) => asObj(x).ip)].filter((x): x is string => typeof x === 'string' && x !== '');
+  if (external.length > 0) service.externalIPs = external;
   return finish(r, service);
 }

@@ -162,7 +162,8 @@ export const networkPolicySchema = object({
     egress: list(object({ to: list(policyPeer), ports: list(policyPort) })),
   }),
   // NetworkPolicy has had no status since 1.28; `status: {}` from old dumps is harmless.
-  status: object({}),
+  // 1.24-1.27 had status.conditions behind the NetworkPolicyStatus gate; nothing reads them.
+  status: object({ conditions: any }),
 });
 
 // ---- Namespace and List (v1), fully strict ----
@@ -222,6 +223,7 @@ export const serviceSchema = object({
     selector: stringMap,
     clusterIP: str,
     clusterIPs: list(str),
+    externalIPs: list(str),
     ports: list(object({ name: str, protocol: str, appProtocol: str, port: int, targetPort: intOrString, nodePort: int })),
   }),
   status: any,

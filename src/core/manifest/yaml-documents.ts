@@ -8,7 +8,7 @@ import type { Finding } from '../findings.js';
 import type { SourcePos } from '../model.js';
 import { nulByteMessage } from '../text/decode.js';
 import { prescanYaml } from './yaml-prescan.js';
-import { jsonItemOffsets, knownPositions, lazyLocator, lineIndex, parseJsonDocument } from './json-documents.js';
+import { jsonItemOffsets, jsonStreamValues, knownPositions, lazyLocator, lineIndex, parseJsonDocument } from './json-documents.js';
 import { locateIn, parseBlockYaml } from './yaml-cst.js';
 
 export type PathSegment = string | number;
@@ -162,6 +162,35 @@ const positions = (file: string, lines: LineCounter) => (offset: number): Source
 
 /** Parse every document of one file. Empty documents are skipped; broken ones yield findings. */
 export function parseYamlDocuments(file: string, input: string, options: ParseOptions = {}): ParsedYamlFile {
+  const parsed = parseText(file, input, options);
+  // Not YAML, but maybe a stream of JSON objects (kubectl reads those): looked for only then,
+  // so that no valid input pays for the scan.
+  if (parsed.findings.length > 0 && /^\s*\{/.test(input)) {
+    const values = jsonStreamValues(input, MAX_DOCUMENTS);
+    if (values) return parseJsonStream(file, input, values, options);
+  }
+  return parsed;
+}
+
+/** Each value of a JSON stream parsed on its own, its positions moved to where it stands in the file. */
+function parseJsonStream(file: string, input: string, values: { start: number; end: number }[], options: ParseOptions): ParsedYamlFile {
+  const out: ParsedYamlFile = { documents: [], findings: [] };
+  const at = lineIndex(file, input.includes('\r') ? input.replace(/\r\n?/g, (m) => (m.length === 2 ? ' \n' : '\n')) : input);
+  values.forEach(({ start, end }, index) => {
+    const origin = at(start);
+    const shift = <T extends { line: number; col: number }>(p: T): T =>
+      p.line === 0 ? p : { ...p, line: p.line + origin.line - 1, col: p.line === 1 ? p.col + origin.col - 1 : p.col };
+    const one = parseText(file, input.slice(start, end), options);
+    out.findings.push(...one.findings.map(shift));
+    for (const d of one.documents) {
+      const locator: Locator = { value: (path) => shift(d.locator.value(path)), key: (path) => shift(d.locator.key(path)) };
+      out.documents.push({ ...d, index, locator, source: shift(d.source) });
+    }
+  });
+  return out;
+}
+
+function parseText(file: string, input: string, options: ParseOptions): ParsedYamlFile {
   let text = input;
   const findings: Finding[] = [];
   const documents: YamlDocument[] = [];
