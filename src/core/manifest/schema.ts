@@ -162,8 +162,7 @@ export const networkPolicySchema = object({
     egress: list(object({ to: list(policyPeer), ports: list(policyPort) })),
   }),
   // NetworkPolicy has had no status since 1.28; `status: {}` from old dumps is harmless.
-  // 1.24-1.27 had status.conditions behind the NetworkPolicyStatus gate; nothing reads them.
-  status: object({ conditions: any }),
+  status: object({}),
 });
 
 // ---- Namespace and List (v1), fully strict ----
