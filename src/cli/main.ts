@@ -1,7 +1,7 @@
 // netpol-dojo's entry point: `netpol-dojo <command> [options]`. With no command it
 // opens the TUI (loaded lazily, so scripted commands never pay for Ink and React).
 import { UsageError, type FlagSpec } from './args.js';
-import { InputError, formatFinding } from '../core/findings.js';
+import { InputError, formatFinding, oneLine } from '../core/findings.js';
 import { safeIo, type Io } from './io.js';
 import { safeText } from '../core/text/safe-text.js';
 import { suggest } from './suggest.js';
@@ -139,7 +139,8 @@ export async function runCli(rawArgv: string[], rawIo: Io): Promise<number> {
     return await (await lookup(name).load())(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`netpol-dojo: ${e.message}\n`);
+      // Names typed or read (`why 'a<newline>b' ...`) are quoted raw in messages: still one line.
+      io.stderr.write(`netpol-dojo: ${oneLine(e.message)}\n`);
       return 2;
     }
     if (e instanceof InputError) {

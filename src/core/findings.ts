@@ -16,10 +16,15 @@ export interface Finding {
 
 /** FILE:LINE:COL: field.path: message (the one-line form every command prints). */
 export function formatFinding(f: Finding): string {
-  const where = f.line > 0 ? `${f.file}:${f.line}:${f.col}` : f.file;
+  const where = f.line > 0 ? `${oneLine(f.file)}:${f.line}:${f.col}` : oneLine(f.file);
   const prefix = f.severity === 'warning' ? 'warning: ' : '';
   const message = clip(f.message.replace(/[\r\n]+/g, ' '));
-  return f.path ? `${where}: ${prefix}${clip(f.path)}: ${message}` : `${where}: ${prefix}${message}`;
+  return f.path ? `${where}: ${prefix}${clip(oneLine(f.path))}: ${message}` : `${where}: ${prefix}${message}`;
+}
+
+/** Line breaks from input (a file or key named "a\nb") as escapes: a finding is one line. */
+export function oneLine(text: string): string {
+  return /[\r\n]/.test(text) ? text.replace(/\r/g, '\\r').replace(/\n/g, '\\n') : text;
 }
 
 /** A hostile file can put megabytes into a key or value; an error line stays readable. */

@@ -5,7 +5,7 @@ import { closeSync, openSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeInput } from '../../src/core/text/decode.js';
 import { safeText } from '../../src/core/text/safe-text.js';
-import { RAW_CONTROL, STACK_TRACE, runBinary, tempDir } from './helpers.js';
+import { RAW_CONTROL, STACK_TRACE, runBinary, runInProcess, tempDir } from './helpers.js';
 
 const SAVE = 'kubectl reads manifests as UTF-8, save the file as UTF-8';
 const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
@@ -110,5 +110,20 @@ describe('text that would reorder or hide itself on a terminal', () => {
       expect(r.stderr + r.stdout).not.toMatch(RAW_CONTROL);
       expect(r.stderr).not.toMatch(STACK_TRACE);
     }
+  });
+});
+
+describe('line breaks from input in an error', () => {
+  it('a key, a file name and a typed name with a newline stay on one line, escaped', async () => {
+    const dir = tempDir();
+    const file = 'x\ny.yaml';
+    writeFileSync(path.join(dir, file), 'apiVersion: v1\nkind: Namespace\nmetadata: {name: p, "a\\nb": 1}\n');
+    const bad = await runInProcess(['matrix', '-f', file], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('x\\ny.yaml:3:21: metadata.a\\nb: unknown field "metadata.a b"\n');
+    writeFileSync(path.join(dir, 'ok.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: a}\nspec: {containers: [{name: c, image: x}]}\n');
+    const why = await runInProcess(['why', '-f', 'ok.yaml', 'a\nnetpol-dojo: forged', 'p', '80'], { cwd: dir });
+    expect(why.code).toBe(2);
+    expect(why.stderr).toBe('netpol-dojo: no pod named "a\\nnetpol-dojo: forged" in the manifests (use NAMESPACE/NAME, deploy/NAME, svc/NAME or an IP)\n');
   });
 });
