@@ -18,6 +18,8 @@ import { matrixData, type MatrixResult } from './core/engine/matrix-data.js';
 import { verdictLines } from './core/engine/reasons.js';
 import { explainPolicy, type PolicyExplanation } from './core/explain/explain.js';
 import { resolveEndpointName } from './core/endpoint-names.js';
+import { podId } from './core/model.js';
+import { addressFamily, primaryDiffers, withConnectionFamily } from './core/reach/family.js';
 
 export { loadManifests, hasErrors, type ManifestInput, type LoadResult, type LoadOptions, type LoadedObject } from './core/manifest/load.js';
 export { Engine, defaultProbes } from './core/engine/engine.js';
@@ -40,9 +42,14 @@ export interface EngineInput {
   policies: readonly NetworkPolicy[];
 }
 
+/** The policies each engine of buildEngine was built with: why() builds another for a connection of the other family. */
+const builtFrom = new WeakMap<Engine, readonly NetworkPolicy[]>();
+
 /** The engine for a cluster and its policies (compiled once; ask it as many questions as you like). */
 export function buildEngine(input: EngineInput): Engine {
-  return new Engine(input.cluster, input.policies);
+  const engine = new Engine(input.cluster, input.policies);
+  builtFrom.set(engine, input.policies);
+  return engine;
 }
 
 export interface MatrixOptions {
@@ -66,8 +73,15 @@ export function matrix(engine: Engine, options: MatrixOptions = {}): MatrixResul
  * A name that means several pods (a Deployment, a Service) or none throws an Error saying so.
  */
 export function why(engine: Engine, from: string, to: string, probe: Probe): Verdict & { lines: string[] } {
-  const verdict = engine.verdict(endpointId(engine, from), endpointId(engine, to), probe);
-  return { ...verdict, lines: verdictLines(engine, verdict) };
+  const fromId = endpointId(engine, from);
+  const toId = endpointId(engine, to);
+  // A dual-stack pod named by its other address: the connection is of that family (as the why command judges it).
+  const family = addressFamily(to) ?? addressFamily(from);
+  const toPod = engine.cluster.pods.find((p) => podId(p) === toId);
+  const policies = builtFrom.get(engine);
+  const judge = family !== undefined && toPod && primaryDiffers(toPod, family) && policies ? new Engine(withConnectionFamily(engine.cluster, [toId], family), policies) : engine;
+  const verdict = judge.verdict(fromId, toId, probe);
+  return { ...verdict, lines: verdictLines(judge, verdict) };
 }
 
 function endpointId(engine: Engine, name: string): string {

@@ -49,4 +49,31 @@ describe('why() in the library', () => {
     expect(() => why(engine, 'debug', 'svc/web', tcp80)).toThrow(/svc\/web is 2 pods \(shop\/web-1, shop\/web-2\)/);
     expect(() => why(engine, 'nobody', 'web-1', tcp80)).toThrow(/no pod named "nobody"/);
   });
+
+  it("judges a dual-stack pod's IPv6 address as IPv6, as the why command does", () => {
+    const dual = `apiVersion: v1
+kind: Pod
+metadata: {name: db, namespace: a, labels: {app: db}}
+spec: {containers: [{name: c, image: x}]}
+status: {podIP: 10.0.0.2, podIPs: [{ip: 10.0.0.2}, {ip: "fd00::2"}]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: client, namespace: a}
+spec: {containers: [{name: c, image: x}]}
+status: {podIP: 10.0.0.1, podIPs: [{ip: 10.0.0.1}, {ip: "fd00::1"}]}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: db, namespace: a}
+spec:
+  podSelector: {matchLabels: {app: db}}
+  ingress: [{from: [{ipBlock: {cidr: "fd00::1/128"}}]}]
+`;
+    const e = buildEngine(loadManifests([{ file: 'd.yaml', text: dual }]));
+    // The /128 is IPv6: by name (IPv4, the primary family) denied, by the IPv6 address admitted.
+    expect(why(e, 'a/client', 'a/db', tcp80).allowed).toBe(false);
+    expect(why(e, 'a/client', 'fd00::2', tcp80)).toMatchObject({ from: 'a/client', to: 'a/db', allowed: true });
+    expect(why(e, 'fd00::1', 'a/db', tcp80).allowed).toBe(true);
+  });
 });
