@@ -123,4 +123,23 @@ describe('the JSON fast path', () => {
     expect(parseJsonDocument(deep, 100)).toBeUndefined();
     expect(parseYamlDocuments('deep.json', deep).findings[0]?.message).toMatch(/nested too deeply/);
   });
+
+  it('takes a List with NetworkPolicies (kubectl get all,netpol -o json) and locates inside its items as the full parser does', () => {
+    const policy = (name: string, extra: string) =>
+      `{"apiVersion": "networking.k8s.io/v1", "kind": "NetworkPolicy", "metadata": {"name": "${name}", "namespace": "a"}, "spec": {"podSelector": {}, "ingress": [{"from": [{"ipBlock": {"cidr": "10.0.0.0/8"}}], "ports": [{"port": 80${extra}}]}]}}`;
+    const list = { apiVersion: 'v1', kind: 'List', items: [JSON.parse(policy('p1', '')), { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a' } }, JSON.parse(policy('p2', ', "endPort": 70'))] };
+    for (const text of [JSON.stringify(list, null, 4), JSON.stringify(list), JSON.stringify(list, null, 2).replace(/\n/g, '\r\n')]) {
+      expect(parseJsonDocument(text, 100)).toBeDefined();
+      const fast = same('l.json', text).documents[0];
+      const full = parseYamlDocuments('l.json', text, { jsonFastPath: false }).documents[0];
+      for (const p of paths(list)) {
+        expect(fast.locator.value(p), p.join('.')).toEqual(full.locator.value(p));
+        expect(fast.locator.key(p), p.join('.')).toEqual(full.locator.key(p));
+      }
+      // A path below one that exists: the deepest ancestor, as the full parser answers.
+      expect(fast.locator.value(['items', 2, 'spec', 'egress', 0])).toEqual(full.locator.value(['items', 2, 'spec', 'egress', 0]));
+    }
+    // A lone policy is still left to the full parser (it would be parsed twice).
+    expect(parseJsonDocument(policy('p', ''), 100)).toBeUndefined();
+  });
 });

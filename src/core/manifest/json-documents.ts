@@ -31,9 +31,6 @@ export function parseJsonDocument(text: string, maxNesting: number): JsonDocumen
   while (start < text.length && (text[start] === ' ' || text[start] === '\n' || text[start] === '\t')) start++;
   if (text[start] !== '{' && text[start] !== '[') return undefined;
   if (UNSURE.test(text)) return undefined;
-  // Policies keep a position for every rule, port and peer (validate-policy), which this
-  // path can only get from the full parse: then it would parse twice. The full parse alone.
-  if (POLICIES.test(text)) return undefined;
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -41,6 +38,10 @@ export function parseJsonDocument(text: string, maxNesting: number): JsonDocumen
     return undefined;
   }
   if (typeof data !== 'object' || data === null) return undefined;
+  // Policies keep a position for every rule, port and peer (validate-policy). In a List the
+  // caller gets them by parsing the policy's item alone; a lone policy would be parsed twice
+  // here, so the full parse takes it.
+  if (!Array.isArray((data as { items?: unknown }).items) && POLICIES.test(text)) return undefined;
   let keysInText = 0;
   TOKENS.lastIndex = 0;
   for (let m = TOKENS.exec(text); m !== null; m = TOKENS.exec(text)) {
@@ -192,4 +193,19 @@ export function jsonStreamValues(text: string, maxValues: number): { start: numb
     start = skipSpace(end);
   }
   return values.length >= 2 ? values : undefined;
+}
+
+/** Where the JSON object or array starting at `start` ends (one past its closing bracket); undefined for a scalar. */
+export function jsonValueEnd(text: string, start: number): number | undefined {
+  if (text[start] !== '{' && text[start] !== '[') return undefined;
+  const re = /"(?:[^"\\]|\\.)*"|[{}[\]]/g;
+  re.lastIndex = start;
+  let depth = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const t = m[0];
+    if (t === '{' || t === '[') depth++;
+    else if (t === '}' || t === ']') depth--;
+    if (depth === 0) return re.lastIndex;
+  }
+  return undefined;
 }

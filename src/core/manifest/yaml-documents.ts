@@ -8,7 +8,7 @@ import type { Finding } from '../findings.js';
 import type { SourcePos } from '../model.js';
 import { nulByteMessage } from '../text/decode.js';
 import { prescanYaml } from './yaml-prescan.js';
-import { jsonItemOffsets, jsonStreamValues, knownPositions, lazyLocator, lineIndex, parseJsonDocument } from './json-documents.js';
+import { jsonItemOffsets, jsonStreamValues, jsonValueEnd, knownPositions, lazyLocator, lineIndex, parseJsonDocument } from './json-documents.js';
 import { locateIn, parseBlockYaml } from './yaml-cst.js';
 
 export type PathSegment = string | number;
@@ -178,16 +178,20 @@ function parseJsonStream(file: string, input: string, values: { start: number; e
   const at = lineIndex(file, input.includes('\r') ? input.replace(/\r\n?/g, (m) => (m.length === 2 ? ' \n' : '\n')) : input);
   values.forEach(({ start, end }, index) => {
     const origin = at(start);
-    const shift = <T extends { line: number; col: number }>(p: T): T =>
-      p.line === 0 ? p : { ...p, line: p.line + origin.line - 1, col: p.line === 1 ? p.col + origin.col - 1 : p.col };
     const one = parseText(file, input.slice(start, end), options);
-    out.findings.push(...one.findings.map(shift));
-    for (const d of one.documents) {
-      const locator: Locator = { value: (path) => shift(d.locator.value(path)), key: (path) => shift(d.locator.key(path)) };
-      out.documents.push({ ...d, index, locator, source: shift(d.source) });
-    }
+    out.findings.push(...one.findings.map((f) => shiftPosition(f, origin)));
+    for (const d of one.documents) out.documents.push({ ...d, index, locator: shiftedLocator(d.locator, origin), source: shiftPosition(d.source, origin) });
   });
   return out;
+}
+
+/** A position in a piece of text moved to where the piece starts (`origin`) in its file. */
+function shiftPosition<T extends { line: number; col: number }>(p: T, origin: SourcePos): T {
+  return p.line === 0 ? p : { ...p, line: p.line + origin.line - 1, col: p.line === 1 ? p.col + origin.col - 1 : p.col };
+}
+
+function shiftedLocator(loc: Locator, origin: SourcePos): Locator {
+  return { value: (path) => shiftPosition(loc.value(path), origin), key: (path) => shiftPosition(loc.key(path), origin) };
 }
 
 function parseText(file: string, input: string, options: ParseOptions): ParsedYamlFile {
@@ -236,8 +240,30 @@ function parseText(file: string, input: string, options: ParseOptions): ParsedYa
       const located = parseYamlText(file, text, lines, posAt).documents[0];
       return located?.locator ?? { value: () => source, key: () => source };
     };
-    const known = knownPositions({ root: json.start, items: jsonItemOffsets(text, json.start) }, lineIndex(file, text));
-    documents.push({ file, index: 0, data: json.data, locator: lazyLocator(full, known), source });
+    const items = jsonItemOffsets(text, json.start);
+    const at = lineIndex(file, text);
+    const known = knownPositions({ root: json.start, items }, at);
+    // A position inside a List item (a policy's rules, a finding) from the item's text alone,
+    // not from a full parse of a dump that may be tens of megabytes.
+    const inItems = new Map<number, Locator | null>();
+    const itemLocator = (i: number): Locator | undefined => {
+      let loc = inItems.get(i);
+      if (loc === undefined) {
+        const start = items?.[i];
+        const end = start === undefined ? undefined : jsonValueEnd(text, start);
+        const doc = end === undefined ? undefined : parseText(file, text.slice(start, end), { jsonFastPath: false }).documents[0];
+        loc = doc ? shiftedLocator(doc.locator, at(start!)) : null;
+        inItems.set(i, loc);
+      }
+      return loc ?? undefined;
+    };
+    const lazy = lazyLocator(full, known);
+    const inItem = (path: FieldPath) => (path.length > 2 && path[0] === 'items' && typeof path[1] === 'number' ? itemLocator(path[1]) : undefined);
+    const locator: Locator = {
+      value: (path) => inItem(path)?.value(path.slice(2)) ?? lazy.value(path),
+      key: (path) => inItem(path)?.key(path.slice(2)) ?? lazy.key(path),
+    };
+    documents.push({ file, index: 0, data: json.data, locator, source });
     return { documents, findings };
   }
   // Block YAML that the CST reads exactly as the full parse: data now, positions on demand.
