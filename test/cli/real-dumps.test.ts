@@ -145,6 +145,7 @@ describe('kubectl get all,netpol -A, dual-stack', () => {
     // terminating-web is IPv4 only: no IPv6 endpoint of the Service.
     expect(body.verdicts.map((v) => [v.to, v.probe.port, v.allowed])).toEqual([[WEB, 8080, true]]);
     expect(body.notes[0]).toMatch(/^fd00:10:96::1234 is the ClusterIP of Service shop\/web: kube-proxy DNATs/);
+    expect(body.notes[0]).toMatch(/; shop\/terminating-web has no IPv6 address, so it is no endpoint of this IPv6 connection$/);
   });
 
   it("a LoadBalancer's ingress IP is its backends on the targetPort (kube-proxy DNATs it like the ClusterIP)", async () => {

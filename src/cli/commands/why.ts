@@ -89,6 +89,11 @@ function askedFamily(cluster: Cluster, fromText: string, from: ResolvedEndpoint,
   if (to.service) {
     const kept = to.ids.filter((id) => { const p = pod(id); return !p || addressesOf(p, family).length > 0; });
     if (kept.length === 0) throw new UsageError(`no backend of ${toText} has an ${familyName(family)} address, so an ${familyName(family)} connection to it goes nowhere`);
+    const dropped = to.ids.filter((id) => !kept.includes(id));
+    if (dropped.length > 0) {
+      const one = dropped.length === 1;
+      to.note = `${to.note ?? toText}; ${dropped.join(', ')} ${one ? 'has' : 'have'} no ${familyName(family)} address, so ${one ? 'it is' : 'they are'} no endpoint of this ${familyName(family)} connection`;
+    }
     to.ids = kept;
   }
   for (const id of [...from.ids, ...to.ids]) {
