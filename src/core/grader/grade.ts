@@ -11,7 +11,7 @@ import type { ManifestInput } from '../manifest/load.js';
 import type { Requirement, Scenario } from '../bank/scenario.js';
 import { loadBlocks, preparedStep, resolvePattern, resolveCheck, type PreparedStep } from '../bank/prepare.js';
 import { closeIds } from '../bank/bank.js';
-import { applyPolicies, readPickAnswer, readPolicyAnswer, readPredictAnswer, relabel, answerAllowsNamespaces, samePolicy } from './answer.js';
+import { applyPolicies, readPickAnswer, readPolicyAnswer, readPredictAnswer, relabel, answerAllowsNamespaces, samePolicy, policyMeaning } from './answer.js';
 import { evaluate, rewriteDelta, rewriteFixes, runCheck, type Evaluation, type EvaluateOptions } from './evaluate.js';
 import { ALLOWED, DENIED, IMPLICIT_REQUIREMENT, gradingSpace, type GradingSpace } from './expected.js';
 import { causeOf, detectMistakes, type Mistake } from './mistakes.js';
@@ -97,6 +97,17 @@ export interface Graded {
    * same grid).
    */
   least?: Evaluation;
+}
+
+/** Two policies alike up to the order of their rules, peers, ports and selector terms (kubectl apply of a retyped copy changes nothing). */
+function sameRules(a: NetworkPolicy, b: NetworkPolicy): boolean {
+  // Bottom up: every array sorted by its items' own canonical text, keys in order.
+  const canon = (v: unknown): string => {
+    if (Array.isArray(v)) return `[${v.map(canon).sort().join(',')}]`;
+    if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canon((v as Record<string, unknown>)[k])}`).join(',')}}`;
+    return JSON.stringify(v);
+  };
+  return samePolicy(a, b) || canon(JSON.parse(policyMeaning(a))) === canon(JSON.parse(policyMeaning(b)));
 }
 
 /** The requirement a write answer misses when it changes a policy the task gives. */
@@ -423,7 +434,7 @@ function gradePolicies(
       ? replaced.filter((id) => {
           const was = prep.existing.find((p) => policyId(p) === id);
           const now = answerPolicies.find((p) => policyId(p) === id);
-          return !(was && now && samePolicy(was, now));
+          return !(was && now && sameRules(was, now));
         })
       : [];
   const repeated = s.kind === 'write' ? replaced.filter((id) => !changed.includes(id)) : [];
