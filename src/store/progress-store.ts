@@ -31,7 +31,7 @@ import {
   type StoreData,
 } from './schema.js';
 import type { ProgressLog } from '../core/training/progress-log.js';
-import { attemptsMade } from '../core/training/records.js';
+import { exerciseRecords, statusFrom, type ExerciseRecord } from '../core/training/exercise-status.js';
 
 export * from './schema.js';
 export { resolveScoresDir, findRepoRoot, SCORES_ENV, PROGRESS_FILE } from './location.js';
@@ -70,7 +70,7 @@ export class ProgressStore implements ProgressLog {
   private readonly draftsSeen = new Map<string, string>();
   private readonly now: () => Date;
   private readonly lockOptions: LockOptions;
-  private statusCache?: { attempts: readonly Attempt[]; length: number; map: Map<string, ExerciseStatus> };
+  private recordCache?: { attempts: readonly Attempt[]; length: number; map: Map<string, ExerciseRecord> };
   /** Serialises this object's own operations; the file lock handles other processes. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -115,34 +115,36 @@ export class ProgressStore implements ProgressLog {
     );
   }
 
-  /** passed if any attempt passed, failed if attempted without passing, new otherwise. */
-  statusOf(exerciseId: string): ExerciseStatus {
-    return this.statuses().get(exerciseId) ?? 'new';
+  /**
+   * passed once every one of its `steps` steps was passed (or a mock exam passed the task), failed
+   * if attempted without that, new otherwise (core/training/exercise-status.ts).
+   */
+  statusOf(exerciseId: string, steps = 1): ExerciseStatus {
+    return statusFrom(this.records().get(exerciseId), steps);
   }
 
   /**
-   * Every exercise's status, worked out once per snapshot of the attempts: the practice list asks
+   * Every exercise's record, worked out once per snapshot of the attempts: the practice list asks
    * for each row on every frame, and a learner's log holds hundreds of attempts. Attempts are only
    * ever appended (or the whole list replaced by a reload), so the list and its length name it.
    */
-  private statuses(): Map<string, ExerciseStatus> {
+  private records(): Map<string, ExerciseRecord> {
     const attempts = this.db.data.attempts;
-    if (this.statusCache?.attempts !== attempts || this.statusCache.length !== attempts.length) {
-      const map = new Map<string, ExerciseStatus>();
-      for (const a of attemptsMade(attempts)) if (map.get(a.exerciseId) !== 'passed') map.set(a.exerciseId, a.passed ? 'passed' : 'failed');
-      this.statusCache = { attempts, length: attempts.length, map };
+    if (this.recordCache?.attempts !== attempts || this.recordCache.length !== attempts.length) {
+      this.recordCache = { attempts, length: attempts.length, map: exerciseRecords(attempts) };
     }
-    return this.statusCache.map;
+    return this.recordCache.map;
   }
 
-  summary(): ProgressSummary {
-    const made = attemptsMade(this.db.data.attempts);
-    const attempted = new Set(made.map((a) => a.exerciseId));
-    const passed = new Set(made.filter((a) => a.passed).map((a) => a.exerciseId));
+  /** `stepsOf`: each exercise's number of steps (one where it is not known). */
+  summary(stepsOf: (exerciseId: string) => number = () => 1): ProgressSummary {
+    const records = this.records();
+    const attempted = records;
+    const passed = [...records].filter(([id, r]) => statusFrom(r, stepsOf(id)) === 'passed');
     const scores = this.db.data.exams
       .filter((e) => e.status === 'finished' && e.scorePct !== undefined)
       .map((e) => e.scorePct as number);
-    return { passed: passed.size, attempted: attempted.size, examBest: scores.length ? Math.max(...scores) : null };
+    return { passed: passed.length, attempted: attempted.size, examBest: scores.length ? Math.max(...scores) : null };
   }
 
   // ---- drafts (one per exercise step) ----

@@ -94,7 +94,7 @@ function AppScreens(props: AppProps) {
   const nextExercise = useCallback(() => {
     if (!loaded || !sessionId) return;
     // On a track, `n` follows the track (app-state.ts); elsewhere the browser's order.
-    const onTrack = trackNextScreen(state.screen, (id) => loaded.data.store.statusOf(id) === 'passed');
+    const onTrack = trackNextScreen(state.screen, (id) => loaded.data.store.statusOf(id, loaded.data.bank.byId.get(id)?.steps.length) === 'passed');
     if (onTrack) return dispatch({ type: 'open', screen: onTrack });
     const order = browserOrder(loaded.data.bank.scenarios);
     const i = order.findIndex((s) => s.id === sessionId);
@@ -167,7 +167,7 @@ function AppScreens(props: AppProps) {
           return (
             <Browser
               scenarios={home.summaries}
-              statusOf={(id) => home.store.statusOf(id)}
+              statusOf={(id) => home.store.statusOf(id, home.summaries.find((x) => x.id === id)?.steps)}
               selectedId={s.selectedId}
               selectedTrack={s.selectedTrack}
               notice={s.notice}

@@ -44,6 +44,16 @@ describe('progress store: attempts and status', () => {
     expect(store.statusOf('b')).toBe('passed');
   });
 
+  it('passes a two-step exercise only when both steps are passed, in the status and the summary', async () => {
+    const { store } = await openTestStore();
+    await store.recordAttempt(attempt('two', true, { step: 1 }));
+    expect(store.statusOf('two', 2)).toBe('failed');
+    expect(store.summary(() => 2)).toMatchObject({ passed: 0, attempted: 1 });
+    await store.recordAttempt(attempt('two', true, { step: 2 }));
+    expect(store.statusOf('two', 2)).toBe('passed');
+    expect(store.summary(() => 2)).toMatchObject({ passed: 1, attempted: 1 });
+  });
+
   it('filters attempts by exercise, step, mode and exam', async () => {
     const { store } = await openTestStore();
     await store.recordAttempt(attempt('a', true, { step: 1 }));

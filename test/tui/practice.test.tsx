@@ -47,11 +47,13 @@ async function openExercise(r: ReturnType<typeof renderAt>, id: string): Promise
 
 describe('home and browser', () => {
   it('the home summary and the browser statuses come from the store', async () => {
-    await store.recordAttempt({ exerciseId: 'exercise-1', step: 1, mode: 'cli', passed: true, score: 1, answer: '', mismatches: [] });
+    // exercise-1 has two steps, both passed; exercise-2 only its first of two: not passed yet.
+    for (const step of [1, 2]) await store.recordAttempt({ exerciseId: 'exercise-1', step, mode: 'cli', passed: true, score: 1, answer: '', mismatches: [] });
+    await store.recordAttempt({ exerciseId: 'exercise-2', step: 1, mode: 'cli', passed: true, score: 1, answer: '', mismatches: [] });
     await store.recordAttempt({ exerciseId: 'deny-all-ingress', step: 1, mode: 'cli', passed: false, score: 0, answer: '', mismatches: [] });
     const r = renderAt(<App services={services} />, { columns: 100, rows: 30 });
     const home = await waitForFrame(r.lastFrame, 'exercises passed');
-    expect(home).toMatch(/ 1\/\d+ exercises passed · 2 attempted · no mock exam yet/);
+    expect(home).toMatch(/ 1\/\d+ exercises passed · 3 attempted · no mock exam yet/);
     await sendKeys(r.stdin, KEY.enter);
     const frame = await waitForFrame(r.lastFrame, '/ to filter');
     // Grouped by the module's sections, numbered and named.
@@ -65,6 +67,11 @@ describe('home and browser', () => {
     expect(line('Quarantine a namespace')).toMatch(/^ · /);
     await sendKeys(r.stdin, KEY.esc);
     await waitForFrame(r.lastFrame, '> 1. Practice');
+    await sendKeys(r.stdin, KEY.enter);
+    await waitForFrame(r.lastFrame, '/ to filter');
+    await sendKeys(r.stdin, '/', 'DNS out', KEY.enter);
+    const dns = await waitForFrame(r.lastFrame, 'filter "DNS out"');
+    expect(frameLines(dns).find((l) => l.includes('Deny all egress, then let DNS out'))).toMatch(/^ ✗ /);
   });
 
   it('Esc in the filter clears it; Esc on the list goes home; q quits', async () => {

@@ -28,7 +28,7 @@ export async function listCommand(argv: string[], io: Io): Promise<number> {
     difficulty: s.difficulty,
     minutes: s.minutes,
     steps: s.steps,
-    status: store.statusOf(s.id),
+    status: store.statusOf(s.id, s.steps),
   }));
   if (output === 'json' || output === 'yaml') {
     await writeData(io, output, rows);

@@ -7,8 +7,10 @@ export interface ProgressLog {
   reload(): Promise<void>;
   recordAttempt(input: NewAttempt): Promise<Attempt>;
   attempts(filter?: AttemptFilter): Attempt[];
-  statusOf(exerciseId: string): ExerciseStatus;
-  summary(): ProgressSummary;
+  /** `steps`: the exercise's number of steps (default one): passed once every step was. */
+  statusOf(exerciseId: string, steps?: number): ExerciseStatus;
+  /** `stepsOf`: each exercise's number of steps, for what counts as passed. */
+  summary(stepsOf?: (exerciseId: string) => number): ProgressSummary;
   saveDraft(exerciseId: string, step: number, text: string): Promise<Draft>;
   getDraft(exerciseId: string, step: number): Draft | undefined;
   recordReveal(exerciseId: string, step: number): Promise<Reveal>;

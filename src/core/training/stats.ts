@@ -2,6 +2,7 @@
 // the streak of days practised. Pure: store data and the bank in, plain numbers out.
 import { attemptsMade, type Attempt, type ExamRecord } from './records.js';
 import { dayKey, shiftDay } from './calendar.js';
+import { exerciseRecords, statusFrom } from './exercise-status.js';
 import { PASS_MARK_PCT } from './exam-score.js';
 import { compareTopics, topicName, type ScenarioInfo } from './scenario-info.js';
 
@@ -130,6 +131,12 @@ export function practiceStreak(attempts: readonly Attempt[], now: Date): number 
   return streak;
 }
 
+/** Exercises passed in every step (a mock exam pass counts for the whole task). */
+function passedScenarios(attempts: readonly Attempt[], scenarios: readonly ScenarioInfo[]): number {
+  const steps = new Map(scenarios.map((s) => [s.id, s.steps.length]));
+  return [...exerciseRecords(attempts)].filter(([id, r]) => statusFrom(r, steps.get(id) ?? 1) === 'passed').length;
+}
+
 export function buildStats(input: StatsInput, scenarios: readonly ScenarioInfo[], now: Date): StatsReport {
   const attempts = attemptsMade(input.attempts);
   const exams = examHistory(input.exams);
@@ -143,7 +150,7 @@ export function buildStats(input: StatsInput, scenarios: readonly ScenarioInfo[]
       passes,
       passRate: attempts.length ? passes / attempts.length : 0,
       scenariosAttempted: new Set(attempts.map((a) => a.exerciseId)).size,
-      scenariosPassed: new Set(attempts.filter((a) => a.passed).map((a) => a.exerciseId)).size,
+      scenariosPassed: passedScenarios(input.attempts, scenarios),
       daysPractised: practiceDays(attempts).size,
       examsFinished: exams.length,
       examBestPct: exams.length ? Math.max(...exams.map((e) => e.scorePct)) : null,
