@@ -59,13 +59,18 @@ export async function openStore(options: StoreOptions = {}): Promise<ProgressSto
   return store;
 }
 
+/** Stores made by this process, for their writer names. */
+let storesOpened = 0;
+
 export class ProgressStore implements ProgressLog {
   readonly file: string;
   private readonly db: Low<StoreData>;
   private readonly adapter: DurableJsonAdapter;
   private readonly onNotice: (message: string) => void;
   /** Names this store's drafts, so that another terminal's draft is never replaced unseen. */
-  private readonly writer = `${os.hostname()}:${process.pid}:${randomBytes(2).toString('hex')}`;
+  // The counter tells two stores of one process apart for sure; two random bytes alone collided
+  // once in 65,536 (a test of two terminals failed on it).
+  private readonly writer = `${os.hostname()}:${process.pid}:${++storesOpened}.${randomBytes(2).toString('hex')}`;
   /** Each draft as this store last read or wrote it (writer, time and text: two writes may share a millisecond). */
   private readonly draftsSeen = new Map<string, string>();
   private readonly now: () => Date;
