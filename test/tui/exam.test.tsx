@@ -58,6 +58,16 @@ describe('a mock exam', () => {
     expect(frameLines(f)[0]).toMatch(/Mock exam · ⏱ 30:00 left$/);
     expect(f).toContain('0 draft · 0 flagged · 2 untouched');
     expect(f).toContain(`${plan.tasks[0].weight}%`);
+    // The header sits over its columns: '#' over the number, 'weight' right-aligned over the %.
+    const header = frameLines(f).find((l) => l.includes('status'))!;
+    const row = frameLines(f).find((l) => l.startsWith('> 1'))!;
+    expect(header.trimEnd()).toBe('  #  status         weight  kind   task');
+    expect(row.trimEnd()).toBe(
+      `> 1  · untouched    ${`${plan.tasks[0].weight}%`.padStart(6)}  ${first.kind.padEnd(5)}  ${first.title}`.slice(0, 100).trimEnd(),
+    );
+    for (const word of ['status', 'kind', 'task'])
+      expect(header.indexOf(word)).toBe(row.indexOf(word === 'status' ? '·' : word === 'kind' ? first.kind : first.title));
+    expect(header.indexOf('weight') + 'weight'.length).toBe(row.indexOf('%') + 1);
 
     // Task 1: the text states every step at once; no hints, no solutions offered.
     await sendKeys(r.stdin, KEY.enter);

@@ -41,7 +41,7 @@ export function TaskListView(props: {
         right={`${counts.draft} draft · ${counts.flagged} flagged · ${counts.untouched} untouched`}
         width={props.width}
       />
-      <Text dimColor wrap="truncate">{`   #  ${'status'.padEnd(14)} weight  kind   task`}</Text>
+      <Text dimColor wrap="truncate">{`  #  ${'status'.padEnd(14)} weight  kind   task`}</Text>
       {rows}
       <Text> </Text>
       {problem ? <Text color="red" wrap="truncate">{`! task ${index + 1}: the draft does not load: ${problem}`}</Text> : null}
