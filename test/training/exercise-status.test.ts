@@ -34,7 +34,13 @@ describe('exercise status', () => {
   it('needs every step, not only the last', () => {
     expect(status([attempt('ex', 3, true)], 'ex', 3)).toBe('failed');
     expect(status([attempt('ex', 1, true), attempt('ex', 3, true)], 'ex', 3)).toBe('failed');
-    expect(status([1, 2, 3].map((s) => attempt('ex', s, true)), 'ex', 3)).toBe('passed');
+    expect(
+      status(
+        [1, 2, 3].map((s) => attempt('ex', s, true)),
+        'ex',
+        3,
+      ),
+    ).toBe('passed');
   });
 
   it('counts a passed mock exam task as the whole exercise passed, an unanswered one as nothing', () => {

@@ -45,7 +45,12 @@ describe('the bundles styledCharsToString', () => {
       return r() < 0.5 ? chosen : [...chosen].reverse();
     };
     for (let n = 0; n < 3000; n++) {
-      const row = Array.from({ length: Math.floor(r() * 10) }, () => ({ type: 'char' as const, value: r() < 0.5 ? ' ' : 'x', fullWidth: false, styles: styles() }));
+      const row = Array.from({ length: Math.floor(r() * 10) }, () => ({
+        type: 'char' as const,
+        value: r() < 0.5 ? ' ' : 'x',
+        fullWidth: false,
+        styles: styles(),
+      }));
       expect(shimToString(row)).toBe(realToString(row));
     }
   });
