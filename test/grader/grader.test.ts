@@ -257,6 +257,30 @@ steps:
     expect(grade(s, '"client -> web:80": yes\n"client: wget http://web": no\n').passed).toBe(true);
   });
 
+  it('says a wrong check by IP in one sentence: route, then the verdict, never "you said" twice', () => {
+    const byIp = scenario(
+      'guess-ip',
+      `kind: predict
+cluster:
+  namespaces: [{name: shop}]
+  deployments:
+    - {name: web, namespace: shop, image: nginx, expose: 80}
+    - {name: client, namespace: shop, image: busybox}
+solutions: [{answer: "x"}]
+steps:
+  - title: s
+    questions:
+      - {ask: "client: nc web by IP", from: shop/client, run: "nc -zv -w 3 10.244.1.10 80", expect: success}
+`,
+    );
+    const r = grade(byIp, '"client: nc web by IP": no\n');
+    // Nothing selects either pod: not isolated either way (a pod is isolated only once a policy selects it).
+    expect(r.checks[0].reason).toMatch(
+      /^you said it fails; it succeeds, because it connects to shop\/web-[a-z0-9-]+ by IP, with no name to resolve, and the connection is allowed: no policy selects shop\/web-[a-z0-9-]+ for ingress, so it accepts everything; no policy selects shop\/client-[a-z0-9-]+ for egress, so it may send anywhere$/,
+    );
+    expect(r.checks[0].reason.match(/you said/g)).toHaveLength(1);
+  });
+
   it('counts a missing answer as wrong and refuses an unknown question', () => {
     expect(grade(s, '"client -> web:80": yes\n').score).toBe(0.5);
     const out = gradeAnswer(s, [{ file: 'a.yaml', text: '"client -> web:8O": yes\n' }]);

@@ -160,7 +160,7 @@ export function resolveCheck(spec: CheckSpec, requirement: number, engine: Engin
     if (svc) return serviceTargets(base, false, svc, probe, engine, endpoints);
     const idx = endpoints.findIndex((e) => e.ip === cmd.host);
     if (idx < 0) return { ...base, dns: false, targets: [], impossible: `no pod or host has the IP ${cmd.host}` };
-    const out: ResolvedCheck = { ...base, dns: false, targets: [{ to: idx, probe }], via: `${endpoints[idx].id} by IP` };
+    const out: ResolvedCheck = { ...base, dns: false, targets: [{ to: idx, probe }], via: `it connects to ${endpoints[idx].id} by IP, with no name to resolve` };
     return listening(out, endpoints);
   }
   const parts = cmd.host.split('.');

@@ -535,7 +535,8 @@ function gradePredict(prep: PreparedStep, input: ManifestInput): GradeOutcome {
         expected: q.expect ? 'success' : 'fail',
         got: said === undefined ? 'fail' : said ? 'success' : 'fail',
         passed: correct,
-        reason: correct ? reason : `${yourWord}; ${truth}, because ${reason}`,
+        // One sentence: the route ("it connects to X by IP") and the verdict joined as words, not "; allowed:".
+        reason: correct ? reason : `${yourWord}; ${truth}, because ${reason.replace(/; (allowed|denied): /, ', and the connection is $1: ')}`,
         requirement: q.ask,
       });
       continue;
