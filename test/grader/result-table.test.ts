@@ -188,6 +188,34 @@ describe('a cell in words', () => {
   });
 });
 
+describe('the port a cell is explained on', () => {
+  const why = (g: Graded, from: string, to: string) => {
+    const t = resultTable(g);
+    return cellWhy(t, t.rows.findIndex((x) => x.label === from), t.columns.findIndex((x) => x.label === to), g.evaluation);
+  };
+
+  it('is a port the destination serves when nothing gets through (nginx listens on 80), not 1/TCP', () => {
+    const g = graded(ex1, allow('  ports:\n  - port: 80'), 2);
+    const w = why(g, 'web', 'web');
+    expect(w[0]).toBe('web -> web: expected nothing; got nothing');
+    expect(w[2]).toBe('  on 80/TCP: DENIED');
+  });
+
+  it('is a served port inside the wrong ports, though the stretch starts at 1', () => {
+    // Step 1 of exercise 3 answered with nothing: frontend/web reaches api on every port, and
+    // api (nginx, Service api on 80) serves 80.
+    const ex3 = bank.byId.get('exercise-3')!;
+    const w = why(graded(ex3, '', 1), 'web', 'api');
+    expect(w[1]).toBe('  wrong on all: nothing reaches backend any more');
+    expect(w[2]).toBe('  on 80/TCP: ALLOWED');
+  });
+
+  it('is the first port of the stretch when the destination serves none in it (busybox listens on nothing)', () => {
+    const g = graded(ex1, allow('  ports:\n  - port: 80'), 2);
+    expect(why(g, 'web', 'client')[2]).toBe('  on 1/TCP: ALLOWED');
+  });
+});
+
 describe('compact connection text', () => {
   it('names sets by protocol, all-but when shorter, relative to the graded scope', () => {
     const set = (tcp: [number, number][], udp: [number, number][] = []) => ({ TCP: tcp, UDP: udp, SCTP: [] as [number, number][] });

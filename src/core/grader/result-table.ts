@@ -10,6 +10,7 @@ import type { Protocol } from '../model.js';
 import { PROTOCOLS } from '../model.js';
 import { allConnections, compactText, connectionText, connectionWords, emptyConnections, isNone, pushRange, sameConnections, subtractConnections, type ConnectionSet } from '../reach/ports.js';
 import { connectionSegments } from '../reach/connections.js';
+import { exampleProbe, servedProbes } from '../reach/served.js';
 import { verdictLines } from '../engine/reasons.js';
 import type { Probe } from '../engine/types.js';
 import { LEAST_PERMISSIVE, type Graded } from './grade.js';
@@ -338,17 +339,12 @@ export function gradedScope(c: TableCell): ConnectionSet {
   return subtractConnections(allConnections(), c.free);
 }
 
-/** The first port of a set, as a probe. */
-function firstProbe(set: ConnectionSet): Probe | undefined {
-  const p = PROTOCOLS.find((x) => set[x].length > 0);
-  return p ? { port: set[p][0][0], protocol: p } : undefined;
-}
 
 /**
  * A cell in words, for the line under the matrices: what is expected and what the answer allows,
- * where they differ and which requirement says so, then the engine's verdict on the first port
- * that matters (the first wrong one, else the first expected one) and the stretches of ports as
- * the rules decide them.
+ * where they differ and which requirement says so, then the engine's verdict on the port that
+ * matters (in the wrong ports, else the expected ones, else the graded ones: one the destination
+ * serves, else the first) and the stretches of ports as the rules decide them.
  */
 export function cellWhy(table: ResultTable, row: number, col: number, ev: Evaluation): string[] {
   const r = table.rows[row];
@@ -366,7 +362,8 @@ export function cellWhy(table: ResultTable, row: number, col: number, ev: Evalua
   if (!isNone(cell.free)) lines.push(`  left to choice here: ${connectionText(cell.free)}`);
   const engine = cell.address ? ev.addressEngine : ev.engine;
   if (!engine) return lines;
-  const probe = firstProbe(cell.wrongSet) ?? firstProbe(cell.expected) ?? firstProbe(cell.got) ?? firstProbe(scope) ?? { port: 1, protocol: 'TCP' };
+  const served = servedProbes(engine, cell.to);
+  const probe: Probe = exampleProbe(cell.wrongSet, served) ?? exampleProbe(cell.expected, served) ?? exampleProbe(cell.got, served) ?? exampleProbe(scope, served) ?? { port: 1, protocol: 'TCP' };
   // The engine's own words; its head names the pods again, so only the port and the verdict stay.
   const [head, ...sides] = verdictLines(engine, engine.verdict(cell.from, cell.to, probe));
   lines.push(`  on ${head.slice(head.lastIndexOf(' on ') + 4)}`, ...sides);
