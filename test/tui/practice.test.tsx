@@ -147,6 +147,36 @@ describe('a whole practice flow', () => {
     await waitForFrame(r.lastFrame, '3 metadata: {name: deny-all-ingress, namespace: netpol-test}');
   });
 
+  it('h on the task screen scrolls to the new hint; End and G go to the end, as PgDn does', async () => {
+    const r = renderAt(<App services={services} />, { columns: 100, rows: 16 });
+    await openExercise(r, 'exercise-2');
+    await waitForFrame(r.lastFrame, 'exercise-2 · Step 1/');
+    let f = await waitForFrame(r.lastFrame, (x) => /↓ \d+\/\d+/.test(x));
+    const total = Number(/↓ \d+\/(\d+)/.exec(f)![1]);
+    await sendKeys(r.stdin, 'h');
+    f = await waitForFrame(r.lastFrame, 'Hints (1/');
+    // The last lines are the hint's: heading, then hint 1; the marker says the end is shown.
+    const lines = frameLines(f);
+    const marker = lines.findIndex((l) => /^ +\d+\/\d+$/.test(l));
+    const end = Number(lines[marker].trim().split('/')[1]);
+    expect(end).toBeGreaterThanOrEqual(total + 3);
+    expect(lines[marker].trim()).toBe(`${end}/${end}`);
+    const heading = lines.findIndex((l) => /^Hints \(1\/\d\) *$/.test(l));
+    // A blank line, the heading, the hint: the last lines of the pane, over its marker.
+    expect(heading).toBe(marker - (end - total) + 1);
+    expect(lines[heading + 1]).toMatch(/^ {2}1\. /);
+    for (const key of [KEY.end, 'G']) {
+      await sendKeys(r.stdin, KEY.home);
+      await waitForFrame(r.lastFrame, (x) => /↓ \d+\//.test(x));
+      await sendKeys(r.stdin, key);
+      f = await waitForFrame(r.lastFrame, ` ${end}/${end}`);
+      expect(frameLines(f)[heading]).toMatch(/^Hints \(1\/\d\) *$/);
+    }
+    // One line up from the end moves at once.
+    await sendKeys(r.stdin, KEY.up);
+    await waitForFrame(r.lastFrame, `↓ ${end - 1}/${end}`);
+  });
+
   it('hints come one per press; s reveals the solution and records the reveal', async () => {
     const r = renderAt(<App services={services} />, { columns: 100, rows: 30 });
     await openExercise(r, 'exercise-1');

@@ -13,6 +13,7 @@ export const TASK_KEYMAP: Keymap = [
   { command: 'pageUp', keys: ['PgUp'], description: 'scroll a page up', category: 'Scroll' },
   { command: 'pageDown', keys: ['PgDn', 'Space'], description: 'scroll a page down', category: 'Scroll' },
   { command: 'top', keys: ['Home', 'g'], description: 'back to the top', category: 'Scroll' },
+  { command: 'end', keys: ['End', 'G'], description: 'to the end (the hints)', category: 'Scroll' },
   {
     command: 'console',
     keys: ['c'],

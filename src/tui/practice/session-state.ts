@@ -92,6 +92,8 @@ function common(state: SessionState, command: string | undefined): SessionState 
 function taskKey(state: SessionState, key: KeyPress, ctx: KeyContext): SessionState {
   const command = commandOf(TASK_KEYMAP, key);
   const top = (t: number) => ({ ...state, taskTop: t });
+  // taskTop may be "the end" (Infinity, set by a hint or End): scroll from where the pane is.
+  const at = Math.min(state.taskTop, ctx.maxTop ?? state.taskTop);
   switch (command) {
     case 'back':
       return { ...state, request: 'back' };
@@ -100,17 +102,20 @@ function taskKey(state: SessionState, key: KeyPress, ctx: KeyContext): SessionSt
     case 'console':
       return { ...state, view: 'console' };
     case 'hint':
-      return { ...state, hints: Math.min(ctx.hintCount, state.hints + 1) };
+      // The hints end the task screen: scroll to the end, where the new one is.
+      return { ...state, hints: Math.min(ctx.hintCount, state.hints + 1), taskTop: Infinity };
     case 'lineUp':
-      return top(scroll(state.taskTop, -1, ctx.maxTop));
+      return top(scroll(at, -1, ctx.maxTop));
     case 'lineDown':
-      return top(scroll(state.taskTop, 1, ctx.maxTop));
+      return top(scroll(at, 1, ctx.maxTop));
     case 'pageUp':
-      return top(scroll(state.taskTop, -ctx.page, ctx.maxTop));
+      return top(scroll(at, -ctx.page, ctx.maxTop));
     case 'pageDown':
-      return top(scroll(state.taskTop, ctx.page, ctx.maxTop));
+      return top(scroll(at, ctx.page, ctx.maxTop));
     case 'top':
       return top(0);
+    case 'end':
+      return top(Infinity);
     default:
       return common(state, command) ?? state;
   }
