@@ -90,3 +90,18 @@ describe("every screen's table", () => {
     expect(keymapMarkdown('Home', ALL_KEYMAPS[0].keymap)).toContain('| ↑ / k / Shift+Tab | previous entry |');
   });
 });
+
+describe('help that matches behaviour', () => {
+  it('Home lists Ctrl+C once; a predict result has no ←/→ cells; the editor Home is a smart Home', async () => {
+    const { HOME_KEYS } = await import('../../src/tui/screens/keymaps.js');
+    const { practiceKeys } = await import('../../src/tui/practice/keymaps.js');
+    const { EDITOR_KEYMAP } = await import('../../src/tui/editor/keymap.js');
+    const text = (h: readonly (readonly [string, string])[]) => h.map(([k, d]) => `${k} ${d}`).join('\n');
+    expect(text(HOME_KEYS.help).match(/Ctrl\+C/g)).toHaveLength(1);
+    const predict = practiceKeys('result', 'predict');
+    expect(text(predict.footer)).not.toMatch(/←|→|\bcell\b/);
+    expect(text(predict.footer)).toContain('question');
+    expect(text(practiceKeys('result', 'write').footer)).toContain('cell');
+    expect(EDITOR_KEYMAP.find((b) => b.command === 'lineStart')!.description).toBe('first non-blank of the line; again: column 1');
+  });
+});

@@ -41,7 +41,7 @@ export const EDITOR_KEYMAP: Keymap<EditorCommand> = [
   { command: 'delete', keys: ['Delete'], description: 'delete the character under the cursor', category: 'Edit' },
   { command: 'docStart', keys: ['Ctrl+Home'], description: 'start of the text', category: 'Move' },
   { command: 'docEnd', keys: ['Ctrl+End'], description: 'end of the text', category: 'Move' },
-  { command: 'lineStart', keys: ['Home'], description: 'start of the line', category: 'Move' },
+  { command: 'lineStart', keys: ['Home'], description: 'first non-blank of the line; again: column 1', category: 'Move' },
   { command: 'lineEnd', keys: ['End'], description: 'end of the line', category: 'Move' },
   { command: 'pageUp', keys: ['PgUp'], description: 'a page up', category: 'Move' },
   { command: 'pageDown', keys: ['PgDn'], description: 'a page down', category: 'Move' },

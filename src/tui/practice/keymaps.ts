@@ -104,6 +104,15 @@ export const RESULT_KEYMAP: Keymap = [
   { ...QUIT_BINDING, footer: undefined },
 ];
 
+/** A predict result has questions, not a grid: no cells to the left or right. */
+const PREDICT_RESULT_KEYMAP: Keymap = RESULT_KEYMAP.filter((b) => b.command !== 'left' && b.command !== 'right').map((b) =>
+  b.command === 'down'
+    ? { ...b, description: 'the question below', footer: 'question', footerKeys: ['Up', 'Down'] }
+    : b.command === 'up'
+      ? { ...b, description: 'the question above: its full why is shown' }
+      : b,
+);
+
 const RESULT_LEGEND = [
   ['!', 'a cell that differs from what the step expects'],
   ['✓ ✗ ·', 'allowed / denied / not graded'],
@@ -122,6 +131,7 @@ export function practiceKeys(view: 'task' | 'answer' | 'result' | 'console', kin
   if (view === 'task') return screenKeys(TASK_KEYMAP);
   if (view === 'console')
     return screenKeys(consoleKeymapFor(kind), [['Ctrl+C Ctrl+C', "on an empty prompt: quit (the console's commands are kept with a graded attempt only)"]]);
+  if (view === 'result' && kind === 'predict') return screenKeys(PREDICT_RESULT_KEYMAP);
   if (view === 'result') return screenKeys(RESULT_KEYMAP, RESULT_LEGEND);
   if (kind === 'predict') return screenKeys(PREDICT_KEYMAP);
   if (kind === 'pick') return screenKeys(PICK_KEYMAP);

@@ -61,7 +61,7 @@ export const STATS_KEYMAP: Keymap = [
   QUIT_BINDING,
 ];
 
-export const HOME_KEYS: ScreenKeys = screenKeys(HOME_KEYMAP, [['Ctrl+C', 'quit from any screen']]);
+export const HOME_KEYS: ScreenKeys = screenKeys(HOME_KEYMAP);
 export const BROWSER_KEYS: ScreenKeys = screenKeys(BROWSER_KEYMAP, [
   ['✓ ✗ ·', 'passed / attempted, not passed / new'],
   ['●●○○○', 'difficulty 1-5; then suggested minutes'],
