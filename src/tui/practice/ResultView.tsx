@@ -46,6 +46,9 @@ function predictPart(prep: PreparedStep, g: Graded, row: number): { node: React.
     const to = resolvePattern(q.to!, prep.endpoints)[0];
     reasons = verdictLines(g.engine, g.engine.verdict(prep.endpoints[from].id, prep.endpoints[to].id, { port: q.port!.port, protocol: q.port!.protocol! }));
   }
+  // A check's reason already says what was answered and what happens ("you said it fails; it
+  // succeeds, because ..."): it stands alone, as `grade` prints it.
+  if (q.check && /^you said /i.test(reasons[0])) return { node, height: qs.length + 1, why: [`${q.ask}: ${reasons[0]}`, ...reasons.slice(1)] };
   return { node, height: qs.length + 1, why: [`${q.ask}: ${lead}`, ...reasons] };
 }
 
