@@ -3,6 +3,13 @@
 
 export class UsageError extends Error {
   override name = 'UsageError';
+  /** The command's own usage text, printed as it is below the one-line message. */
+  readonly usage?: string;
+
+  constructor(message: string, options: { usage?: string } = {}) {
+    super(message);
+    if (options.usage !== undefined) this.usage = options.usage;
+  }
 }
 
 export interface FlagSpec {

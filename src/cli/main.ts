@@ -140,7 +140,7 @@ export async function runCli(rawArgv: string[], rawIo: Io): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) {
       // Names typed or read (`why 'a<newline>b' ...`) are quoted raw in messages: still one line.
-      io.stderr.write(`netpol-dojo: ${oneLine(e.message)}\n`);
+      io.stderr.write(`netpol-dojo: ${oneLine(e.message)}\n${e.usage ?? ''}`);
       return 2;
     }
     if (e instanceof InputError) {

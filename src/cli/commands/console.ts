@@ -42,7 +42,7 @@ export async function consoleCommand(argv: string[], io: Io): Promise<number> {
     io.stdout.write(USAGE);
     return 0;
   }
-  if (args.positionals.length > 1) throw new UsageError(`console takes at most one EXERCISE\n${USAGE}`);
+  if (args.positionals.length > 1) throw new UsageError('console takes at most one EXERCISE', { usage: USAGE });
   // Without --cni an exercise's console runs its own CNI (the scenario's `cni`), else Calico.
   const cni = flagValue(args, 'cni') === undefined ? undefined : choice(args, 'cni', ['calico', 'flannel'] as const, 'calico');
   const options: ConsoleOptions = {

@@ -52,7 +52,7 @@ export async function gradeCommand(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const output = outputFormat(args, ['json', 'yaml'] as const);
-  if (args.positionals.length !== 2) throw new UsageError(`grade needs EXERCISE_ID and ANSWER_FILE\n${USAGE}`);
+  if (args.positionals.length !== 2) throw new UsageError('grade needs EXERCISE_ID and ANSWER_FILE', { usage: USAGE });
   const [id, file] = args.positionals;
   const stepText = flagValue(args, 'step');
   let step: number | undefined;
@@ -66,6 +66,9 @@ export async function gradeCommand(argv: string[], io: Io): Promise<number> {
   }
   const shown = file === '-' ? '<stdin>' : file;
   const text = await readInput(file, io);
+  // An empty answer is nothing handed in (a wrong file, a pipe that gave nothing), as matrix reads
+  // an empty input: not a failed attempt to record.
+  if (text.trim() === '') throw new InputError([{ severity: 'error', file: shown, line: 0, col: 0, path: '', message: 'no answer to grade: the input is empty' }]);
   const outcome = gradeAnswer(scenario, [{ file: shown, text }], step === undefined ? {} : { step });
   if (!outcome.ok) throw new InputError(outcome.findings);
   const r = outcome.result;
