@@ -209,7 +209,9 @@ async function writeConnections(io: Io, engine: Engine, from: string, to: string
     const ports = s.lo === 1 && s.hi === 65535 ? 'every port' : s.lo === s.hi ? `port ${s.lo}` : `ports ${s.lo}-${s.hi}`;
     // The verdict is the stretch's first port; every port of the stretch gets the same one.
     const said = explainVerdict(engine, s.verdict);
-    const stretch = s.lo === s.hi ? said : said.split(`${s.lo}/${s.protocol}`).join(`${s.lo}-${s.hi}/${s.protocol}`);
+    // Only the probe's own port becomes the stretch: "1/TCP" inside a rule's "50051/TCP" stays.
+    const probe = new RegExp(`(?<![\\d-])${s.lo}/${s.protocol}`, 'g');
+    const stretch = s.lo === s.hi ? said : said.replace(probe, `${s.lo}-${s.hi}/${s.protocol}`);
     lines.push(`  ${s.protocol} ${ports}: ${stretch}`);
   }
   io.stdout.write(lines.join('\n') + '\n');
