@@ -127,10 +127,15 @@ function peerMistakes(out: Mistake[], p: NetworkPolicy, dir: string, ri: number,
       const inUse = cluster.namespaces
         .flatMap((n) => Object.entries(n.labels).filter(([k]) => keys.includes(k) || k !== 'kubernetes.io/metadata.name').map(([k, v]) => `${n.name} has ${k}=${v}`))
         .slice(0, 4);
+      // `name: kube-system` means the namespace by its name: the label every namespace has for
+      // that is kubernetes.io/metadata.name (set by the API server since 1.21).
+      const named = Object.entries(peer.namespaceSelector.matchLabels)
+        .filter(([k, v]) => k !== 'kubernetes.io/metadata.name' && cluster.namespaces.some((n) => n.name === v && n.labels[k] !== v))
+        .map(([k, v]) => `namespace ${v} has no label ${k}=${v}; its name is in kubernetes.io/metadata.name=${v}, the label every namespace carries`);
       out.push({
         code: 'namespace-label-unset',
         policy: id,
-        message: `${where}: namespaceSelector ${selText(peer.namespaceSelector)} matches no namespace, because no namespace carries that label (kubectl get ns --show-labels${inUse.length ? `: ${inUse.join(', ')}` : ''}; set one with kubectl label namespace)`,
+        message: `${where}: namespaceSelector ${selText(peer.namespaceSelector)} matches no namespace, because no namespace carries that label (${named.length ? `${named.join('; ')}; ` : ''}kubectl get ns --show-labels${inUse.length ? `: ${inUse.join(', ')}` : ''}; set one with kubectl label namespace)`,
       });
       return;
     }
